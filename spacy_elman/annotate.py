@@ -1,0 +1,662 @@
+"""Stream raw text or JSONL through a trained pipeline and write one JSON line per input line.
+
+Layers, from pure to impure:
+
+- :func:`process_batch` turns ``(line number, raw bytes)`` pairs into output JSON lines. It does
+  no I/O and keeps no state (Ray or multiprocessing workers call it), and runs the batch's
+  valid documents through one ``nlp.pipe`` call inside ``nlp.memory_zone()``, so the strings
+  and lexemes of a batch are freed with it and a long stream does not grow the vocab.
+- :func:`annotate_stream` reads an input stream lazily in batches, writes and flushes each
+  batch's lines as soon as they are done (memory stays flat however long the input is), with
+  optional worker processes, a progress display and the error policy.
+- :func:`annotate_files` opens paths (``-``: stdin/stdout) for the ``spacy-elman annotate`` CLI.
+
+Output records: the input record (``jsonl``) or ``{"text": ...}`` (``text``) plus
+``"ents": [{"start", "end", "label", "text", "score"}]``. ``start``/``end`` are character
+(code point) offsets into ``text``, so ``text[start:end] == ent["text"]``; ``score`` is the
+entity's confidence from ``doc.spans[spans_key].attrs["scores"]`` (null for an entity that
+another component set). A bad line with ``on_error="skip"`` gives ``{"line": N, "error": ...}``,
+so output line N always belongs to input line N.
+"""
+
+import json
+import os
+import signal
+import stat
+import sys
+import tempfile
+import threading
+from collections import deque
+from contextlib import ExitStack, contextmanager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import (
+    IO,
+    Any,
+    BinaryIO,
+    Deque,
+    Dict,
+    Iterable,
+    Iterator,
+    List,
+    Optional,
+    Sequence,
+    TextIO,
+    Tuple,
+    Union,
+)
+
+from spacy.language import Language
+
+from .errors import ElmanError, Errors
+from .loading import check_pipeline_dir, find_component, load_pipeline
+
+FORMATS = ("text", "jsonl")
+ON_ERROR = ("stop", "skip")
+DEFAULT_BATCH_SIZE = 256
+DEFAULT_MAX_LENGTH = 1_000_000
+# A UTF-8 character takes at most 4 bytes: a text line longer than 4 * max_length bytes is too
+# long whatever it holds, and is never read whole (see _LineReader).
+UTF8_MAX_BYTES = 4
+MAX_ERROR_SAMPLES = 5
+STDIO = "-"
+BOM = b"\xef\xbb\xbf"
+
+Line = Tuple[int, bytes]
+
+
+class AnnotateInputError(ElmanError):
+    """A bad input line under ``on_error="stop"``.
+
+    ``line`` is its 1-based number; ``completed`` holds the output lines of the lines before it
+    in the same batch, so a caller can write them before stopping (nothing valid is lost).
+    """
+
+    def __init__(self, message: str, line: int = 0, completed: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.line = line
+        self.completed = list(completed)
+
+
+@dataclass
+class AnnotateStats:
+    """What a stream run did. ``error_samples``: the first few error messages (skip mode)."""
+
+    lines: int = 0
+    docs: int = 0
+    entities: int = 0
+    errors: int = 0
+    error_samples: List[str] = field(default_factory=list)
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C during :func:`annotate_stream`; ``stats`` counts the lines written before it.
+
+    The output holds only complete lines: each batch is written and flushed as a whole.
+    """
+
+    def __init__(self, stats: AnnotateStats) -> None:
+        super().__init__(f"interrupted after {stats.lines} lines")
+        self.stats = stats
+
+
+@dataclass
+class _BatchResult:
+    lines: List[str]
+    docs: int = 0
+    entities: int = 0
+    errors: List[str] = field(default_factory=list)
+
+
+# -- one batch: pure -----------------------------------------------------------------------------
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _parse_line(
+    number: int, raw: bytes, fmt: str, source: str, max_length: int
+) -> Tuple[Optional[Dict[str, Any]], str, Optional[str]]:
+    """``(record, text, None)`` for a usable line, ``(None, "", message)`` for a bad one."""
+    where = {"source": source, "line": number}
+    if fmt == "text" and len(raw) > UTF8_MAX_BYTES * max_length:
+        size = UTF8_MAX_BYTES * max_length
+        return None, "", Errors.E216.format(**where, size=size, max_length=max_length)
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        detail = f"byte 0x{raw[err.start]:02x} at byte offset {err.start}: {err.reason}"
+        return None, "", Errors.E214.format(**where, detail=detail)
+    if fmt == "text":
+        record: Dict[str, Any] = {"text": line}
+    elif not line.strip():
+        record = {"text": ""}  # an empty line in a JSONL file: an empty document
+    else:
+        try:
+            record = json.loads(line)
+        except RecursionError:
+            return None, "", Errors.E210.format(**where, detail="nested too deeply")
+        except ValueError as err:  # JSONDecodeError, or an integer with too many digits
+            return None, "", Errors.E210.format(**where, detail=err)
+        if not isinstance(record, dict):
+            return None, "", Errors.E211.format(**where, found=_json_type(record))
+        if "text" not in record:
+            keys = ", ".join(repr(k) for k in list(record)[:10]) or "none"
+            return None, "", Errors.E212.format(**where, keys=keys)
+        if not isinstance(record["text"], str):
+            return None, "", Errors.E213.format(**where, found=_json_type(record["text"]))
+        try:
+            record["text"].encode("utf-8")
+        except UnicodeEncodeError as err:  # "\ud800" in JSON: spaCy cannot tokenize it
+            char = f"\\u{ord(record['text'][err.start]):04x}"
+            return None, "", Errors.E217.format(**where, char=char, index=err.start)
+    text = record["text"]
+    if len(text) > max_length:
+        return None, "", Errors.E215.format(**where, length=len(text), max_length=max_length)
+    return record, text, None
+
+
+def _entities(doc, text: str, spans_key: Optional[str]) -> List[Dict[str, Any]]:
+    if not doc.ents:
+        return []
+    scores: Dict[Tuple[int, int, str], float] = {}
+    if spans_key and spans_key in doc.spans:
+        group = doc.spans[spans_key]
+        for span, score in zip(group, group.attrs.get("scores", [])):
+            scores[(span.start_char, span.end_char, span.label_)] = float(score)
+    return [
+        {
+            "start": ent.start_char,
+            "end": ent.end_char,
+            "label": ent.label_,
+            "text": text[ent.start_char : ent.end_char],
+            "score": scores.get((ent.start_char, ent.end_char, ent.label_)),
+        }
+        for ent in doc.ents
+    ]
+
+
+def _dumps(record: Dict[str, Any], fmt: str) -> str:
+    out = json.dumps(record, ensure_ascii=False)
+    if fmt == "jsonl":
+        # JSON input may carry lone surrogates ("\ud800"), which cannot be written as UTF-8:
+        # escape such a record entirely (still valid JSON, same value).
+        try:
+            out.encode("utf-8")
+        except UnicodeEncodeError:
+            out = json.dumps(record, ensure_ascii=True)
+    return out
+
+
+def _annotate_batch(
+    nlp: Language,
+    lines: Sequence[Line],
+    *,
+    fmt: str,
+    on_error: str,
+    source: str,
+    max_length: int,
+) -> _BatchResult:
+    parsed: List[Tuple[int, Optional[Dict[str, Any]], str, Optional[str]]] = []
+    stop: Optional[Tuple[int, str]] = None
+    for number, raw in lines:
+        record, text, error = _parse_line(number, raw, fmt, source, max_length)
+        if error is not None and on_error == "stop":
+            stop = (number, error)
+            break
+        parsed.append((number, record, text, error))
+    todo = [
+        i for i, (_, record, text, _) in enumerate(parsed) if record is not None and text.strip()
+    ]
+    result = _BatchResult(lines=[])
+    ents: Dict[int, List[Dict[str, Any]]] = {}
+    zone = nlp.memory_zone() if not nlp.vocab.in_memory_zone else nullcontext()
+    with zone:  # the batch's strings/lexemes are freed on exit: serialize inside
+        if todo:
+            spans_key = nlp.get_pipe(find_component(nlp)).cfg.get("spans_key")
+            # nlp.tokenizer, not nlp.make_doc: the length limit is ours (max_length), checked
+            # above, whatever nlp.max_length says.
+            docs = nlp.pipe((nlp.tokenizer(parsed[i][2]) for i in todo), batch_size=len(todo))
+            for i, doc in zip(todo, docs):
+                ents[i] = _entities(doc, parsed[i][2], spans_key)
+        for i, (number, record, _, error) in enumerate(parsed):
+            if record is None:
+                result.errors.append(error or "")
+                result.lines.append(json.dumps({"line": number, "error": error}))
+                continue
+            record["ents"] = ents.get(i, [])
+            result.docs += 1
+            result.entities += len(record["ents"])
+            result.lines.append(_dumps(record, fmt))
+    if stop is not None:
+        raise AnnotateInputError(stop[1], line=stop[0], completed=result.lines)
+    return result
+
+
+def _check_options(fmt: str, on_error: str, max_length: int) -> None:
+    if fmt not in FORMATS:
+        raise ElmanError(Errors.E205.format(option="format", value=fmt, options=", ".join(FORMATS)))
+    if on_error not in ON_ERROR:
+        options = ", ".join(ON_ERROR)
+        raise ElmanError(Errors.E205.format(option="on-error", value=on_error, options=options))
+    if max_length < 1:
+        raise ElmanError(Errors.E206.format(option="max_length", minimum=1, value=max_length))
+
+
+def process_batch(
+    nlp: Language,
+    lines: Sequence[Line],
+    *,
+    fmt: str = "text",
+    on_error: str = "stop",
+    source: str = "<input>",
+    max_length: int = DEFAULT_MAX_LENGTH,
+) -> List[str]:
+    """Annotate one batch: one output JSON line (no newline) per ``(line number, bytes)`` pair.
+
+    fmt: "text" (a line is a document) or "jsonl" (a line is ``{"text": ..., ...}``; other
+        keys pass through, an existing "ents" key is replaced).
+    on_error: "stop" raises :class:`AnnotateInputError` ("[E2xx] source:line: problem") at the
+        first bad line; "skip" gives ``{"line": N, "error": "..."}`` for it and goes on.
+    max_length: the most characters a text may have (longer: a bad line).
+
+    Pure: no I/O, no global state; ``nlp`` is only used to tag (inside a memory zone, so its
+    vocab is left as it was). Raw bytes may end with "\\n" or "\\r\\n"; empty lines and
+    whitespace-only texts give a record with ``"ents": []``.
+    """
+    _check_options(fmt, on_error, max_length)
+    return _annotate_batch(
+        nlp, lines, fmt=fmt, on_error=on_error, source=source, max_length=max_length
+    ).lines
+
+
+# -- reading and writing -------------------------------------------------------------------------
+
+
+class _LineReader:
+    """Iterate ``(line number, bytes without the line end)`` lazily; counts bytes read.
+
+    Lines end at b"\\n" only (so "\\r", "\\x1c" or U+2028 inside a text stay in it); a final
+    "\\r\\n" is removed too, and a UTF-8 byte-order mark at the start of the input. With
+    ``cap``, a longer line is not kept: its first ``cap + 2`` bytes stand for it (enough to
+    report it as too long) and the rest is skipped in chunks.
+    """
+
+    def __init__(self, stream: IO[bytes], cap: Optional[int] = None) -> None:
+        self.stream = stream
+        self.cap = cap
+        self.bytes_read = 0
+
+    def __iter__(self) -> Iterator[Line]:
+        number = 0
+        while True:
+            raw = self.stream.readline(self.cap + 2) if self.cap else self.stream.readline()
+            if not raw:
+                return
+            if isinstance(raw, str):
+                raise TypeError(
+                    "annotate_stream needs a binary input stream (e.g. sys.stdin.buffer)"
+                )
+            number += 1
+            self.bytes_read += len(raw)
+            if self.cap and len(raw) == self.cap + 2 and not raw.endswith(b"\n"):
+                while True:  # an over-long line: skip the rest of it without keeping it
+                    more = self.stream.readline(1 << 20)
+                    self.bytes_read += len(more)
+                    if not more or more.endswith(b"\n"):
+                        break
+            else:
+                if raw.endswith(b"\n"):
+                    raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
+            if number == 1 and raw.startswith(BOM):
+                raw = raw[len(BOM) :]
+            yield number, raw
+
+
+def _batches(lines: Iterable[Line], size: int) -> Iterator[List[Line]]:
+    batch: List[Line] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back while a batch is written, so the output never ends mid-line."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: List[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: received.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received and previous is not signal.SIG_IGN:
+        raise KeyboardInterrupt
+
+
+def _output_name(output: IO[str]) -> str:
+    name = getattr(output, "name", None)
+    return name if isinstance(name, str) else "<output>"
+
+
+def _emit(output: TextIO, get_result, stats: AnnotateStats) -> None:
+    """Write one batch (all lines, then flush), or what precedes a stop error, then raise it."""
+    try:
+        result = get_result()
+    except AnnotateInputError as err:
+        _write(output, err.completed)
+        stats.lines += len(err.completed)
+        raise
+    _write(output, result.lines)
+    stats.lines += len(result.lines)
+    stats.docs += result.docs
+    stats.entities += result.entities
+    stats.errors += len(result.errors)
+    room = MAX_ERROR_SAMPLES - len(stats.error_samples)
+    stats.error_samples.extend(result.errors[: max(room, 0)])
+
+
+def _write(output: TextIO, lines: Sequence[str]) -> None:
+    if not lines:
+        return
+    text = "".join(f"{line}\n" for line in lines)
+    with _sigint_deferred():
+        try:
+            output.write(text)
+            output.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): the caller decides
+        except OSError as err:  # disk full, I/O error
+            raise ElmanError(Errors.E209.format(path=_output_name(output), detail=err)) from None
+
+
+# -- progress ------------------------------------------------------------------------------------
+
+
+def _input_size(stream: IO[bytes]) -> Optional[int]:
+    """The size of a regular input file (for a progress bar), else None."""
+    try:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        return max(info.st_size - stream.tell(), 0) or None
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+class _Progress:
+    """A rich progress display on stderr: lines, entities, rate; a bar when the size is known."""
+
+    def __init__(self, total: Optional[int]) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        columns: List[Any] = [SpinnerColumn(), TextColumn("annotating")]
+        if total:
+            columns += [BarColumn(), TextColumn("{task.percentage:>3.0f}%")]
+        columns += [
+            TextColumn("{task.fields[lines]:,} lines, {task.fields[ents]:,} entities"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+        ]
+        self.progress = Progress(*columns, console=Console(stderr=True), transient=True)
+        self.task = self.progress.add_task("annotate", total=total, lines=0, ents=0, rate="")
+
+    def __enter__(self) -> "_Progress":
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.progress.stop()
+
+    def update(self, stats: AnnotateStats, done_bytes: int) -> None:
+        task = self.progress.tasks[0]
+        elapsed = task.elapsed or 0.0
+        rate = f"{stats.lines / elapsed:,.0f} lines/s" if elapsed > 0 else ""
+        self.progress.update(
+            self.task, completed=done_bytes, lines=stats.lines, ents=stats.entities, rate=rate
+        )
+
+
+# -- worker processes ----------------------------------------------------------------------------
+
+_WORKER: Dict[str, Any] = {}
+
+
+def _worker_init(path: str, device: Optional[str], max_length: int) -> None:
+    """Pool initializer: load the pipeline once per worker process.
+
+    An exception here would make the pool restart the worker forever, so it is kept and
+    raised by the worker's first task instead.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        nlp = load_pipeline(path, device=device)
+        nlp.max_length = max_length
+        _WORKER["nlp"] = nlp
+    except Exception as err:
+        _WORKER["error"] = err if isinstance(err, ElmanError) else ElmanError(str(err))
+
+
+def _worker_run(lines: List[Line], fmt: str, on_error: str, source: str, max_length: int):
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+    return _annotate_batch(
+        _WORKER["nlp"], lines, fmt=fmt, on_error=on_error, source=source, max_length=max_length
+    )
+
+
+def _start_pool(n_process: int, path: str, device: Optional[str], max_length: int):
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")  # TensorFlow does not survive fork()
+    # Workers start with SIGINT ignored (inherited across exec), so a Ctrl-C while they import
+    # TensorFlow prints no traceback from them; the parent handles it and terminates them.
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        return ctx.Pool(n_process, initializer=_worker_init, initargs=(path, device, max_length))
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous)
+
+
+# -- the stream ----------------------------------------------------------------------------------
+
+
+def annotate_stream(
+    model: Union[Language, str, Path],
+    input: BinaryIO,
+    output: TextIO,
+    *,
+    fmt: str = "text",
+    on_error: str = "stop",
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    n_process: int = 1,
+    max_length: int = DEFAULT_MAX_LENGTH,
+    progress: bool = False,
+    source: str = "<stdin>",
+    device: Optional[str] = None,
+) -> AnnotateStats:
+    """Annotate every line of the binary stream ``input``, writing JSON lines to ``output``.
+
+    model: a loaded pipeline, or the path of one (loaded with :func:`load_pipeline` on
+        ``device``; its ``nlp.max_length`` is set to ``max_length``).
+    batch_size: lines per batch; each batch is tagged with one ``nlp.pipe`` call, then written
+        and flushed. Memory does not grow with the input: lines are read lazily and nothing
+        is kept once written.
+    n_process: > 1 runs batches in that many "spawn" worker processes, each loading the model
+        once; output order is kept and at most ``2 * n_process`` batches are in flight.
+    progress: show a progress display on stderr (only drawn when stderr is a terminal).
+    source: the input's name in error messages ("source:line: problem").
+
+    Raises :class:`AnnotateInputError` (on_error="stop"; the lines before the bad one are
+    written first), :class:`ElmanError` (model, options, output), :class:`Interrupted` on
+    Ctrl-C (only whole lines written), and BrokenPipeError when the reader of ``output`` went
+    away (the caller decides what that means).
+    """
+    _check_options(fmt, on_error, max_length)
+    for option, value in (("batch_size", batch_size), ("n_process", n_process)):
+        if value < 1:
+            raise ElmanError(Errors.E206.format(option=option, minimum=1, value=value))
+    stats = AnnotateStats()
+    reader = _LineReader(input, cap=UTF8_MAX_BYTES * max_length if fmt == "text" else None)
+    show = progress and sys.stderr is not None and sys.stderr.isatty()
+    bar = _Progress(_input_size(input)) if show else None
+    options = {"fmt": fmt, "on_error": on_error, "source": source, "max_length": max_length}
+    try:
+        with bar or nullcontext():
+            if n_process == 1:
+                if isinstance(model, Language):
+                    nlp = model
+                    find_component(nlp)
+                else:
+                    nlp = load_pipeline(model, device=device)
+                    nlp.max_length = max_length
+                for batch in _batches(reader, batch_size):
+                    _emit(output, lambda b=batch: _annotate_batch(nlp, b, **options), stats)
+                    if bar:
+                        bar.update(stats, reader.bytes_read)
+            else:
+                _annotate_parallel(
+                    model, reader, output, stats, bar, options, batch_size, n_process, device
+                )
+    except KeyboardInterrupt as err:
+        raise Interrupted(stats) from err
+    return stats
+
+
+def _annotate_parallel(
+    model: Union[Language, str, Path],
+    reader: _LineReader,
+    output: TextIO,
+    stats: AnnotateStats,
+    bar: Optional[_Progress],
+    options: Dict[str, Any],
+    batch_size: int,
+    n_process: int,
+    device: Optional[str],
+) -> None:
+    window = 2 * n_process
+    with ExitStack() as stack:
+        if isinstance(model, Language):
+            find_component(model)
+            path = stack.enter_context(tempfile.TemporaryDirectory(prefix="spacy-elman-"))
+            model.to_disk(path)
+        else:
+            path = str(model)
+            check_pipeline_dir(path)  # fail before starting workers; they do the full load
+        pool = _start_pool(n_process, path, device, options["max_length"])
+        stack.callback(pool.join)
+        stack.callback(pool.terminate)  # runs first: on errors and Ctrl-C too
+        pending: Deque[Tuple[Any, int]] = deque()
+
+        def emit_oldest() -> None:
+            result, done_bytes = pending.popleft()
+            _emit(output, lambda: result.get(), stats)
+            if bar:
+                bar.update(stats, done_bytes)
+
+        for batch in _batches(reader, batch_size):
+            args = (batch, options["fmt"], options["on_error"], options["source"])
+            pending.append(
+                (pool.apply_async(_worker_run, (*args, options["max_length"])), reader.bytes_read)
+            )
+            if len(pending) >= window:
+                emit_oldest()
+        while pending:
+            emit_oldest()
+        pool.close()
+
+
+# -- files (the CLI) -----------------------------------------------------------------------------
+
+
+def device_from_flags(gpu_id: Optional[int], cpu: bool) -> Optional[str]:
+    """``--gpu-id N`` → "gpu:N" (a negative N means CPU, as in spaCy), ``--cpu`` → "cpu"."""
+    if cpu and gpu_id is not None and gpu_id >= 0:
+        raise ElmanError(Errors.E208)
+    if cpu or (gpu_id is not None and gpu_id < 0):
+        return "cpu"
+    return None if gpu_id is None else f"gpu:{gpu_id}"
+
+
+def annotate_files(
+    model: Union[str, Path],
+    input_path: Union[str, Path] = STDIO,
+    output_path: Union[str, Path, None] = None,
+    **options: Any,
+) -> AnnotateStats:
+    """:func:`annotate_stream` on paths: ``-`` (or None for the output) is stdin/stdout.
+
+    The output file is written incrementally, batch by batch.
+    """
+    with ExitStack() as stack:
+        if str(input_path) == STDIO:
+            stream: IO[bytes] = sys.stdin.buffer
+            source = "<stdin>"
+        else:
+            try:
+                stream = stack.enter_context(open(input_path, "rb"))
+            except OSError as err:
+                raise ElmanError(
+                    Errors.E207.format(path=input_path, detail=_os_detail(err))
+                ) from None
+            source = str(input_path)
+        if output_path is None or str(output_path) == STDIO:
+            out: TextIO = sys.stdout
+            if (getattr(out, "encoding", None) or "").lower().replace("-", "") != "utf8":
+                reconfigure = getattr(out, "reconfigure", None)
+                if reconfigure is not None:
+                    reconfigure(encoding="utf-8")
+        else:
+            try:
+                out = stack.enter_context(open(output_path, "w", encoding="utf-8", newline="\n"))
+            except OSError as err:
+                raise ElmanError(
+                    Errors.E209.format(path=output_path, detail=_os_detail(err))
+                ) from None
+        return annotate_stream(model, stream, out, source=source, **options)
+
+
+def _os_detail(err: OSError) -> str:
+    return err.strerror or str(err)
+
+
+def format_summary(stats: AnnotateStats) -> str:
+    """The stderr summary of skipped lines (on_error="skip")."""
+    head = (
+        f"skipped {stats.errors:,} of {stats.lines:,} lines with errors "
+        f'(written as {{"line": N, "error": ...}}); '
+    )
+    head += "the first:" if stats.errors > len(stats.error_samples) else "they are:"
+    more = stats.errors - len(stats.error_samples)
+    lines = [head, *(f"  {message}" for message in stats.error_samples)]
+    if more > 0:
+        lines.append(f"  ... and {more:,} more")
+    return "\n".join(lines)

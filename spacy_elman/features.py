@@ -1,0 +1,81 @@
+"""Token features: spaCy's hashed lexical attributes folded into embedding-table rows.
+
+Each feature (lower form, prefix, suffix, shape, ...) has its own table. Row 0 of every table is
+reserved for padding (sentence edges of the context window, and batch padding); a token's hash
+is folded into rows ``1 .. rows - 1``. ``doc.to_array`` does the per-token work in C.
+"""
+
+from typing import Dict, List, Sequence, Tuple
+
+import numpy as np
+from spacy.attrs import LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
+from spacy.tokens import Doc
+
+from .types import Ints1d, Ints2d, Ints3d
+
+FEATURES: Dict[str, int] = {
+    "lower": LOWER,
+    "norm": NORM,
+    "orth": ORTH,
+    "prefix": PREFIX,
+    "suffix": SUFFIX,
+    "shape": SHAPE,
+}
+PAD_ID = 0
+# Features that identify the word itself (rather than its form): hidden by word dropout.
+WORD_FEATURES = ("lower", "norm", "orth")
+
+
+def doc_features(doc: Doc, features: Sequence[str], rows: Sequence[int]) -> Ints2d:
+    """Return the ``(n_tokens, n_features)`` table-row ids of ``doc``'s tokens."""
+    attrs = [FEATURES[name] for name in features]
+    hashes = doc.to_array(attrs).astype("uint64", copy=False).reshape((len(doc), len(attrs)))
+    sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
+    return ((hashes % sizes) + np.uint64(1)).astype("int32")
+
+
+def pad_batch(feats: Sequence[Ints2d], min_length: int = 2) -> Tuple[Ints3d, Ints1d]:
+    """Stack per-doc feature tables into one ``(batch, time, n_features)`` array of ``PAD_ID``.
+
+    ``min_length`` keeps the time axis non-trivial, so the compiled graph never sees an empty
+    or single-step recurrence. Returns the padded ids and the true lengths.
+    """
+    lengths = np.asarray([len(f) for f in feats], dtype="int32")
+    n_feats = feats[0].shape[1]
+    width = max(int(lengths.max(initial=0)), min_length)
+    batch = np.full((len(feats), width, n_feats), PAD_ID, dtype="int32")
+    for i, f in enumerate(feats):
+        batch[i, : len(f)] = f
+    return batch, lengths
+
+
+def length_buckets(lengths: Ints1d, max_tokens: int) -> List[Ints1d]:
+    """Group indices by length so that each group, padded, holds at most ``max_tokens`` tokens.
+
+    Indices are sorted by length (stable), then cut greedily; a doc longer than ``max_tokens``
+    gets a group of its own. Every index appears in exactly one group.
+    """
+    order = np.argsort(np.asarray(lengths), kind="stable")
+    buckets: List[Ints1d] = []
+    start = 0
+    for i in range(1, len(order) + 1):
+        if i == len(order) or max(int(lengths[order[i]]), 1) * (i - start + 1) > max_tokens:
+            buckets.append(order[start:i])
+            start = i
+    return buckets
+
+
+def hide_words(ids: Ints3d, features: Sequence[str], rate: float) -> Ints3d:
+    """Word dropout: replace the word-identity ids of a ``rate`` share of tokens with ``PAD_ID``.
+
+    The model then has to recognise those tokens from their prefix, suffix, shape and context,
+    which is what it needs for names it never saw. Uses numpy's global RNG (spaCy seeds it).
+    """
+    columns = [i for i, name in enumerate(features) if name in WORD_FEATURES]
+    if rate <= 0.0 or not columns:
+        return ids
+    hidden = np.random.random_sample(ids.shape[:2]) < rate
+    out = ids.copy()
+    for column in columns:
+        out[:, :, column][hidden] = PAD_ID
+    return out

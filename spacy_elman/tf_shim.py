@@ -1,0 +1,327 @@
+"""All TensorFlow code of spacy-elman: the Elman network, its gradient step and its decoder.
+
+The rest of the package talks to this module with numpy arrays only, and imports it lazily,
+so ``import spacy`` and ``spacy.blank()`` never pay for TensorFlow.
+
+Network (Elman 1991; the rnnslu / is13 tagger):
+    e_t = concat(embedding_f[id_{t,f}] for each feature f)            hashed token features
+    x_t = concat(e_{t-r} .. e_{t+r})                                  context window, r = window // 2
+    h_t = act(x_t · Wx + h_{t-1} · Wh + b)                            the Elman recurrence
+    p_t = softmax([h_t ; h'_t] · Wo + bo)                             h'_t: optional backward pass
+The input projection ``x · Wx`` is one matmul over all positions; only ``h · Wh`` is sequential.
+Decoding is Viterbi over log p_t with transitions that forbid invalid BIO sequences.
+"""
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Tuple
+
+import numpy as np
+
+from .errors import ElmanError, Errors
+from .models import ElmanSpec
+from .types import Floats1d, Floats2d, Ints1d, Ints3d
+
+
+@contextmanager
+def _native_stderr_silenced() -> Iterator[None]:
+    """Hide the C++ start-up chatter TensorFlow prints before its logging is configured.
+
+    TensorFlow 2.21 ignores ``TF_CPP_MIN_LOG_LEVEL`` for those lines. Python exceptions are
+    unaffected (they are printed after the file descriptor is restored).
+    """
+    if os.environ.get("SPACY_ELMAN_TF_LOGS"):
+        yield
+        return
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+with _native_stderr_silenced():
+    import tensorflow as tf
+
+    tf.config.list_logical_devices()  # initializes the devices (more chatter) while silenced
+
+ACTIVATIONS = {"tanh": tf.tanh, "relu": tf.nn.relu, "sigmoid": tf.sigmoid}
+
+
+def resolve_device(device: str) -> str:
+    """Map ``auto``/``cpu``/``gpu``/``gpu:N`` to a TensorFlow device name, checking it exists."""
+    gpus = tf.config.list_logical_devices("GPU")
+    name = device.lower()
+    if name == "auto":
+        return "/GPU:0" if gpus else "/CPU:0"
+    if name == "cpu":
+        return "/CPU:0"
+    if name == "gpu" or name.startswith("gpu:"):
+        index = name.partition(":")[2] or "0"
+        if not index.isdigit():
+            raise ElmanError(Errors.E007.format(device=device))
+        if int(index) >= len(gpus):
+            visible = ", ".join(d.name for d in tf.config.list_logical_devices()) or "none"
+            raise ElmanError(Errors.E008.format(device=device, visible=visible))
+        return f"/GPU:{index}"
+    raise ElmanError(Errors.E007.format(device=device))
+
+
+class ElmanNet:
+    """The compiled network: variables, one traced function per job, fixed input signatures.
+
+    Batches of any size and length reuse the same graphs (no retracing). ``h0`` is an input and
+    the final forward state an output, so a caller can carry state across chunks of a text.
+    """
+
+    def __init__(self, spec: ElmanSpec, weights: Dict[str, np.ndarray], device: str = "auto"):
+        self.spec = spec
+        self.device = resolve_device(device)
+        self._act = ACTIVATIONS[spec.activation]
+        self.names = sorted(weights)
+        with tf.device(self.device):
+            self.vars = {k: tf.Variable(weights[k], name=k) for k in self.names}
+            self._slots = {
+                k: (tf.Variable(tf.zeros_like(v)), tf.Variable(tf.zeros_like(v)))
+                for k, v in self.vars.items()
+            }
+            self._step = tf.Variable(0, dtype=tf.int64)
+        self._pending: Optional[List[tf.Tensor]] = None
+        ids = tf.TensorSpec([None, None, len(spec.features)], tf.int32)
+        lengths = tf.TensorSpec([None], tf.int32)
+        tags = tf.TensorSpec([None, None], tf.int32)
+        scalar = tf.TensorSpec([], tf.float32)
+        self._predict_fn = tf.function(
+            self._predict,
+            input_signature=[
+                ids,
+                lengths,
+                tf.TensorSpec([None, spec.hidden_width], tf.float32),
+                tf.TensorSpec([None, None], tf.float32),
+                tf.TensorSpec([None], tf.float32),
+            ],
+        )
+        self._grad_fn = tf.function(
+            self._gradients,
+            input_signature=[ids, lengths, tags, tf.TensorSpec([None, None], tf.float32), scalar]
+            + [tf.TensorSpec([2], tf.int32)],
+        )
+        self._apply_fn = tf.function(
+            self._apply,
+            input_signature=[[tf.TensorSpec(self.vars[k].shape, tf.float32) for k in self.names]]
+            + [scalar] * 6,
+        )
+
+    # -- public, numpy in / numpy out -------------------------------------------------------
+
+    def predict(
+        self,
+        ids: Ints3d,
+        lengths: Ints1d,
+        trans: Floats2d,
+        start: Floats1d,
+        h0: Optional[Floats2d] = None,
+    ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Decode a padded batch: returns ``(tags, tag_probs, h_final)`` as numpy arrays.
+
+        ``tags`` is ``(batch, time)`` valid BIO ids, ``tag_probs`` the softmax probability of each
+        chosen tag, ``h_final`` the forward state after each sequence's last token.
+        """
+        if h0 is None:
+            h0 = np.zeros((ids.shape[0], self.spec.hidden_width), dtype="float32")
+        with tf.device(self.device):
+            tags, probs, h_final = self._predict_fn(ids, lengths, h0, trans, start)
+        return tags.numpy(), probs.numpy(), h_final.numpy()
+
+    def backprop(
+        self, ids: Ints3d, lengths: Ints1d, gold: np.ndarray, weights: np.ndarray, drop: float
+    ) -> Tuple[float, int]:
+        """Add the gradient of the masked cross-entropy to the pending gradient.
+
+        ``gold`` holds tag ids, ``weights`` 1.0 for tokens that count and 0.0 for padding and
+        missing annotation. Returns ``(summed loss, counted tokens)``; the mean loss is what
+        is differentiated.
+        """
+        seed = np.random.randint(0, 2**31 - 1, size=(2,), dtype="int32")
+        with tf.device(self.device):
+            loss, grads = self._grad_fn(ids, lengths, gold, weights, float(drop), seed)
+            if not np.isfinite(float(loss)):
+                pass  # never accumulate a non-finite gradient; the caller reports the loss
+            elif self._pending is None:
+                self._pending = list(grads)
+            else:
+                self._pending = [a + b for a, b in zip(self._pending, grads)]
+        return float(loss), int(weights.sum())
+
+    def apply_gradients(
+        self,
+        learn_rate: float,
+        beta1: float = 0.9,
+        beta2: float = 0.999,
+        eps: float = 1e-8,
+        grad_clip: float = 1.0,
+        weight_decay: float = 0.0,
+    ) -> Optional[float]:
+        """Apply and clear the pending gradient with Adam(W) after global-norm clipping.
+
+        Returns the gradient's global norm, or ``None`` when there was nothing to apply. A
+        non-finite norm leaves the weights untouched (the caller reports it).
+        """
+        if self._pending is None:
+            return None
+        grads, self._pending = self._pending, None
+        hyper = (learn_rate, beta1, beta2, eps, grad_clip, weight_decay)
+        with tf.device(self.device):
+            norm = self._apply_fn(grads, *[float(h) for h in hyper])
+        return float(norm)
+
+    def get_weights(self) -> Dict[str, np.ndarray]:
+        """Return a copy of the weights as numpy arrays, keyed by name."""
+        return {k: v.numpy() for k, v in self.vars.items()}
+
+    def get_optimizer_state(self) -> Dict[str, np.ndarray]:
+        """Return Adam's moment estimates and step count, for resuming training."""
+        state = {"step": np.asarray(self._step.numpy())}
+        for k, (m, v) in self._slots.items():
+            state[f"m/{k}"], state[f"v/{k}"] = m.numpy(), v.numpy()
+        return state
+
+    def set_optimizer_state(self, state: Dict[str, np.ndarray]) -> None:
+        """Restore what :meth:`get_optimizer_state` returned."""
+        self._step.assign(int(state["step"]))
+        for k, (m, v) in self._slots.items():
+            m.assign(state[f"m/{k}"])
+            v.assign(state[f"v/{k}"])
+
+    # -- the graph ---------------------------------------------------------------------------
+
+    def _embed(self, ids: tf.Tensor) -> tf.Tensor:
+        """Look up and concatenate each feature's embedding: ``(batch, time, width)``."""
+        tables = [self.vars[f"embed_{name}"] for name in self.spec.features]
+        return tf.concat([tf.gather(t, ids[:, :, i]) for i, t in enumerate(tables)], axis=-1)
+
+    def _window(self, x: tf.Tensor) -> tf.Tensor:
+        """Concatenate each position's ``window`` neighbours; the edges see the padding rows."""
+        radius = self.spec.window // 2
+        if radius == 0:
+            return x
+        pad_row = tf.concat([self.vars[f"embed_{n}"][0] for n in self.spec.features], axis=0)
+        edge = tf.tile(pad_row[None, None, :], [tf.shape(x)[0], radius, 1])
+        padded = tf.concat([edge, x, edge], axis=1)
+        length = tf.shape(x)[1]
+        return tf.concat([padded[:, k : k + length] for k in range(self.spec.window)], axis=-1)
+
+    def _recur(self, xw: tf.Tensor, mask: tf.Tensor, h0: tf.Tensor, wh: tf.Tensor):
+        """Run ``h_t = act(xw_t + h_{t-1} · Wh)``; padded steps carry the state unchanged."""
+
+        def step(h, inputs):
+            x_t, m_t = inputs
+            return tf.where(m_t, self._act(x_t + tf.matmul(h, wh)), h)
+
+        states = tf.scan(
+            step,
+            (tf.transpose(xw, [1, 0, 2]), tf.transpose(mask)[:, :, None]),
+            initializer=h0,
+        )
+        return tf.transpose(states, [1, 0, 2]), states[-1]
+
+    def _encode(self, ids, lengths, h0, drop, seed):
+        """Return ``(logits, h_final)`` for a padded batch; ``drop`` > 0 only in training."""
+        x = self._window(self._embed(ids))
+        if drop is not None:
+            x = tf.nn.experimental.stateless_dropout(x, rate=drop, seed=seed)
+        hidden = self.spec.hidden_width
+        xw = tf.tensordot(x, self.vars["Wx"], axes=1) + self.vars["bx"]
+        mask = tf.sequence_mask(lengths, tf.shape(ids)[1])
+        states, h_final = self._recur(xw[:, :, :hidden], mask, h0, self.vars["Wh"])
+        if self.spec.bidirectional:
+            backward = tf.reverse_sequence(xw[:, :, hidden:], lengths, seq_axis=1, batch_axis=0)
+            b_states, _ = self._recur(backward, mask, tf.zeros_like(h0), self.vars["Wh_back"])
+            b_states = tf.reverse_sequence(b_states, lengths, seq_axis=1, batch_axis=0)
+            states = tf.concat([states, b_states], axis=-1)
+        if drop is not None:
+            states = tf.nn.experimental.stateless_dropout(states, rate=drop, seed=seed + 1)
+        logits = tf.tensordot(states, self.vars["Wo"], axes=1) + self.vars["bo"]
+        return logits, h_final
+
+    def _predict(self, ids, lengths, h0, trans, start):
+        logits, h_final = self._encode(ids, lengths, h0, None, None)
+        mask = tf.sequence_mask(lengths, tf.shape(ids)[1])
+        tags = viterbi(tf.nn.log_softmax(logits), mask, trans, start)
+        probs = tf.gather(tf.nn.softmax(logits), tags, batch_dims=2)
+        return tags, probs, h_final
+
+    def _gradients(self, ids, lengths, gold, weights, drop, seed):
+        h0 = tf.zeros([tf.shape(ids)[0], self.spec.hidden_width])
+        variables = [self.vars[k] for k in self.names]
+        with tf.GradientTape() as tape:
+            logits, _ = self._encode(ids, lengths, h0, drop, seed)
+            losses = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=gold, logits=logits)
+            total = tf.reduce_sum(losses * weights)
+            mean = total / tf.maximum(tf.reduce_sum(weights), 1.0)
+        grads = tape.gradient(mean, variables)
+        return total, [tf.convert_to_tensor(g) for g in grads]
+
+    def _apply(self, grads, learn_rate, beta1, beta2, eps, grad_clip, weight_decay):
+        norm = tf.linalg.global_norm(grads)
+        scale = tf.where((grad_clip > 0.0) & (norm > grad_clip), grad_clip / norm, 1.0)
+        if tf.math.is_finite(norm):
+            step = tf.cast(self._step.assign_add(1), tf.float32)
+            correction = tf.sqrt(1.0 - beta2**step) / (1.0 - beta1**step)
+            for name, grad in zip(self.names, grads):
+                var, (m, v) = self.vars[name], self._slots[name]
+                m.assign(beta1 * m + (1.0 - beta1) * scale * grad)
+                v.assign(beta2 * v + (1.0 - beta2) * tf.square(scale * grad))
+                update = correction * m / (tf.sqrt(v) + eps) + weight_decay * var
+                var.assign_sub(learn_rate * update)
+        return norm
+
+
+def viterbi(logp: tf.Tensor, mask: tf.Tensor, trans: tf.Tensor, start: tf.Tensor) -> tf.Tensor:
+    """Best tag sequence under ``logp`` ``(batch, time, tags)`` and the allowed transitions.
+
+    Padded steps keep the scores and point back to themselves, so the backtrace from the last
+    column recovers each sequence's own path. Needs ``time >= 2``.
+    """
+    n_tags = logp.shape[-1]
+    trans, start = tf.reshape(trans, [n_tags, n_tags]), tf.reshape(start, [n_tags])
+    logp_t = tf.transpose(logp, [1, 0, 2])
+    mask_t = tf.transpose(mask)[:, :, None]
+    identity = tf.range(n_tags)[None, :]
+
+    def forward(carry, inputs):
+        score, _ = carry
+        lp, m = inputs
+        candidates = score[:, :, None] + trans[None]
+        best = tf.argmax(candidates, axis=1, output_type=tf.int32)
+        new_score = tf.reduce_max(candidates, axis=1) + lp
+        return tf.where(m, new_score, score), tf.where(m, best, identity)
+
+    first = logp_t[0] + start[None]
+    init = (first, tf.zeros_like(first, dtype=tf.int32))
+    scores, backptrs = tf.scan(forward, (logp_t[1:], mask_t[1:]), initializer=init)
+    last = tf.argmax(scores[-1], axis=-1, output_type=tf.int32)
+    path = tf.scan(
+        lambda tag, bp: tf.gather(bp, tag, batch_dims=1), backptrs, initializer=last, reverse=True
+    )
+    return tf.transpose(tf.concat([path, last[None]], axis=0))
+
+
+class SummaryWriter:
+    """TensorBoard scalars (``--logdir``): watch the loss and gradient norm for explosions."""
+
+    def __init__(self, logdir: Path) -> None:
+        self._writer = tf.summary.create_file_writer(str(logdir))
+
+    def scalars(self, step: int, values: Dict[str, float]) -> None:
+        """Write ``values`` at ``step`` and flush, so a crash loses nothing already logged."""
+        with self._writer.as_default(step=step):
+            for name, value in values.items():
+                tf.summary.scalar(name, value)
+        self._writer.flush()

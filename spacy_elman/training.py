@@ -1,0 +1,370 @@
+"""Training and evaluation as importable functions; ``cli.py`` only parses arguments.
+
+``train`` reads the corpora through the config's ``[corpora]`` readers, runs epochs of
+``nlp.update`` with spaCy's batcher and optimizer settings, evaluates on dev after each epoch with
+spaCy's ``Scorer``, and keeps ``model-best`` / ``model-last`` on disk, each saved atomically.
+"""
+
+import json
+import math
+import random
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
+
+import srsly
+from spacy.language import Language
+from spacy.training import Example
+from spacy.training.initialize import init_nlp
+from spacy.util import fix_random_seed, load_config, load_model, registry, resolve_dot_names
+from thinc.api import Config
+
+from .errors import ElmanError, Errors, NonFiniteLossError
+
+PathLike = Union[str, Path]
+DEFAULT_CONFIG = Path(__file__).parent / "configs" / "default.cfg"
+COMPONENT = "elman_ner"
+STATE_FILE = "training-state.msgpack"
+
+
+@dataclass
+class EpochResult:
+    """One row of the training history (``metrics.json``)."""
+
+    epoch: int
+    loss: float
+    ents_p: float
+    ents_r: float
+    ents_f: float
+    words_per_second: float
+    seconds: float
+    max_grad_norm: float
+    best: bool = False
+
+
+@dataclass
+class TrainResult:
+    """What ``train`` returns: the history and where the models are."""
+
+    history: List[EpochResult] = field(default_factory=list)
+    best_epoch: int = 0
+    best_f: float = -1.0
+    output_dir: Optional[Path] = None
+    stopped: str = ""
+
+
+def expand_overrides(overrides: Dict[str, Any], config: Config) -> Dict[str, Any]:
+    """Accept the shorthand ``elman_ner.hidden_width`` for the component's settings.
+
+    ``elman_ner.X`` becomes ``components.elman_ner.model.X`` when X is a model setting, else
+    ``components.elman_ner.X``. Full dotted paths pass through unchanged.
+    """
+    expanded = {}
+    components = config.get("components", {})
+    for key, value in overrides.items():
+        head, _, rest = key.partition(".")
+        if head not in config and head in components and rest:
+            model = components[head].get("model", {})
+            prefix = (
+                f"components.{head}.model" if rest.split(".")[0] in model else f"components.{head}"
+            )
+            key = f"{prefix}.{rest}"
+        expanded[key] = value
+    return expanded
+
+
+def make_config(
+    config_path: Optional[PathLike] = None,
+    overrides: Optional[Dict[str, Any]] = None,
+    *,
+    train_path: Optional[PathLike] = None,
+    dev_path: Optional[PathLike] = None,
+    fmt: Optional[str] = None,
+    label_map: Optional[Dict[str, str]] = None,
+    labels: Optional[Sequence[str]] = None,
+    device: Optional[str] = None,
+) -> Config:
+    """Load the config (default: the packaged one) with the CLI's settings applied."""
+    path = Path(config_path) if config_path else DEFAULT_CONFIG
+    if not path.exists():
+        raise ElmanError(Errors.E301.format(path=path))
+    base = load_config(path, interpolate=False)
+    settings = expand_overrides(dict(overrides or {}), base)
+    if train_path is not None:
+        settings["paths.train"] = str(train_path)
+    if dev_path is not None:
+        settings["paths.dev"] = str(dev_path)
+    for split in ("train", "dev"):
+        if fmt is not None:
+            settings[f"corpora.{split}.format"] = fmt
+        if label_map:
+            settings[f"corpora.{split}.label_map"] = dict(label_map)
+        if labels:
+            settings[f"corpora.{split}.labels"] = list(labels)
+    if device is not None:
+        settings[f"components.{COMPONENT}.device"] = device
+    try:
+        return load_config(path, overrides=settings, interpolate=False)
+    except Exception as err:  # confection raises several types for bad overrides
+        raise ElmanError(Errors.E302.format(path=path, detail=err)) from None
+
+
+def save_atomic(nlp: Language, path: Path, extra: Optional[Dict[str, Any]] = None) -> None:
+    """Write the pipeline to a temporary sibling, then swap it in for ``path``.
+
+    A crash or Ctrl-C before the swap leaves the previous ``path`` untouched; the swap itself is
+    two renames, and :func:`recover` repairs the short window between them.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    old = path.with_name(f".{path.name}.old")
+    shutil.rmtree(tmp, ignore_errors=True)
+    nlp.to_disk(tmp)
+    if extra is not None:
+        (tmp / STATE_FILE).write_bytes(srsly.msgpack_dumps(extra))
+    shutil.rmtree(old, ignore_errors=True)
+    if path.exists():
+        path.rename(old)
+    tmp.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def recover(path: Path) -> None:
+    """Undo an interrupted :func:`save_atomic` swap: restore ``.NAME.old`` if NAME is missing."""
+    old = path.with_name(f".{path.name}.old")
+    if not path.exists() and old.exists():
+        old.rename(path)
+    shutil.rmtree(path.with_name(f".{path.name}.tmp"), ignore_errors=True)
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON to a temporary file and rename it over ``path``."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf8")
+    tmp.replace(path)
+
+
+def plot_history(history: Sequence[EpochResult], path: Path) -> None:
+    """Plot training loss and dev F per epoch to a PNG (written atomically)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    epochs = [h.epoch for h in history]
+    fig, loss_ax = plt.subplots(figsize=(7, 4))
+    loss_ax.plot(epochs, [h.loss for h in history], "o-", color="tab:red", label="train loss")
+    loss_ax.set_xlabel("epoch")
+    loss_ax.set_ylabel("train loss", color="tab:red")
+    f_ax = loss_ax.twinx()
+    f_ax.plot(epochs, [h.ents_f for h in history], "s-", color="tab:blue", label="dev F")
+    f_ax.set_ylabel("dev F", color="tab:blue")
+    f_ax.set_ylim(0.0, 1.0)
+    loss_ax.set_title("spacy-elman training")
+    fig.tight_layout()
+    tmp = path.with_name(f".{path.name}.tmp.png")
+    fig.savefig(tmp, dpi=100)
+    plt.close(fig)
+    tmp.replace(path)
+
+
+def _words(examples: Iterable[Example]) -> int:
+    return sum(len(eg.predicted) for eg in examples)
+
+
+def train(
+    train_path: Optional[PathLike],
+    dev_path: Optional[PathLike],
+    output_dir: PathLike,
+    *,
+    config_path: Optional[PathLike] = None,
+    overrides: Optional[Dict[str, Any]] = None,
+    fmt: Optional[str] = None,
+    label_map: Optional[Dict[str, str]] = None,
+    labels: Optional[Sequence[str]] = None,
+    seed: Optional[int] = None,
+    device: Optional[str] = None,
+    max_epochs: int = 30,
+    patience: int = 5,
+    max_time: Optional[float] = None,
+    resume: bool = False,
+    logdir: Optional[PathLike] = None,
+    on_epoch: Optional[Callable[[EpochResult], None]] = None,
+    progress: Optional[Callable[[int, int, float], None]] = None,
+) -> TrainResult:
+    """Train ``elman_ner`` and write ``model-best``, ``model-last``, ``metrics.json``, a plot.
+
+    Stops after ``max_epochs``, after ``patience`` epochs without a better dev F, or when
+    ``max_time`` seconds have passed (the running epoch is cut short, evaluated and saved).
+    ``on_epoch`` receives each epoch's result; ``progress(epoch, words_done, total_words,
+    loss)`` is called after every update. A non-finite loss or gradient raises E303 and leaves
+    the models of the last finished epoch as they were.
+    """
+    output = Path(output_dir)
+    output.mkdir(parents=True, exist_ok=True)
+    for name in ("model-best", "model-last"):
+        recover(output / name)
+    config = make_config(
+        config_path,
+        overrides,
+        train_path=train_path,
+        dev_path=dev_path,
+        fmt=fmt,
+        label_map=label_map,
+        labels=labels,
+        device=device,
+    )
+    if seed is not None:
+        config["system"]["seed"] = seed
+    state: Dict[str, Any] = {}
+    if resume:
+        last = output / "model-last"
+        if not (last / STATE_FILE).exists():
+            raise ElmanError(Errors.E304.format(path=last))
+        fix_random_seed(config["system"]["seed"] or 0)
+        on_load = {"components": {COMPONENT: {"device": device}}} if device else {}
+        nlp = load_model(last, config=on_load)
+        state = srsly.msgpack_loads((last / STATE_FILE).read_bytes())
+    else:
+        nlp = init_nlp(config)
+    config = config.interpolate()
+    T = registry.resolve(config["training"], schema=None)
+    train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
+    train_examples = list(train_corpus(nlp))
+    dev_examples = list(dev_corpus(nlp))
+    if not train_examples:
+        raise ElmanError(Errors.E305.format(which="training", path=train_path))
+    if not dev_examples:
+        raise ElmanError(Errors.E305.format(which="dev", path=dev_path))
+    optimizer = T["optimizer"]
+    batcher = T["batcher"]
+    dropout = float(T["dropout"])
+    ner = nlp.get_pipe(COMPONENT)
+    result = TrainResult(output_dir=output)
+    if state:
+        ner.net.set_optimizer_state(state["optimizer"])
+        result.history = [EpochResult(**row) for row in state["history"]]
+        result.best_epoch, result.best_f = state["best_epoch"], state["best_f"]
+    writer = None
+    if logdir is not None:
+        from .tf_shim import SummaryWriter
+
+        writer = SummaryWriter(Path(logdir))
+    start_time = time.perf_counter()
+    total_words = _words(train_examples)
+    first_epoch = len(result.history) + 1
+    step = 0
+    for epoch in range(first_epoch, max_epochs + 1):
+        epoch_start = time.perf_counter()
+        random.shuffle(train_examples)
+        losses: Dict[str, float] = {}
+        max_norm = 0.0
+        out_of_time = False
+        words_done = 0
+        for batch in batcher(train_examples):
+            try:
+                nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
+            except NonFiniteLossError:
+                raise ElmanError(Errors.E303.format(epoch=epoch, output=output)) from None
+            optimizer.step_schedules()
+            norm = ner.last_grad_norm or 0.0
+            if not math.isfinite(norm):
+                raise ElmanError(Errors.E303.format(epoch=epoch, output=output))
+            max_norm = max(max_norm, norm)
+            step += 1
+            if writer is not None:
+                writer.scalars(step, {"train/loss": losses[COMPONENT], "train/grad_norm": norm})
+            words_done += _words(batch)
+            if progress is not None:
+                progress(epoch, words_done, total_words, losses[COMPONENT])
+            if max_time is not None and time.perf_counter() - start_time > max_time:
+                out_of_time = True
+                break
+        scores = nlp.evaluate(dev_examples)
+        row = EpochResult(
+            epoch=epoch,
+            loss=float(losses.get(COMPONENT, 0.0)),
+            ents_p=float(scores.get("ents_p") or 0.0),
+            ents_r=float(scores.get("ents_r") or 0.0),
+            ents_f=float(scores.get("ents_f") or 0.0),
+            words_per_second=float(scores.get("speed") or 0.0),
+            seconds=time.perf_counter() - epoch_start,
+            max_grad_norm=max_norm,
+        )
+        if row.ents_f > result.best_f:
+            row.best = True
+            result.best_f, result.best_epoch = row.ents_f, epoch
+        result.history.append(row)
+        if writer is not None:
+            writer.scalars(
+                epoch,
+                {"dev/ents_p": row.ents_p, "dev/ents_r": row.ents_r, "dev/ents_f": row.ents_f},
+            )
+        if row.best:
+            save_atomic(nlp, output / "model-best")
+        train_state = {
+            "optimizer": ner.net.get_optimizer_state(),
+            "history": [asdict(h) for h in result.history],
+            "best_epoch": result.best_epoch,
+            "best_f": result.best_f,
+        }
+        save_atomic(nlp, output / "model-last", extra=train_state)
+        write_json_atomic(
+            output / "metrics.json",
+            {
+                "best_epoch": result.best_epoch,
+                "best_ents_f": result.best_f,
+                "history": [asdict(h) for h in result.history],
+            },
+        )
+        plot_history(result.history, output / "training.png")
+        if on_epoch is not None:
+            on_epoch(row)
+        if out_of_time:
+            result.stopped = f"time budget of {max_time:g} s reached"
+            break
+        if epoch - result.best_epoch >= patience:
+            result.stopped = f"no better dev F for {patience} epochs"
+            break
+    else:
+        result.stopped = f"reached --max-epochs {max_epochs}"
+    return result
+
+
+def evaluate(
+    model_path: PathLike,
+    data_path: PathLike,
+    *,
+    fmt: Optional[str] = None,
+    label_map: Optional[Dict[str, str]] = None,
+    labels: Optional[Sequence[str]] = None,
+    device: Optional[str] = None,
+) -> Dict[str, Any]:
+    """Score a trained pipeline on gold data (gold tokenization) with spaCy's ``Scorer``.
+
+    Returns ``ents_p``, ``ents_r``, ``ents_f``, ``ents_per_type``, ``words_per_second``,
+    ``n_docs`` and ``n_words``.
+    """
+    from .loading import load_pipeline
+    from .readers import read_examples
+
+    nlp = load_pipeline(model_path, device=device)
+    examples = list(read_examples(data_path, nlp, fmt=fmt, label_map=label_map, labels=labels))
+    if not examples:
+        raise ElmanError(Errors.E305.format(which="evaluation", path=data_path))
+    nlp.evaluate(examples[:1])  # builds the network, so the timing below is steady-state
+    scores = nlp.evaluate(examples)
+    return {
+        "ents_p": float(scores.get("ents_p") or 0.0),
+        "ents_r": float(scores.get("ents_r") or 0.0),
+        "ents_f": float(scores.get("ents_f") or 0.0),
+        "ents_per_type": scores.get("ents_per_type") or {},
+        "words_per_second": float(scores.get("speed") or 0.0),
+        "n_docs": len(examples),
+        "n_words": _words(examples),
+    }
+
+
+__all__ = ["train", "evaluate", "make_config", "save_atomic", "TrainResult", "EpochResult"]

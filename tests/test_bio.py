@@ -1,0 +1,207 @@
+"""The BIO tag scheme: tag names, span encoding/decoding with repair, and decoding constraints."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spacy_elman.bio import (
+    FORBIDDEN,
+    spans_from_tags,
+    tag_names,
+    tags_from_spans,
+    transition_scores,
+)
+
+
+@st.composite
+def spans_and_length(draw):
+    """Random valid, non-overlapping ``(start, end, label)`` spans and a doc length."""
+    n_labels = draw(st.integers(1, 4))
+    pieces = draw(
+        st.lists(
+            st.tuples(st.integers(0, 3), st.integers(1, 4), st.integers(0, n_labels - 1)),
+            max_size=8,
+        )
+    )
+    spans = []
+    position = 0
+    for gap, width, label in pieces:
+        start = position + gap
+        spans.append((start, start + width, label))
+        position = start + width
+    length = position + draw(st.integers(0, 3))
+    return spans, length, n_labels
+
+
+def is_valid_sequence(tags, n_labels):
+    """True when every ``I-X`` continues an ``X`` entity."""
+    previous = 0
+    for tag in tags:
+        if tag > 0 and tag % 2 == 0 and previous not in (tag - 1, tag):
+            return False
+        previous = tag
+    return all(0 <= t <= 2 * n_labels for t in tags)
+
+
+# -- tag_names ----------------------------------------------------------------------------------
+
+
+def test_tag_names_order_is_o_then_b_i_per_label():
+    assert tag_names(["PER", "LOC", "ORG"]) == [
+        "O",
+        "B-PER",
+        "I-PER",
+        "B-LOC",
+        "I-LOC",
+        "B-ORG",
+        "I-ORG",
+    ]
+
+
+def test_tag_names_without_labels_is_only_o():
+    assert tag_names([]) == ["O"]
+
+
+@given(st.lists(st.text(min_size=1, max_size=5), max_size=6, unique=True))
+def test_tag_names_ids_match_encoding(labels):
+    names = tag_names(labels)
+    assert len(names) == 2 * len(labels) + 1
+    for i, label in enumerate(labels):
+        assert names[2 * i + 1] == f"B-{label}"
+        assert names[2 * i + 2] == f"I-{label}"
+
+
+# -- tags <-> spans -----------------------------------------------------------------------------
+
+
+@given(spans_and_length())
+def test_spans_round_trip_through_tags(case):
+    spans, length, n_labels = case
+    tags = tags_from_spans(spans, length)
+    assert tags.shape == (length,)
+    assert is_valid_sequence(tags.tolist(), n_labels)
+    assert spans_from_tags(tags) == spans
+
+
+def test_tags_from_spans_uses_iob2_ids():
+    tags = tags_from_spans([(1, 3, 0), (3, 4, 1), (5, 7, 1)], 8)
+    assert tags.tolist() == [0, 1, 2, 3, 0, 3, 4, 0]
+
+
+def test_spans_from_tags_adjacent_b_tags_are_separate_entities():
+    assert spans_from_tags([1, 1, 2, 1]) == [(0, 1, 0), (1, 3, 0), (3, 4, 0)]
+
+
+def test_spans_from_tags_empty_sequence_has_no_spans():
+    assert spans_from_tags(np.zeros((0,), dtype="int32")) == []
+    assert spans_from_tags([0, 0, 0]) == []
+
+
+@given(st.integers(1, 4).flatmap(lambda n: st.tuples(st.just(n), st.lists(st.integers(0, 2 * n)))))
+def test_spans_from_tags_repairs_any_sequence(case):
+    n_labels, tags = case
+    spans = spans_from_tags(np.asarray(tags, dtype="int32"))
+    previous_end = 0
+    for start, end, label in spans:
+        assert 0 <= start < end <= len(tags)
+        assert start >= previous_end  # sorted and non-overlapping
+        assert 0 <= label < n_labels
+        previous_end = end
+    # Every entity token is covered by exactly the span of its own label; O tokens by none.
+    covered = np.full((len(tags),), -1)
+    for start, end, label in spans:
+        covered[start:end] = label
+    for i, tag in enumerate(tags):
+        assert covered[i] == ((tag - 1) // 2 if tag > 0 else -1)
+    # Re-encoding the repaired spans gives a valid sequence that decodes to the same spans.
+    repaired = tags_from_spans(spans, len(tags))
+    assert is_valid_sequence(repaired.tolist(), n_labels)
+    assert spans_from_tags(repaired) == spans
+
+
+def test_spans_from_tags_i_after_o_starts_entity():
+    # O I-A I-A O: the stray I-A starts an entity (IOB1 reading).
+    assert spans_from_tags([0, 2, 2, 0]) == [(1, 3, 0)]
+
+
+def test_spans_from_tags_i_at_start_starts_entity():
+    assert spans_from_tags([2, 2]) == [(0, 2, 0)]
+
+
+def test_spans_from_tags_i_after_other_label_starts_entity():
+    # B-A I-B I-B: the I-B cannot continue A, so it starts a B entity.
+    assert spans_from_tags([1, 4, 4]) == [(0, 1, 0), (1, 3, 1)]
+    # I-A I-B: two entities.
+    assert spans_from_tags([2, 4]) == [(0, 1, 0), (1, 2, 1)]
+
+
+def test_spans_from_tags_b_of_other_label_ends_entity():
+    assert spans_from_tags([1, 2, 3, 4, 0]) == [(0, 2, 0), (2, 4, 1)]
+
+
+# -- transition_scores --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n_labels", [1, 2, 3, 5])
+def test_transition_scores_forbid_exactly_invalid_i(n_labels):
+    trans, start = transition_scores(n_labels)
+    n_tags = 2 * n_labels + 1
+    assert trans.shape == (n_tags, n_tags)
+    assert start.shape == (n_tags,)
+    for b in range(n_tags):
+        is_inside = b > 0 and b % 2 == 0
+        assert start[b] == (FORBIDDEN if is_inside else 0.0)
+        for a in range(n_tags):
+            allowed = not is_inside or a in (b - 1, b)
+            assert trans[a, b] == (0.0 if allowed else FORBIDDEN), (a, b)
+
+
+def test_transition_scores_forbidden_is_finite():
+    trans, start = transition_scores(2)
+    assert np.isfinite(trans).all() and np.isfinite(start).all()
+    assert (trans + trans + start[None]).min() > -np.inf
+
+
+@given(st.integers(1, 3).flatmap(lambda n: st.tuples(st.just(n), st.lists(st.integers(0, 2 * n)))))
+def test_transition_scores_agree_with_validity(case):
+    n_labels, tags = case
+    trans, start = transition_scores(n_labels)
+    if tags:
+        score = start[tags[0]] + sum(trans[a, b] for a, b in zip(tags, tags[1:]))
+    else:
+        score = 0.0
+    assert (score == 0.0) == is_valid_sequence(tags, n_labels)
+
+
+# -- several docs at once -----------------------------------------------------------------------
+
+
+@given(
+    st.integers(1, 3).flatmap(
+        lambda n: st.lists(st.lists(st.integers(0, 2 * n), max_size=6), min_size=1, max_size=5)
+    )
+)
+def test_spans_from_tags_concatenated_docs_equal_per_doc(docs):
+    lengths = [len(d) for d in docs]
+    offsets = np.concatenate(([0], np.cumsum(lengths)))[:-1]
+    flat = np.asarray([t for d in docs for t in d], dtype="int64")
+    expected = [
+        (start + int(offset), end + int(offset), label)
+        for d, offset in zip(docs, offsets)
+        for start, end, label in spans_from_tags(np.asarray(d, dtype="int64"))
+    ]
+    # All offsets, including those of empty docs (which may equal the total length).
+    assert spans_from_tags(flat, offsets) == expected
+    # Only the non-empty docs' offsets, as the pipeline passes them.
+    nonempty = offsets[np.asarray(lengths) > 0]
+    assert spans_from_tags(flat, nonempty) == expected
+
+
+def test_spans_from_tags_entity_does_not_cross_doc_boundary():
+    # Doc 1 ends inside an A entity; doc 2 starts with I-A, which must start a new entity.
+    tags = [0, 1, 2, 2, 2, 0]
+    assert spans_from_tags(tags) == [(1, 5, 0)]
+    assert spans_from_tags(tags, [0, 3]) == [(1, 3, 0), (3, 5, 0)]
+    # A trailing empty doc starts at the end of the tags.
+    assert spans_from_tags([1, 2], [0, 2]) == [(0, 2, 0)]

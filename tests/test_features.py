@@ -1,0 +1,150 @@
+"""Token features: hashed ids in range, batch padding and length bucketing."""
+
+import numpy as np
+import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spacy_elman.features import FEATURES, PAD_ID, doc_features, length_buckets, pad_batch
+
+ALL_FEATURES = sorted(FEATURES)
+BLANK = spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return BLANK
+
+
+# -- doc_features -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rows", [[2] * 6, [3, 5, 7, 11, 13, 17], [50000, 1000, 10000, 1000, 7, 2]])
+def test_doc_features_ids_in_range_and_never_padding(nlp, rows):
+    doc = nlp("Barack Obama met 東京 😀 people at 3pm, didn't he? \u200b The END.")
+    ids = doc_features(doc, ALL_FEATURES, rows)
+    assert ids.shape == (len(doc), len(ALL_FEATURES))
+    assert ids.dtype == np.int32
+    assert (ids != PAD_ID).all()
+    for col, n_rows in enumerate(rows):
+        assert ids[:, col].min() >= 1
+        assert ids[:, col].max() <= n_rows - 1
+
+
+@given(st.text(max_size=60))
+@settings(max_examples=50, deadline=None)
+def test_doc_features_random_text_ids_in_range(text):
+    rows = [97, 31, 1000, 4, 5000, 2]
+    doc = BLANK(text)
+    ids = doc_features(doc, ALL_FEATURES, rows)
+    assert ids.shape == (len(doc), len(ALL_FEATURES))
+    if len(doc):
+        assert (ids >= 1).all()
+        assert (ids <= np.asarray(rows) - 1).all()
+
+
+def test_doc_features_same_word_same_id(nlp):
+    rows = [50000, 1000, 10000, 1000]
+    features = ["lower", "prefix", "suffix", "shape"]
+    first = doc_features(nlp("Paris is nice and Paris is big"), features, rows)
+    second = doc_features(nlp("I love Paris"), features, rows)
+    assert (first[0] == first[4]).all()
+    assert (first[0] == second[2]).all()
+    assert (first[1] == first[5]).all()
+    # Different words get different lower-form ids (no collision for these at 50000 rows).
+    assert first[0, 0] != first[1, 0]
+
+
+def test_doc_features_lower_ignores_case_but_shape_does_not(nlp):
+    ids = doc_features(nlp("Paris paris"), ["lower", "shape", "orth"], [50000, 1000, 50000])
+    assert ids[0, 0] == ids[1, 0]
+    assert ids[0, 1] != ids[1, 1]
+    assert ids[0, 2] != ids[1, 2]
+
+
+def test_doc_features_column_order_follows_feature_list(nlp):
+    doc = nlp("Hello world")
+    ab = doc_features(doc, ["lower", "shape"], [1000, 100])
+    ba = doc_features(doc, ["shape", "lower"], [100, 1000])
+    assert (ab == ba[:, ::-1]).all()
+
+
+def test_doc_features_empty_doc(nlp):
+    ids = doc_features(nlp(""), ["lower", "shape"], [100, 100])
+    assert ids.shape == (0, 2)
+
+
+# -- pad_batch ----------------------------------------------------------------------------------
+
+
+def test_pad_batch_pads_with_zero_and_returns_lengths():
+    feats = [np.full((3, 2), 5, dtype="int32"), np.full((1, 2), 7, dtype="int32")]
+    batch, lengths = pad_batch(feats)
+    assert batch.shape == (2, 3, 2)
+    assert batch.dtype == np.int32
+    assert lengths.tolist() == [3, 1]
+    assert (batch[0] == 5).all()
+    assert (batch[1, 0] == 7).all()
+    assert (batch[1, 1:] == PAD_ID).all()
+
+
+def test_pad_batch_min_length_two():
+    batch, lengths = pad_batch([np.full((1, 3), 9, dtype="int32")])
+    assert batch.shape == (1, 2, 3)
+    assert batch[0, 0].tolist() == [9, 9, 9]
+    assert batch[0, 1].tolist() == [PAD_ID] * 3
+    assert lengths.tolist() == [1]
+
+
+def test_pad_batch_custom_min_length():
+    batch, lengths = pad_batch([np.ones((2, 1), dtype="int32")], min_length=5)
+    assert batch.shape == (1, 5, 1)
+    assert batch[0, :, 0].tolist() == [1, 1, 0, 0, 0]
+    assert lengths.tolist() == [2]
+
+
+def test_pad_batch_empty_docs_are_all_padding():
+    feats = [np.zeros((0, 2), dtype="int32"), np.full((4, 2), 3, dtype="int32")]
+    batch, lengths = pad_batch(feats)
+    assert batch.shape == (2, 4, 2)
+    assert lengths.tolist() == [0, 4]
+    assert (batch[0] == PAD_ID).all()
+
+
+# -- length_buckets -----------------------------------------------------------------------------
+
+
+@given(st.lists(st.integers(0, 60), max_size=40), st.integers(1, 200))
+def test_length_buckets_properties(lengths, max_tokens):
+    lengths = np.asarray(lengths, dtype="int64")
+    buckets = length_buckets(lengths, max_tokens)
+    flat = np.concatenate(buckets) if buckets else np.zeros((0,), dtype="int64")
+    # Every index exactly once.
+    assert sorted(flat.tolist()) == list(range(len(lengths)))
+    assert all(len(b) > 0 for b in buckets)
+    # Sorted by length: within and across buckets.
+    assert (np.diff(lengths[flat]) >= 0).all()
+    # Padded size within the budget, unless a single doc.
+    for bucket in buckets:
+        if len(bucket) > 1:
+            assert int(lengths[bucket].max()) * len(bucket) <= max_tokens
+
+
+@given(st.lists(st.integers(1, 30), min_size=1, max_size=30), st.integers(1, 100))
+def test_length_buckets_are_greedy(lengths, max_tokens):
+    # Cutting greedily: the next doc would not have fit into the previous bucket.
+    lengths = np.asarray(lengths)
+    buckets = length_buckets(lengths, max_tokens)
+    for bucket, following in zip(buckets, buckets[1:]):
+        grown = int(lengths[following[0]]) * (len(bucket) + 1)
+        assert grown > max_tokens
+
+
+def test_length_buckets_long_doc_gets_own_bucket():
+    buckets = length_buckets(np.asarray([3, 500, 2, 4]), 20)
+    assert [b.tolist() for b in buckets] == [[2, 0, 3], [1]]
+
+
+def test_length_buckets_empty_input():
+    assert length_buckets(np.asarray([], dtype="int64"), 10) == []

@@ -1,0 +1,692 @@
+"""The elman_ner component: training, prediction, serialization, configuration and spaCy glue."""
+
+import itertools
+import math
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import spacy
+import srsly
+from conftest import SMALL_MODEL, TINY_DATA, TINY_MULTI, make_examples, train_tiny
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+
+from spacy_elman.errors import ElmanError, NonFiniteLossError
+from spacy_elman.pipeline import ElmanNER
+
+TEXTS = [text for text, _ in TINY_DATA]
+ODD_TEXTS = [
+    "",
+    "   \n ",
+    "Obama",
+    "😀 Angela Merkel 😀 met 東京 and 北京 officials \x00\x07 \u200b\u202e ok",
+    "\t\t",
+    "Kenji Watanabe",
+    "A sentence with a few more tokens than the others, to make padding matter a lot.",
+    "!!!",
+]
+
+
+def ents_of(doc: Doc):
+    return [(ent.text, ent.label_, ent.start, ent.end) for ent in doc.ents]
+
+
+def char_ents(doc: Doc):
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+
+def scores_of(doc: Doc):
+    return list(doc.spans["elman_ner"].attrs["scores"])
+
+
+def blank_with_ner(**config) -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("elman_ner", config={"model": SMALL_MODEL, **config})
+    return nlp
+
+
+def copy_of(trained: Language, **config) -> Language:
+    """A new pipeline with the trained weights (no TensorFlow work until it predicts)."""
+    nlp = blank_with_ner(**config)
+    nlp.get_pipe("elman_ner").from_bytes(trained.get_pipe("elman_ner").to_bytes())
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def loaded_nlp(trained_model_path) -> Language:
+    """The trained pipeline loaded from disk (read-only in the tests)."""
+    return spacy.load(trained_model_path)
+
+
+@pytest.fixture(scope="module")
+def configured_nlp(trained_model_path) -> Language:
+    """The trained pipeline loaded with load-time settings that differ from the saved ones."""
+    overrides = {"overwrite_ents": True, "max_batch_tokens": 8, "device": "cpu"}
+    return spacy.load(trained_model_path, config={"components": {"elman_ner": overrides}})
+
+
+# -- the overfitting test -----------------------------------------------------------------------
+
+
+def test_elman_ner_overfits_tiny_data(trained_nlp):
+    ner = trained_nlp.get_pipe("elman_ner")
+    assert ner.labels == ("NAME",)
+    total_loss = 0.0
+    for text, expected in TINY_DATA:
+        doc = trained_nlp(text)
+        assert char_ents(doc) == expected, text
+        # All tags are right, so the decoded tags' probabilities are the gold tags' ones and
+        # their negative log is the (dropout-free) training loss.
+        tags, probs = ner.predict([trained_nlp.make_doc(text)])[0]
+        total_loss += float(-np.log(probs).sum())
+    assert total_loss < 0.05
+
+
+def test_elman_ner_update_loss_and_non_finite_loss(trained_model_path):
+    nlp = spacy.load(trained_model_path)
+    ner = nlp.get_pipe("elman_ner")
+    examples = make_examples(nlp)
+    # The overfitted model's training loss (summed over tokens) is tiny.
+    losses = ner.update(examples, losses={})
+    assert 0.0 <= losses["elman_ner"] < 0.05
+    # A NaN in the weights gives a non-finite loss: E010, and no gradient is kept.
+    ner.net._pending = None
+    ner.net.vars["Wo"].assign(np.full(ner.net.vars["Wo"].shape, np.nan, dtype="float32"))
+    with pytest.raises(NonFiniteLossError, match=r"\[E010\]"):
+        ner.update(examples, losses={})
+    assert ner.net._pending is None
+
+
+def test_elman_ner_disk_round_trip_identical(trained_nlp, loaded_nlp, trained_model_path):
+    assert loaded_nlp.pipe_names == ["elman_ner"]
+    assert loaded_nlp.get_pipe("elman_ner").labels == ("NAME",)
+    for text in TEXTS + ODD_TEXTS:
+        original, loaded = trained_nlp(text), loaded_nlp(text)
+        assert ents_of(loaded) == ents_of(original)
+        assert scores_of(loaded) == pytest.approx(scores_of(original), abs=1e-6)
+    for name, value in trained_nlp.get_pipe("elman_ner").get_weights().items():
+        np.testing.assert_array_equal(loaded_nlp.get_pipe("elman_ner").get_weights()[name], value)
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 100])
+def test_elman_ner_pipe_equals_call(loaded_nlp, batch_size):
+    texts = TEXTS + ODD_TEXTS + TEXTS[::-1]
+    piped = list(loaded_nlp.pipe(texts, batch_size=batch_size))
+    assert [doc.text for doc in piped] == texts
+    for text, doc in zip(texts, piped):
+        single = loaded_nlp(text)
+        assert ents_of(doc) == ents_of(single), text
+        assert scores_of(doc) == pytest.approx(scores_of(single), abs=1e-5)
+
+
+def test_elman_ner_small_length_buckets_equal_call(loaded_nlp, configured_nlp):
+    # max_batch_tokens=8 splits every batch into many small buckets.
+    texts = TEXTS + ODD_TEXTS
+    for text, doc in zip(texts, configured_nlp.pipe(texts, batch_size=50)):
+        assert ents_of(doc) == ents_of(loaded_nlp(text))
+
+
+# -- serialization ------------------------------------------------------------------------------
+
+
+def test_elman_ner_bytes_round_trip_before_initialize():
+    source = blank_with_ner().get_pipe("elman_ner")
+    data = source.to_bytes()
+    target = blank_with_ner().get_pipe("elman_ner")
+    target.from_bytes(data)
+    assert target.labels == ()
+    assert not target.is_initialized
+    with pytest.raises(ElmanError, match=r"\[E004\]"):
+        target.get_weights()
+
+
+def test_elman_ner_disk_round_trip_before_initialize(tmp_path):
+    blank_with_ner().get_pipe("elman_ner").to_disk(tmp_path / "ner")
+    assert (tmp_path / "ner" / "weights").read_bytes() == b""
+    target = blank_with_ner().get_pipe("elman_ner")
+    target.from_disk(tmp_path / "ner")
+    assert target.labels == ()
+    assert not target.is_initialized
+
+
+def test_elman_ner_bytes_round_trip_after_initialize(trained_nlp):
+    source = trained_nlp.get_pipe("elman_ner")
+    target = blank_with_ner().get_pipe("elman_ner")
+    target.from_bytes(source.to_bytes())
+    assert target.labels == ("NAME",)
+    assert target.is_initialized
+    expected = source.get_weights()
+    restored = target.get_weights()
+    assert set(restored) == set(expected)
+    for name in expected:
+        assert restored[name].dtype == np.float32
+        np.testing.assert_array_equal(restored[name], expected[name])
+    # The bytes are stable: serializing again gives the same bytes.
+    assert target.to_bytes() == source.to_bytes()
+
+
+def test_elman_ner_disk_round_trip_after_initialize(trained_nlp, tmp_path):
+    source = trained_nlp.get_pipe("elman_ner")
+    source.to_disk(tmp_path / "ner")
+    cfg = srsly.read_json(tmp_path / "ner" / "cfg")
+    assert cfg["labels"] == ["NAME"]
+    target = blank_with_ner().get_pipe("elman_ner").from_disk(tmp_path / "ner")
+    assert target.labels == ("NAME",)
+    for name, value in source.get_weights().items():
+        np.testing.assert_array_equal(target.get_weights()[name], value)
+
+
+def test_elman_ner_whole_pipeline_bytes_round_trip(trained_nlp):
+    data = trained_nlp.to_bytes()
+    nlp = blank_with_ner()
+    nlp.from_bytes(data)
+    ner = nlp.get_pipe("elman_ner")
+    assert ner.labels == ("NAME",)
+    for name, value in trained_nlp.get_pipe("elman_ner").get_weights().items():
+        np.testing.assert_array_equal(ner.get_weights()[name], value)
+    assert nlp.config["components"]["elman_ner"]["model"]["hidden_width"] == 32
+
+
+def test_elman_ner_from_bytes_garbage_raises_e005():
+    ner = blank_with_ner().get_pipe("elman_ner")
+    with pytest.raises(ElmanError, match=r"\[E005\]"):
+        ner.from_bytes(b"\xc1 not msgpack")
+
+
+def test_elman_ner_from_bytes_tampered_weights_raise_e005(trained_nlp):
+    msg = srsly.msgpack_loads(trained_nlp.get_pipe("elman_ner").to_bytes())
+    weights = bytearray(msg["weights"])
+    weights[len(weights) // 2] ^= 0xFF
+    msg["weights"] = bytes(weights)
+    ner = blank_with_ner().get_pipe("elman_ner")
+    with pytest.raises(ElmanError, match=r"\[E005\].*checksum"):
+        ner.from_bytes(srsly.msgpack_dumps(msg))
+
+
+def test_elman_ner_weights_for_other_architecture_raise_e011(trained_nlp):
+    data = trained_nlp.get_pipe("elman_ner").to_bytes()
+    other = blank_with_ner(model={**SMALL_MODEL, "hidden_width": 16}).get_pipe("elman_ner")
+    with pytest.raises(ElmanError, match=r"\[E011\]"):
+        other.from_bytes(data)
+
+
+@pytest.fixture
+def model_copy(trained_model_path, tmp_path):
+    path = tmp_path / "model"
+    shutil.copytree(trained_model_path, path)
+    return path
+
+
+def test_elman_ner_truncated_weights_file_raises_e005(model_copy):
+    weights = model_copy / "elman_ner" / "weights"
+    data = weights.read_bytes()
+    weights.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ElmanError, match=r"\[E005\]"):
+        spacy.load(model_copy)
+
+
+def test_elman_ner_flipped_weights_bytes_raise_e005(model_copy):
+    weights = model_copy / "elman_ner" / "weights"
+    data = bytearray(weights.read_bytes())
+    for i in (7, len(data) // 3, len(data) - 5):
+        data[i] ^= 0x5A
+    weights.write_bytes(bytes(data))
+    with pytest.raises(ElmanError, match=r"\[E005\]"):
+        spacy.load(model_copy)
+
+
+def test_elman_ner_undecodable_weights_raise_e005(model_copy):
+    # Even with a matching checksum, bytes that are not msgpack are reported as E005.
+    import hashlib
+
+    garbage = b"\xc1\xc1\xc1 not msgpack"
+    (model_copy / "elman_ner" / "weights").write_bytes(garbage)
+    cfg = srsly.read_json(model_copy / "elman_ner" / "cfg")
+    cfg["weights_sha256"] = hashlib.sha256(garbage).hexdigest()
+    srsly.write_json(model_copy / "elman_ner" / "cfg", cfg)
+    with pytest.raises(ElmanError, match=r"\[E005\]"):
+        spacy.load(model_copy)
+
+
+def test_elman_ner_missing_weights_file_raises_e005(model_copy):
+    (model_copy / "elman_ner" / "weights").unlink()
+    with pytest.raises(ElmanError, match=r"\[E005\]"):
+        spacy.load(model_copy)
+
+
+def test_elman_ner_load_time_config_overrides_win(configured_nlp):
+    # The saved cfg holds the training-time settings; the load-time config must win.
+    ner = configured_nlp.get_pipe("elman_ner")
+    assert ner.labels == ("NAME",)
+    assert ner.cfg["overwrite_ents"] is True
+    assert ner.cfg["max_batch_tokens"] == 8
+    assert ner.cfg["device"] == "cpu"
+    configured_nlp("Barack Obama is here.")
+    assert ner.net.device == "/CPU:0"
+
+
+# -- labels -------------------------------------------------------------------------------------
+
+
+def test_elman_ner_initialize_infers_sorted_labels():
+    nlp = blank_with_ner()
+    nlp.initialize(get_examples=lambda: make_examples(nlp, TINY_MULTI))
+    ner = nlp.get_pipe("elman_ner")
+    assert ner.labels == ("LOC", "PER")
+    assert ner.tags == ["O", "B-LOC", "I-LOC", "B-PER", "I-PER"]
+    assert ner.get_weights()["Wo"].shape == (64, 5)
+
+
+def test_elman_ner_initialize_labels_argument_wins():
+    nlp = blank_with_ner()
+    ner = nlp.get_pipe("elman_ner")
+    ner.initialize(lambda: make_examples(nlp, TINY_MULTI), nlp=nlp, labels=["ORG", "PER", "MISC"])
+    assert ner.labels == ("ORG", "PER", "MISC")
+    assert ner.get_weights()["bo"].shape == (7,)
+
+
+def test_elman_ner_initialize_labels_from_init_config():
+    nlp = blank_with_ner()
+    nlp.config["initialize"]["components"]["elman_ner"] = {"labels": ["X", "Y"]}
+    nlp.initialize(get_examples=lambda: make_examples(nlp, TINY_DATA))
+    assert nlp.get_pipe("elman_ner").labels == ("X", "Y")
+
+
+def test_elman_ner_reinitialize_with_fewer_labels():
+    nlp = blank_with_ner()
+    ner = nlp.get_pipe("elman_ner")
+    ner.initialize(lambda: make_examples(nlp, TINY_MULTI), nlp=nlp)
+    assert ner.get_weights()["Wo"].shape == (64, 5)
+    ner.initialize(lambda: make_examples(nlp, TINY_MULTI), nlp=nlp, labels=["ONLY"])
+    assert ner.labels == ("ONLY",)
+    assert ner.get_weights()["Wo"].shape == (64, 3)
+    # The component stays consistent: it serializes and loads.
+    blank_with_ner().get_pipe("elman_ner").from_bytes(ner.to_bytes())
+
+
+def test_elman_ner_add_label_returns_one_then_zero():
+    ner = blank_with_ner().get_pipe("elman_ner")
+    assert ner.add_label("PER") == 1
+    assert ner.add_label("LOC") == 1
+    assert ner.add_label("PER") == 0
+    assert ner.labels == ("PER", "LOC")
+    assert not ner.is_initialized
+
+
+@pytest.mark.parametrize("label", ["B-X", "I-PER", "", None, 5])
+def test_elman_ner_add_label_invalid_raises_e006(label):
+    ner = blank_with_ner().get_pipe("elman_ner")
+    with pytest.raises(ElmanError, match=r"\[E006\]"):
+        ner.add_label(label)
+    assert ner.labels == ()
+
+
+def test_elman_ner_initialize_with_invalid_label_raises_e006():
+    nlp = blank_with_ner()
+    with pytest.raises(ElmanError, match=r"\[E006\]"):
+        nlp.get_pipe("elman_ner").initialize(lambda: make_examples(nlp), labels=["B-PER"])
+
+
+def test_elman_ner_add_label_after_training_grows_output(trained_nlp):
+    nlp = copy_of(trained_nlp)
+    ner = nlp.get_pipe("elman_ner")
+    before = ner.get_weights()
+    assert ner.add_label("ORG") == 1
+    assert ner.add_label("ORG") == 0
+    assert ner.labels == ("NAME", "ORG")
+    after = ner.get_weights()
+    assert after["Wo"].shape == (64, 5) and after["bo"].shape == (5,)
+    np.testing.assert_array_equal(after["Wo"][:, :3], before["Wo"])
+    np.testing.assert_array_equal(after["bo"][:3], before["bo"])
+    np.testing.assert_array_equal(after["Wx"], before["Wx"])
+    # The old label still predicts: the trained columns are unchanged.
+    for text, expected in TINY_DATA:
+        doc = nlp(text)
+        assert {ent.label_ for ent in doc.ents} <= {"NAME", "ORG"}
+        assert char_ents(doc) == expected
+    # And the grown model serializes.
+    other = blank_with_ner().get_pipe("elman_ner").from_bytes(ner.to_bytes())
+    assert other.labels == ("NAME", "ORG")
+
+
+def test_elman_ner_initialize_without_entities_raises_e003():
+    nlp = blank_with_ner()
+    examples = make_examples(nlp, [("No names here.", []), ("None here either.", [])])
+    with pytest.raises(ElmanError, match=r"\[E003\]"):
+        nlp.initialize(get_examples=lambda: examples)
+
+
+def test_elman_ner_initialize_with_empty_labels_raises_e003():
+    nlp = blank_with_ner()
+    with pytest.raises(ElmanError, match=r"\[E003\]"):
+        nlp.get_pipe("elman_ner").initialize(lambda: make_examples(nlp), labels=[])
+
+
+def test_elman_ner_predict_before_initialize_raises_e004():
+    nlp = blank_with_ner()
+    with pytest.raises(ElmanError, match=r"\[E004\]"):
+        nlp("Barack Obama is here.")
+    with pytest.raises(ElmanError, match=r"\[E004\]"):
+        list(nlp.pipe(["Hello there", "General Kenobi"]))
+
+
+def test_elman_ner_bad_architecture_in_config_raises():
+    nlp = spacy.blank("en")
+    with pytest.raises(ElmanError, match=r"\[E001\]"):
+        nlp.add_pipe("elman_ner", config={"model": {**SMALL_MODEL, "window": 2}})
+    with pytest.raises(ElmanError, match=r"\[E002\]"):
+        nlp.add_pipe("elman_ner", config={"model": {**SMALL_MODEL, "activation": "gelu"}})
+
+
+# -- multi-label training -----------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_elman_ner_learns_multiple_labels():
+    nlp = blank_with_ner()
+    loss = train_tiny(nlp, make_examples(nlp, TINY_MULTI), n_iter=30)
+    assert loss < 0.05
+    assert nlp.get_pipe("elman_ner").labels == ("LOC", "PER")
+    for text, expected in TINY_MULTI:
+        assert char_ents(nlp(text)) == expected, text
+
+
+# -- set_annotations ----------------------------------------------------------------------------
+
+
+def labelled_ner(labels=("A", "B"), **config) -> ElmanNER:
+    nlp = blank_with_ner(**config)
+    ner = nlp.get_pipe("elman_ner")
+    ner.initialize(lambda: make_examples(nlp), nlp=nlp, labels=list(labels))
+    return ner
+
+
+def make_doc(words):
+    return Doc(spacy.blank("en").vocab, words=words)
+
+
+def test_elman_ner_set_annotations_repairs_bio():
+    ner = labelled_ner()
+    doc = make_doc(["w0", "w1", "w2", "w3", "w4", "w5", "w6"])
+    # O I-A I-A I-B B-A I-A I-A: the stray I-A and I-B start entities.
+    tags = np.asarray([0, 2, 2, 4, 1, 2, 2], dtype="int32")
+    probs = np.asarray([0.9, 0.5, 0.7, 0.8, 1.0, 0.6, 0.2], dtype="float32")
+    ner.set_annotations([doc], [(tags, probs)])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(1, 3, "A"), (3, 4, "B"), (4, 7, "A")]
+    assert [t.ent_iob_ for t in doc] == ["O", "B", "I", "B", "B", "I", "I"]
+    assert scores_of(doc) == pytest.approx([0.6, 0.8, 0.6])
+    group = doc.spans["elman_ner"]
+    assert [(s.start, s.end, s.label_) for s in group] == [(1, 3, "A"), (3, 4, "B"), (4, 7, "A")]
+
+
+def test_elman_ner_set_annotations_batch_keeps_docs_apart():
+    ner = labelled_ner()
+    docs = [make_doc(["a", "b", "c"]), make_doc([]), make_doc(["d", "e"]), make_doc(["f"])]
+    # Doc 0 ends inside an A entity and doc 2 starts with I-A: no entity crosses docs.
+    preds = [
+        (np.asarray([0, 1, 2], "int32"), np.asarray([0.1, 0.2, 0.4], "float32")),
+        (np.zeros((0,), "int32"), np.zeros((0,), "float32")),
+        (np.asarray([2, 2], "int32"), np.asarray([0.5, 0.7], "float32")),
+        (np.asarray([4], "int32"), np.asarray([0.9], "float32")),
+    ]
+    ner.set_annotations(docs, preds)
+    assert [[(e.start, e.end, e.label_) for e in doc.ents] for doc in docs] == [
+        [(1, 3, "A")],
+        [],
+        [(0, 2, "A")],
+        [(0, 1, "B")],
+    ]
+    assert [scores_of(doc) for doc in docs] == [
+        pytest.approx([0.3]),
+        [],
+        pytest.approx([0.6]),
+        pytest.approx([0.9]),
+    ]
+
+
+def test_elman_ner_set_annotations_keeps_preset_ents():
+    ner = labelled_ner()
+    doc = make_doc(["w0", "w1", "w2", "w3", "w4", "w5"])
+    doc.ents = [Span(doc, 1, 2, label="PRESET")]
+    tags = np.asarray([1, 2, 0, 3, 4, 0], dtype="int32")  # A over 0-2 overlaps; B over 3-5 not
+    ner.set_annotations([doc], [(tags, np.ones(6, dtype="float32"))])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(1, 2, "PRESET"), (3, 5, "B")]
+    assert [(s.start, s.end, s.label_) for s in doc.spans["elman_ner"]] == [(3, 5, "B")]
+    assert scores_of(doc) == [1.0]
+
+
+def test_elman_ner_set_annotations_overwrite_replaces_preset_ents():
+    ner = labelled_ner(overwrite_ents=True)
+    doc = make_doc(["w0", "w1", "w2", "w3", "w4", "w5"])
+    doc.ents = [Span(doc, 1, 2, label="PRESET"), Span(doc, 5, 6, label="OTHER")]
+    tags = np.asarray([1, 2, 0, 3, 4, 0], dtype="int32")
+    ner.set_annotations([doc], [(tags, np.ones(6, dtype="float32"))])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(0, 2, "A"), (3, 5, "B")]
+    assert doc[5].ent_iob_ == "O"
+
+
+def test_elman_ner_set_annotations_without_spans_key():
+    ner = labelled_ner(spans_key=None)
+    doc = make_doc(["w0", "w1"])
+    ner.set_annotations([doc], [(np.asarray([1, 2], "int32"), np.ones(2, "float32"))])
+    assert [(e.start, e.end) for e in doc.ents] == [(0, 2)]
+    assert "elman_ner" not in doc.spans
+
+
+def preset_doc(nlp: Language) -> Doc:
+    doc = nlp.make_doc("Kenji Watanabe and Amara Okafor signed the deal.")
+    doc.ents = [Span(doc, 1, 2, label="ORG")]  # overlaps the predicted "Kenji Watanabe"
+    return doc
+
+
+def test_elman_ner_keeps_preset_ents_by_default(loaded_nlp):
+    doc = loaded_nlp(preset_doc(loaded_nlp))
+    assert ents_of(doc) == [("Watanabe", "ORG", 1, 2), ("Amara Okafor", "NAME", 3, 5)]
+
+
+def test_elman_ner_overwrite_ents_replaces_preset(configured_nlp):
+    doc = configured_nlp(preset_doc(configured_nlp))
+    assert ents_of(doc) == [("Kenji Watanabe", "NAME", 0, 2), ("Amara Okafor", "NAME", 3, 5)]
+
+
+def test_elman_ner_span_scores_one_per_entity(loaded_nlp):
+    n_ents = 0
+    for doc in loaded_nlp.pipe(TEXTS + ODD_TEXTS):
+        group = doc.spans["elman_ner"]
+        scores = group.attrs["scores"]
+        assert [(s.start, s.end, s.label_) for s in group] == [
+            (e.start, e.end, e.label_) for e in doc.ents
+        ]
+        assert len(scores) == len(doc.ents)
+        assert all(isinstance(s, float) and 0.0 < s <= 1.0 for s in scores)
+        n_ents += len(scores)
+    assert n_ents >= 7
+
+
+# -- odd inputs ---------------------------------------------------------------------------------
+
+
+def test_elman_ner_odd_texts(loaded_nlp):
+    for text in ODD_TEXTS:
+        doc = loaded_nlp(text)
+        assert doc.text == text
+        for ent in doc.ents:
+            assert 0 <= ent.start < ent.end <= len(doc)
+    assert loaded_nlp("").ents == ()
+    assert len(loaded_nlp("   \n ")) == 1
+    # A batch that mixes empty and non-empty docs, empty ones first and last.
+    texts = ["", "Barack Obama is a former president of the USA.", "", "   ", "x", ""]
+    docs = list(loaded_nlp.pipe(texts, batch_size=10))
+    assert [d.text for d in docs] == texts
+    assert char_ents(docs[1]) == [(0, 12, "NAME")]
+    assert all(not d.ents for i, d in enumerate(docs) if i != 1)
+
+
+def test_elman_ner_only_empty_docs(loaded_nlp):
+    docs = list(loaded_nlp.pipe(["", "", ""]))
+    assert [len(d) for d in docs] == [0, 0, 0]
+    assert all(d.spans["elman_ner"].attrs["scores"] == [] for d in docs)
+
+
+def test_elman_ner_single_token(loaded_nlp):
+    for text in ("Obama", "x", "😀", "東京"):
+        doc = loaded_nlp(text)
+        assert len(doc) == 1
+        assert all(ent.end == 1 for ent in doc.ents)
+
+
+def test_elman_ner_long_doc(loaded_nlp):
+    text = " ".join(["Yesterday Maria Lopez went home early ."] * 430)
+    doc = loaded_nlp(text)
+    assert len(doc) >= 3000
+    assert len(doc.spans["elman_ner"].attrs["scores"]) == len(doc.ents)
+    assert all(ent.label_ == "NAME" for ent in doc.ents)
+    assert len(doc.ents) > 0
+    [piped] = list(loaded_nlp.pipe([text]))
+    assert ents_of(piped) == ents_of(doc)
+
+
+def test_elman_ner_pipe_as_tuples_keeps_context_and_order(loaded_nlp):
+    pairs = [(text, {"id": i}) for i, text in enumerate(TEXTS + ODD_TEXTS)]
+    out = list(loaded_nlp.pipe(pairs, as_tuples=True, batch_size=3))
+    assert [ctx for _, ctx in out] == [ctx for _, ctx in pairs]
+    assert [doc.text for doc, _ in out] == [text for text, _ in pairs]
+    for (doc, _), (text, _) in zip(out, pairs):
+        assert ents_of(doc) == ents_of(loaded_nlp(text))
+
+
+def test_elman_ner_pipe_is_lazy(loaded_nlp):
+    consumed = []
+
+    def endless():
+        for i in itertools.count():
+            consumed.append(i)
+            yield TEXTS[i % len(TEXTS)]
+
+    docs = list(itertools.islice(loaded_nlp.pipe(endless(), batch_size=4), 10))
+    assert [d.text for d in docs] == [TEXTS[i % len(TEXTS)] for i in range(10)]
+    assert char_ents(docs[8]) == TINY_DATA[0][1]
+    assert len(consumed) <= 10 + 4
+
+
+# -- evaluate -----------------------------------------------------------------------------------
+
+
+def test_elman_ner_evaluate_scores(loaded_nlp):
+    scores = loaded_nlp.evaluate(make_examples(loaded_nlp))
+    for key in ("ents_p", "ents_r", "ents_f", "ents_per_type"):
+        assert key in scores
+    assert scores["ents_f"] == pytest.approx(1.0)
+    assert scores["ents_per_type"]["NAME"]["f"] == pytest.approx(1.0)
+
+
+def test_elman_ner_evaluate_imperfect(loaded_nlp):
+    # A gold label the model never predicts: recall drops, the type is listed.
+    data = [("Barack Obama visited Paris.", [(0, 12, "NAME"), (21, 26, "LOC")])]
+    scores = loaded_nlp.evaluate(make_examples(loaded_nlp, data))
+    assert scores["ents_r"] < 1.0
+    assert "LOC" in scores["ents_per_type"]
+
+
+# -- device -------------------------------------------------------------------------------------
+
+
+def test_elman_ner_device_cpu_config(trained_nlp):
+    nlp = copy_of(trained_nlp, device="cpu")
+    ner = nlp.get_pipe("elman_ner")
+    assert ner.cfg["device"] == "cpu"
+    assert nlp.config["components"]["elman_ner"]["device"] == "cpu"
+    doc = nlp(TEXTS[0])
+    assert char_ents(doc) == TINY_DATA[0][1]
+    assert ner.net.device == "/CPU:0"
+
+
+def test_elman_ner_bad_device_raises_e007_at_first_use():
+    nlp = blank_with_ner(device="nope")  # creating the component is fine
+    nlp.initialize(get_examples=lambda: make_examples(nlp))  # and so is initializing
+    with pytest.raises(ElmanError, match=r"\[E007\].*nope"):
+        nlp("Barack Obama is here.")
+
+
+# -- entry points and lazy TensorFlow -----------------------------------------------------------
+
+
+def run_python(code: str, tmp_path) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def test_elman_ner_factory_from_entry_point_without_tensorflow(tmp_path):
+    factory = run_python(
+        "import spacy; nlp=spacy.blank('en'); nlp.add_pipe('elman_ner'); import sys; "
+        "print('tensorflow' in sys.modules, 'spacy_elman' in sys.modules, nlp.pipe_names)",
+        tmp_path,
+    )
+    blank = run_python(
+        "import spacy; spacy.blank('en'); import sys; print('tensorflow' in sys.modules)",
+        tmp_path,
+    )
+    out, err = factory.communicate(timeout=120)
+    assert factory.returncode == 0, err
+    assert out.split("\n")[0] == "False True ['elman_ner']"
+    out, err = blank.communicate(timeout=120)
+    assert blank.returncode == 0, err
+    assert out.strip() == "False"
+
+
+# -- training -----------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_elman_ner_update_losses_finite_and_decrease():
+    nlp = blank_with_ner()
+    examples = make_examples(nlp)
+    spacy.util.fix_random_seed(0)
+    optimizer = nlp.initialize(get_examples=lambda: examples)
+    optimizer.learn_rate = 0.01
+    history = []
+    for _ in range(12):
+        losses = nlp.update(examples, sgd=optimizer, losses={})
+        history.append(losses["elman_ner"])
+    assert all(math.isfinite(loss) for loss in history)
+    assert history[-1] < history[0] / 2
+    assert history[-1] < min(history[:3])
+    ner = nlp.get_pipe("elman_ner")
+    assert ner.last_grad_norm is not None and math.isfinite(ner.last_grad_norm)
+
+
+def test_elman_ner_update_skips_empty_docs():
+    nlp = blank_with_ner()
+    nlp.initialize(get_examples=lambda: make_examples(nlp))
+    empty = Example.from_dict(nlp.make_doc(""), {"entities": []})
+    losses = nlp.get_pipe("elman_ner").update([empty], losses={})
+    assert losses == {"elman_ner": 0.0}
+
+
+def test_elman_ner_initialize_is_deterministic():
+    texts = TEXTS + ["Someone new arrived in Tokyo today."]
+    results = []
+    for seed in (0, 0, 1):
+        nlp = blank_with_ner()
+        spacy.util.fix_random_seed(seed)
+        nlp.initialize(get_examples=lambda nlp=nlp: make_examples(nlp))
+        results.append(nlp)
+    first, second, third = (nlp.get_pipe("elman_ner").get_weights() for nlp in results)
+    for name in first:
+        np.testing.assert_array_equal(first[name], second[name])
+    assert not np.array_equal(first["Wx"], third["Wx"])
+    ner_a, ner_b = (nlp.get_pipe("elman_ner") for nlp in results[:2])
+    docs = [results[0].make_doc(text) for text in texts]
+    preds_a, preds_b = ner_a.predict(docs), ner_b.predict(docs)
+    for (tags_a, probs_a), (tags_b, probs_b) in zip(preds_a, preds_b):
+        np.testing.assert_array_equal(tags_a, tags_b)
+        np.testing.assert_array_equal(probs_a, probs_b)

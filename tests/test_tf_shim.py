@@ -1,0 +1,402 @@
+"""The TensorFlow network: Viterbi decoding, tracing, streaming state, the Adam step, devices."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from spacy_elman.bio import FORBIDDEN, transition_scores
+from spacy_elman.errors import ElmanError
+from spacy_elman.models import build_elman_tagger, init_weights
+
+tf_shim = pytest.importorskip("spacy_elman.tf_shim")
+tf = tf_shim.tf
+
+SPEC_ARGS = dict(
+    features=["lower", "shape"],
+    rows=[50, 10],
+    widths=[6, 3],
+    window=3,
+    hidden_width=8,
+    activation="tanh",
+    bidirectional=True,
+)
+
+
+def make_net(n_labels=2, seed=0, **overrides):
+    spec = build_elman_tagger(**{**SPEC_ARGS, **overrides}).attrs["spec"]
+    weights = init_weights(spec, 2 * n_labels + 1, np.random.default_rng(seed))
+    return tf_shim.ElmanNet(spec, weights, device="cpu")
+
+
+def random_ids(rng, lengths, rows=(50, 10)):
+    """A padded batch of random feature ids (row 0 only in the padding)."""
+    width = max(max(lengths), 2)
+    ids = np.zeros((len(lengths), width, len(rows)), dtype="int32")
+    for i, n in enumerate(lengths):
+        for f, r in enumerate(rows):
+            ids[i, :n, f] = rng.integers(1, r, size=n)
+    return ids, np.asarray(lengths, dtype="int32")
+
+
+def is_valid(tags):
+    previous = 0
+    for tag in tags:
+        if tag > 0 and tag % 2 == 0 and previous not in (tag - 1, tag):
+            return False
+        previous = tag
+    return True
+
+
+def brute_force(logp, trans, start):
+    """The best valid tag sequence for one ``(time, tags)`` table, by enumeration."""
+    n_time, n_tags = logp.shape
+    best, best_score = None, -np.inf
+    for seq in itertools.product(range(n_tags), repeat=n_time):
+        score = start[seq[0]] + logp[0, seq[0]]
+        for t in range(1, n_time):
+            score += trans[seq[t - 1], seq[t]] + logp[t, seq[t]]
+        if score > best_score:
+            best, best_score = seq, score
+    return list(best), best_score
+
+
+def run_viterbi(logp, lengths, n_labels):
+    trans, start = transition_scores(n_labels)
+    mask = tf.sequence_mask(lengths, logp.shape[1])
+    out = tf_shim.viterbi(tf.constant(logp), mask, tf.constant(trans), tf.constant(start))
+    return out.numpy()
+
+
+def random_logp(rng, batch, time, n_tags):
+    logits = rng.normal(0.0, 2.0, size=(batch, time, n_tags))
+    logits -= np.log(np.exp(logits).sum(-1, keepdims=True))
+    return logits.astype("float32")
+
+
+# -- viterbi ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("n_labels", [1, 2])
+def test_viterbi_equals_brute_force_on_padded_batches(seed, n_labels):
+    rng = np.random.default_rng(seed)
+    n_tags = 2 * n_labels + 1
+    max_len = 5 if n_labels == 2 else 6
+    lengths = rng.integers(1, max_len + 1, size=4)
+    lengths[0] = max_len  # the longest sets the padded width
+    logp = random_logp(rng, 4, max_len, n_tags)
+    tags = run_viterbi(logp, lengths, n_labels)
+    assert tags.shape == (4, max_len)
+    trans, start = transition_scores(n_labels)
+    for row, n in enumerate(lengths):
+        expected, score = brute_force(logp[row, :n], trans, start)
+        assert score > FORBIDDEN / 2  # a valid sequence always exists
+        assert tags[row, :n].tolist() == expected, (row, n)
+
+
+def test_viterbi_single_sequence_matches_padded_batch():
+    rng = np.random.default_rng(7)
+    logp = random_logp(rng, 3, 6, 5)
+    lengths = np.asarray([6, 2, 4])
+    batched = run_viterbi(logp, lengths, 2)
+    for row, n in enumerate(lengths):
+        alone = run_viterbi(logp[row : row + 1, : max(n, 2)], np.asarray([n]), 2)
+        assert alone[0, :n].tolist() == batched[row, :n].tolist()
+
+
+def test_viterbi_never_outputs_invalid_transitions():
+    # The scores favour I-tags everywhere, so a greedy argmax would be invalid.
+    rng = np.random.default_rng(3)
+    n_labels = 3
+    logp = random_logp(rng, 8, 12, 2 * n_labels + 1)
+    logp[:, :, 2::2] += 6.0
+    logp[:, :, 0] -= 3.0
+    logp -= np.log(np.exp(logp).sum(-1, keepdims=True))
+    lengths = np.asarray([12, 1, 2, 3, 5, 8, 11, 12])
+    tags = run_viterbi(logp, lengths, n_labels)
+    greedy = logp.argmax(-1)
+    assert not is_valid(greedy[0].tolist())
+    for row, n in enumerate(lengths):
+        assert is_valid(tags[row, :n].tolist()), tags[row, :n]
+        assert ((tags[row, :n] >= 0) & (tags[row, :n] < 2 * n_labels + 1)).all()
+
+
+def test_viterbi_unconstrained_is_argmax():
+    rng = np.random.default_rng(5)
+    logp = random_logp(rng, 2, 7, 5)
+    mask = tf.sequence_mask([7, 7], 7)
+    zeros = np.zeros((5, 5), dtype="float32")
+    tags = tf_shim.viterbi(tf.constant(logp), mask, tf.constant(zeros), tf.zeros([5])).numpy()
+    assert (tags == logp.argmax(-1)).all()
+
+
+def test_net_predict_decodes_valid_tags_with_probabilities():
+    net = make_net(n_labels=3)
+    rng = np.random.default_rng(0)
+    ids, lengths = random_ids(rng, [9, 4, 1, 7])
+    trans, start = transition_scores(3)
+    tags, probs, h_final = net.predict(ids, lengths, trans, start)
+    assert tags.shape == probs.shape == (4, 9)
+    assert h_final.shape == (4, 8)
+    for row, n in enumerate(lengths):
+        assert is_valid(tags[row, :n].tolist())
+        assert ((probs[row, :n] > 0) & (probs[row, :n] <= 1)).all()
+
+
+def test_net_predict_does_not_depend_on_batch_neighbours():
+    net = make_net(n_labels=2)
+    rng = np.random.default_rng(1)
+    ids, lengths = random_ids(rng, [10, 3, 6])
+    trans, start = transition_scores(2)
+    tags, probs, h_final = net.predict(ids, lengths, trans, start)
+    for row, n in enumerate(lengths):
+        one_ids = ids[row : row + 1, : max(n, 2)]
+        t1, p1, h1 = net.predict(one_ids, lengths[row : row + 1], trans, start)
+        assert t1[0, :n].tolist() == tags[row, :n].tolist()
+        np.testing.assert_allclose(p1[0, :n], probs[row, :n], atol=1e-5)
+        np.testing.assert_allclose(h1[0], h_final[row], atol=1e-5)
+
+
+def test_net_predict_does_not_retrace():
+    net = make_net(n_labels=2)
+    rng = np.random.default_rng(2)
+    trans, start = transition_scores(2)
+    for lengths in ([3], [5, 2], [17, 1, 4], [2, 2, 2, 2, 2, 2, 2], [40]):
+        ids, lens = random_ids(rng, lengths)
+        net.predict(ids, lens, trans, start)
+    h0 = np.ones((1, 8), dtype="float32")
+    ids, lens = random_ids(rng, [6])
+    net.predict(ids, lens, trans, start, h0=h0)
+    assert net._predict_fn.experimental_get_tracing_count() == 1
+
+
+def test_net_training_does_not_retrace():
+    net = make_net(n_labels=1)
+    rng = np.random.default_rng(3)
+    for lengths in ([3], [5, 2], [9, 1, 4]):
+        ids, lens = random_ids(rng, lengths)
+        gold = rng.integers(0, 3, size=ids.shape[:2]).astype("int32")
+        weights = np.asarray(np.arange(ids.shape[1])[None] < lens[:, None], dtype="float32")
+        net.backprop(ids, lens, gold, weights, 0.1)
+        net.apply_gradients(0.01)
+    assert net._grad_fn.experimental_get_tracing_count() == 1
+    assert net._apply_fn.experimental_get_tracing_count() == 1
+
+
+# -- streaming state ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("split", [1, 4, 9])
+def test_net_h0_streams_state_across_chunks(split):
+    net = make_net(n_labels=2, seed=4, window=1, bidirectional=False, activation="tanh")
+    rng = np.random.default_rng(4)
+    ids, lengths = random_ids(rng, [12])
+    n_tags = 5
+    # Unconstrained transitions make each tag the position's argmax, so the tags and their
+    # probabilities depend on the state alone and are comparable chunk by chunk.
+    trans, start = np.zeros((n_tags, n_tags), "float32"), np.zeros((n_tags,), "float32")
+    full_tags, full_probs, full_h = net.predict(ids, lengths, trans, start)
+
+    first = ids[:, :split]
+    if split < 2:
+        first = np.concatenate([first, np.zeros_like(ids[:, :1])], axis=1)
+    _, _, h_mid = net.predict(first, np.asarray([split], "int32"), trans, start)
+    second = ids[:, split:]
+    tags2, probs2, h_end = net.predict(
+        second, np.asarray([12 - split], "int32"), trans, start, h0=h_mid
+    )
+
+    np.testing.assert_allclose(probs2[0], full_probs[0, split:], atol=1e-5)
+    assert tags2[0].tolist() == full_tags[0, split:].tolist()
+    np.testing.assert_allclose(h_end, full_h, atol=1e-5)
+    # Without the carried state the second chunk looks different.
+    _, probs_cold, _ = net.predict(second, np.asarray([12 - split], "int32"), trans, start)
+    assert not np.allclose(probs_cold[0], full_probs[0, split:], atol=1e-5)
+
+
+def test_net_h_final_ignores_padding():
+    net = make_net(n_labels=1, window=1, bidirectional=False)
+    rng = np.random.default_rng(5)
+    ids, lengths = random_ids(rng, [8, 3])
+    trans, start = transition_scores(1)
+    _, _, h_batch = net.predict(ids, lengths, trans, start)
+    _, _, h_alone = net.predict(ids[1:, :3], lengths[1:], trans, start)
+    np.testing.assert_allclose(h_batch[1], h_alone[0], atol=1e-6)
+
+
+# -- gradient step ------------------------------------------------------------------------------
+
+
+def make_batch(rng, lengths, n_tags):
+    ids, lens = random_ids(rng, lengths)
+    gold = rng.integers(0, n_tags, size=ids.shape[:2]).astype("int32")
+    weights = np.asarray(np.arange(ids.shape[1])[None] < lens[:, None], dtype="float32")
+    return ids, lens, gold, weights
+
+
+@pytest.mark.slow
+def test_net_backprop_learns_a_batch():
+    net = make_net(n_labels=1, seed=6)
+    rng = np.random.default_rng(6)
+    batch = make_batch(rng, [7, 5, 3], 3)
+    first, counted = net.backprop(*batch, 0.0)
+    assert counted == 15
+    net.apply_gradients(0.05)
+    for _ in range(40):
+        loss, _ = net.backprop(*batch, 0.0)
+        net.apply_gradients(0.05)
+    assert np.isfinite(first) and loss < first / 4
+
+
+def test_net_apply_gradients_without_pending_returns_none():
+    net = make_net(n_labels=1)
+    before = net.get_weights()
+    assert net.apply_gradients(0.1) is None
+    after = net.get_weights()
+    assert all((before[k] == after[k]).all() for k in before)
+
+
+@pytest.mark.slow
+def test_net_huge_learn_rate_with_clipping_stays_finite():
+    net = make_net(n_labels=2, seed=7)
+    rng = np.random.default_rng(7)
+    batch = make_batch(rng, [6, 4], 5)
+    losses = []
+    for _ in range(50):
+        loss, _ = net.backprop(*batch, 0.0)
+        net.apply_gradients(learn_rate=1e3, grad_clip=1.0)
+        losses.append(loss)
+    assert np.isfinite(losses).all()
+    assert all(np.isfinite(w).all() for w in net.get_weights().values())
+
+
+def test_net_gradient_clipping_scales_adam_moments():
+    net = make_net(n_labels=1)
+    shapes = [net.vars[k].shape for k in net.names]
+    grads = [np.full(shape, 3.0, dtype="float32") for shape in shapes]
+    norm = float(np.sqrt(sum(9.0 * np.prod(shape) for shape in shapes)))
+    net._pending = [tf.constant(g) for g in grads]
+    returned = net.apply_gradients(learn_rate=0.0, beta1=0.9, grad_clip=1.0)
+    assert returned == pytest.approx(norm, rel=1e-5)
+    state = net.get_optimizer_state()
+    expected_m = 0.1 * 3.0 / norm  # (1 - beta1) * clipped gradient
+    for name in net.names:
+        np.testing.assert_allclose(state[f"m/{name}"], expected_m, rtol=1e-4)
+    # grad_clip=0 disables clipping.
+    net2 = make_net(n_labels=1)
+    net2._pending = [tf.constant(g) for g in grads]
+    net2.apply_gradients(learn_rate=0.0, beta1=0.9, grad_clip=0.0)
+    np.testing.assert_allclose(net2.get_optimizer_state()["m/Wo"], 0.3, rtol=1e-5)
+
+
+def test_net_non_finite_gradient_leaves_weights_unchanged():
+    net = make_net(n_labels=1)
+    before = net.get_weights()
+    state_before = net.get_optimizer_state()
+    grads = [np.zeros(net.vars[k].shape, dtype="float32") for k in net.names]
+    grads[0].flat[0] = np.nan
+    net._pending = [tf.constant(g) for g in grads]
+    norm = net.apply_gradients(learn_rate=0.1)
+    assert not np.isfinite(norm)
+    assert net._pending is None
+    after = net.get_weights()
+    for name in before:
+        np.testing.assert_array_equal(before[name], after[name])
+    state_after = net.get_optimizer_state()
+    assert int(state_after["step"]) == int(state_before["step"]) == 0
+    # A finite gradient afterwards is applied normally.
+    net._pending = [tf.constant(np.ones(net.vars[k].shape, "float32")) for k in net.names]
+    assert np.isfinite(net.apply_gradients(learn_rate=0.1))
+    assert int(net.get_optimizer_state()["step"]) == 1
+    assert not np.array_equal(net.get_weights()["Wo"], before["Wo"])
+
+
+def test_net_non_finite_loss_is_not_accumulated():
+    spec = build_elman_tagger(**SPEC_ARGS).attrs["spec"]
+    weights = init_weights(spec, 3, np.random.default_rng(0))
+    weights["Wo"][:] = np.nan
+    net = tf_shim.ElmanNet(spec, weights, device="cpu")
+    batch = make_batch(np.random.default_rng(0), [4], 3)
+    loss, _ = net.backprop(*batch, 0.0)
+    assert not np.isfinite(loss)
+    assert net._pending is None
+    assert net.apply_gradients(0.1) is None
+
+
+def test_net_weight_decay_shrinks_weights():
+    net = make_net(n_labels=1)
+    before = net.get_weights()["Wx"]
+    net._pending = [tf.zeros(net.vars[k].shape) for k in net.names]
+    net.apply_gradients(learn_rate=0.1, weight_decay=0.5)
+    np.testing.assert_allclose(net.get_weights()["Wx"], before * (1 - 0.1 * 0.5), rtol=1e-5)
+
+
+@pytest.mark.slow
+def test_net_optimizer_state_round_trip():
+    rng = np.random.default_rng(8)
+    net = make_net(n_labels=1, seed=8)
+    batch = make_batch(rng, [5, 3], 3)
+    for _ in range(3):
+        net.backprop(*batch, 0.0)
+        net.apply_gradients(0.01)
+    state = net.get_optimizer_state()
+    assert int(state["step"]) == 3
+    assert any(np.abs(v).sum() > 0 for k, v in state.items() if k.startswith("v/"))
+
+    spec = net.spec
+    other = tf_shim.ElmanNet(spec, net.get_weights(), device="cpu")
+    other.set_optimizer_state(state)
+    restored = other.get_optimizer_state()
+    assert set(restored) == set(state)
+    for key in state:
+        np.testing.assert_array_equal(restored[key], state[key])
+    # The same next step gives the same weights: the moments were really restored.
+    for target in (net, other):
+        target.backprop(*batch, 0.0)
+        target.apply_gradients(0.01)
+    for name, value in net.get_weights().items():
+        np.testing.assert_allclose(other.get_weights()[name], value, atol=1e-6)
+
+
+def test_net_get_weights_is_a_copy():
+    net = make_net(n_labels=1)
+    weights = net.get_weights()
+    weights["Wo"][:] = 123.0
+    assert not (net.get_weights()["Wo"] == 123.0).any()
+
+
+# -- devices ------------------------------------------------------------------------------------
+
+
+def test_resolve_device_cpu():
+    assert tf_shim.resolve_device("cpu") == "/CPU:0"
+    assert tf_shim.resolve_device("CPU") == "/CPU:0"
+
+
+def test_resolve_device_auto():
+    gpus = tf.config.list_logical_devices("GPU")
+    assert tf_shim.resolve_device("auto") == ("/GPU:0" if gpus else "/CPU:0")
+
+
+@pytest.mark.parametrize("device", ["nope", "tpu", "gpu:x", "gpu:-1", "cuda:0", ""])
+def test_resolve_device_unknown_raises_e007(device):
+    with pytest.raises(ElmanError, match=r"\[E007\]"):
+        tf_shim.resolve_device(device)
+
+
+def test_resolve_device_missing_gpu_raises_e008():
+    gpus = tf.config.list_logical_devices("GPU")
+    if len(gpus) > 7:
+        pytest.skip("this machine has 8 GPUs")
+    with pytest.raises(ElmanError, match=r"\[E008\].*gpu:7.*CPU"):
+        tf_shim.resolve_device("gpu:7")
+    if not gpus:
+        with pytest.raises(ElmanError, match=r"\[E008\]"):
+            tf_shim.resolve_device("gpu")
+
+
+def test_net_bad_device_raises_e007():
+    spec = build_elman_tagger(**SPEC_ARGS).attrs["spec"]
+    with pytest.raises(ElmanError, match=r"\[E007\]"):
+        tf_shim.ElmanNet(spec, init_weights(spec, 3, np.random.default_rng(0)), device="nope")
