@@ -19,6 +19,7 @@ another component set). A bad line with ``on_error="skip"`` gives ``{"line": N, 
 so output line N always belongs to input line N.
 """
 
+import io
 import json
 import os
 import signal
@@ -132,6 +133,8 @@ def _parse_line(
 ) -> Tuple[Optional[Dict[str, Any]], str, Optional[str]]:
     """``(record, text, None)`` for a usable line, ``(None, "", message)`` for a bad one."""
     where = {"source": source, "line": number}
+    if raw.endswith(b"\n"):  # lines straight from readline()/readlines(); _LineReader strips
+        raw = raw[:-2] if raw.endswith(b"\r\n") else raw[:-1]
     if fmt == "text" and len(raw) > UTF8_MAX_BYTES * max_length:
         size = UTF8_MAX_BYTES * max_length
         return None, "", Errors.E216.format(**where, size=size, max_length=max_length)
@@ -359,34 +362,39 @@ def _output_name(output: IO[str]) -> str:
 
 
 def _emit(output: TextIO, get_result, stats: AnnotateStats) -> None:
-    """Write one batch (all lines, then flush), or what precedes a stop error, then raise it."""
+    """Write one batch (all lines, then flush), or what precedes a stop error, then raise it.
+
+    Ctrl-C is held back while the lines are written and counted, so ``stats.lines`` is
+    always the number of lines in the output, and the output never ends mid-line.
+    """
     try:
         result = get_result()
     except AnnotateInputError as err:
-        _write(output, err.completed)
-        stats.lines += len(err.completed)
+        with _sigint_deferred():
+            _write(output, err.completed)
+            stats.lines += len(err.completed)
+            stats.docs += len(err.completed)  # stop mode: no error records before the error
         raise
-    _write(output, result.lines)
-    stats.lines += len(result.lines)
-    stats.docs += result.docs
-    stats.entities += result.entities
-    stats.errors += len(result.errors)
-    room = MAX_ERROR_SAMPLES - len(stats.error_samples)
-    stats.error_samples.extend(result.errors[: max(room, 0)])
+    with _sigint_deferred():
+        _write(output, result.lines)
+        stats.lines += len(result.lines)
+        stats.docs += result.docs
+        stats.entities += result.entities
+        stats.errors += len(result.errors)
+        room = MAX_ERROR_SAMPLES - len(stats.error_samples)
+        stats.error_samples.extend(result.errors[: max(room, 0)])
 
 
 def _write(output: TextIO, lines: Sequence[str]) -> None:
     if not lines:
         return
-    text = "".join(f"{line}\n" for line in lines)
-    with _sigint_deferred():
-        try:
-            output.write(text)
-            output.flush()
-        except BrokenPipeError:
-            raise  # the reader went away (`| head`): the caller decides
-        except OSError as err:  # disk full, I/O error
-            raise ElmanError(Errors.E209.format(path=_output_name(output), detail=err)) from None
+    try:
+        output.write("".join(f"{line}\n" for line in lines))
+        output.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): the caller decides
+    except OSError as err:  # disk full, I/O error
+        raise ElmanError(Errors.E209.format(path=_output_name(output), detail=err)) from None
 
 
 # -- progress ------------------------------------------------------------------------------------
@@ -451,8 +459,8 @@ _WORKER: Dict[str, Any] = {}
 def _worker_init(path: str, device: Optional[str], max_length: int) -> None:
     """Pool initializer: load the pipeline once per worker process.
 
-    An exception here would make the pool restart the worker forever, so it is kept and
-    raised by the worker's first task instead.
+    An exception here would only break the pool with a generic message, so it is kept and
+    raised by the worker's first task instead (e.g. E005 for corrupted weights).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
@@ -471,19 +479,66 @@ def _worker_run(lines: List[Line], fmt: str, on_error: str, source: str, max_len
     )
 
 
-def _start_pool(n_process: int, path: str, device: Optional[str], max_length: int):
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("spawn")  # TensorFlow does not survive fork()
-    # Workers start with SIGINT ignored (inherited across exec), so a Ctrl-C while they import
-    # TensorFlow prints no traceback from them; the parent handles it and terminates them.
-    main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+@contextmanager
+def _sigint_ignored(active: bool = True) -> Iterator[None]:
+    """Ignore Ctrl-C for a moment (processes started meanwhile inherit it across exec)."""
+    if not active or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        return ctx.Pool(n_process, initializer=_worker_init, initargs=(path, device, max_length))
+        yield
     finally:
-        if main:
-            signal.signal(signal.SIGINT, previous)
+        signal.signal(signal.SIGINT, previous)
+
+
+class _Workers:
+    """``n`` "spawn" worker processes, each loading the pipeline once.
+
+    A worker that dies (killed, out of memory) breaks the pool: the waiting batch raises E218
+    instead of hanging. :meth:`abort` stops the workers at once (errors, Ctrl-C, ``| head``).
+    """
+
+    def __init__(self, n: int, path: str, device: Optional[str], max_length: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.n = n
+        self.submitted = 0
+        self.executor = ProcessPoolExecutor(
+            n,
+            mp_context=multiprocessing.get_context("spawn"),  # TensorFlow does not survive fork
+            initializer=_worker_init,
+            initargs=(path, device, max_length),
+        )
+
+    def submit(self, *args: Any):
+        # Workers are started by the first n submits: start them with Ctrl-C ignored, so a
+        # Ctrl-C while they import TensorFlow prints no traceback from them (the parent stops
+        # them).
+        with _sigint_ignored(self.submitted < self.n):
+            future = self.executor.submit(_worker_run, *args)
+        self.submitted += 1
+        return future
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
+
+    def abort(self) -> None:
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Any, stats: AnnotateStats) -> _BatchResult:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise ElmanError(Errors.E218.format(lines=stats.lines)) from None
 
 
 # -- the stream ----------------------------------------------------------------------------------
@@ -526,18 +581,20 @@ def annotate_stream(
             raise ElmanError(Errors.E206.format(option=option, minimum=1, value=value))
     stats = AnnotateStats()
     reader = _LineReader(input, cap=UTF8_MAX_BYTES * max_length if fmt == "text" else None)
-    show = progress and sys.stderr is not None and sys.stderr.isatty()
-    bar = _Progress(_input_size(input)) if show else None
     options = {"fmt": fmt, "on_error": on_error, "source": source, "max_length": max_length}
     try:
+        nlp: Optional[Language] = None
+        if n_process == 1:
+            if isinstance(model, Language):
+                nlp = model
+                find_component(nlp)
+            else:
+                nlp = load_pipeline(model, device=device)
+                nlp.max_length = max_length
+        show = progress and sys.stderr is not None and sys.stderr.isatty()
+        bar = _Progress(_input_size(input)) if show else None  # after loading: a fair rate
         with bar or nullcontext():
-            if n_process == 1:
-                if isinstance(model, Language):
-                    nlp = model
-                    find_component(nlp)
-                else:
-                    nlp = load_pipeline(model, device=device)
-                    nlp.max_length = max_length
+            if nlp is not None:
                 for batch in _batches(reader, batch_size):
                     _emit(output, lambda b=batch: _annotate_batch(nlp, b, **options), stats)
                     if bar:
@@ -571,27 +628,27 @@ def _annotate_parallel(
         else:
             path = str(model)
             check_pipeline_dir(path)  # fail before starting workers; they do the full load
-        pool = _start_pool(n_process, path, device, options["max_length"])
-        stack.callback(pool.join)
-        stack.callback(pool.terminate)  # runs first: on errors and Ctrl-C too
-        pending: Deque[Tuple[Any, int]] = deque()
+        workers = _Workers(n_process, path, device, options["max_length"])
+        pending: Deque[Tuple[Any, int]] = deque()  # (future, input bytes read), in order
 
         def emit_oldest() -> None:
-            result, done_bytes = pending.popleft()
-            _emit(output, lambda: result.get(), stats)
+            future, done_bytes = pending.popleft()
+            _emit(output, lambda: _result(future, stats), stats)
             if bar:
                 bar.update(stats, done_bytes)
 
-        for batch in _batches(reader, batch_size):
-            args = (batch, options["fmt"], options["on_error"], options["source"])
-            pending.append(
-                (pool.apply_async(_worker_run, (*args, options["max_length"])), reader.bytes_read)
-            )
-            if len(pending) >= window:
+        try:
+            for batch in _batches(reader, batch_size):
+                args = (batch, options["fmt"], options["on_error"], options["source"])
+                pending.append((workers.submit(*args, options["max_length"]), reader.bytes_read))
+                if len(pending) >= window:
+                    emit_oldest()
+            while pending:
                 emit_oldest()
-        while pending:
-            emit_oldest()
-        pool.close()
+        except BaseException:  # an input error, Ctrl-C, a broken pipe: stop the workers now
+            workers.abort()
+            raise
+        workers.close()
 
 
 # -- files (the CLI) -----------------------------------------------------------------------------
@@ -635,13 +692,48 @@ def annotate_files(
                 if reconfigure is not None:
                     reconfigure(encoding="utf-8")
         else:
+            out = stack.enter_context(_LazyOutput(output_path))
+        stats = annotate_stream(model, stream, out, source=source, **options)
+        out.write("")  # an empty input still gives an (empty) output file
+        return stats
+
+
+class _LazyOutput(io.TextIOBase):
+    """A UTF-8 output file opened on the first write.
+
+    A run that fails before it has anything to write (a bad model, a bad first line) leaves
+    an existing file untouched instead of truncating it.
+    """
+
+    def __init__(self, path: Union[str, Path]) -> None:
+        super().__init__()
+        self.path = path
+        self.file: Optional[TextIO] = None
+
+    @property
+    def name(self) -> str:  # type: ignore[override]
+        return str(self.path)
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        if self.file is None:
             try:
-                out = stack.enter_context(open(output_path, "w", encoding="utf-8", newline="\n"))
+                self.file = open(self.path, "w", encoding="utf-8", newline="\n")
             except OSError as err:
-                raise ElmanError(
-                    Errors.E209.format(path=output_path, detail=_os_detail(err))
-                ) from None
-        return annotate_stream(model, stream, out, source=source, **options)
+                detail = _os_detail(err)
+                raise ElmanError(Errors.E209.format(path=self.path, detail=detail)) from None
+        return self.file.write(text)
+
+    def flush(self) -> None:
+        if self.file is not None:
+            self.file.flush()
+
+    def close(self) -> None:
+        super().close()  # flushes
+        if self.file is not None:
+            self.file.close()
 
 
 def _os_detail(err: OSError) -> str:

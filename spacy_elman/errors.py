@@ -37,6 +37,10 @@ class Errors:
     E009 = "[E009] The feature list must be non-empty and each feature one of {options} (got {features})."
     E010 = "[E010] The loss became non-finite ({loss}); the update was not applied."
     E011 = "[E011] The model's weights do not match its configuration: {detail}."
+    E012 = (
+        "[E012] Invalid model size '{name}': every table needs rows >= 2 (row 0 is padding) and "
+        "every width must be positive (rows={rows}, widths={widths}, hidden_width={hidden})."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."
@@ -117,6 +121,10 @@ class Errors:
     E217 = (
         "[E217] {source}:{line}: 'text' holds a lone surrogate ({char} at character {index}), "
         "which is not valid Unicode text."
+    )
+    E218 = (
+        "[E218] A worker process stopped unexpectedly (killed, or out of memory?) after "
+        "{lines:,} lines were written; try a smaller --n-process or --batch-size."
     )
 
     # --- E3xx: training and evaluation (spacy_elman/training.py, cli.py) -----------------

@@ -115,6 +115,13 @@ def build_elman_tagger(
     if not (len(features) == len(rows) == len(widths)):
         detail = f"{len(features)} features, {len(rows)} rows, {len(widths)} widths"
         raise ElmanError(Errors.E011.format(detail=detail))
+    sizes = {"rows": min(rows, default=2) - 1, "widths": min(widths, default=1)}
+    sizes["hidden_width"] = hidden_width
+    for name, size in sizes.items():
+        if size < 1:
+            raise ElmanError(
+                Errors.E012.format(name=name, rows=rows, widths=widths, hidden=hidden_width)
+            )
     if window < 1 or window % 2 == 0:
         raise ElmanError(Errors.E001.format(window=window))
     if activation not in ACTIVATION_NAMES:

@@ -52,7 +52,7 @@ DEFAULT_MODEL = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]
     default_config={
         "model": DEFAULT_MODEL,
         "overwrite_ents": False,
-        "word_dropout": 0.1,
+        "word_dropout": 0.2,
         "max_batch_tokens": 16384,
         "device": "auto",
         "spans_key": "elman_ner",
@@ -109,7 +109,7 @@ class ElmanNER(TrainablePipe):
         name: str = "elman_ner",
         *,
         overwrite_ents: bool = False,
-        word_dropout: float = 0.1,
+        word_dropout: float = 0.2,
         max_batch_tokens: int = 16384,
         device: str = "auto",
         spans_key: Optional[str] = "elman_ner",
@@ -159,7 +159,8 @@ class ElmanNER(TrainablePipe):
         weights = self.get_weights() if self.is_initialized else None
         self.cfg["labels"] = [*self.cfg["labels"], label]
         if weights is not None:
-            self._set_weights(resize_output(weights, len(self.tags), np.random.default_rng()))
+            rng = np.random.default_rng(np.random.randint(0, 2**31 - 1))  # fix_random_seed applies
+            self._set_weights(resize_output(weights, len(self.tags), rng))
         return 1
 
     def get_weights(self) -> Dict[str, np.ndarray]:

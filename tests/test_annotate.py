@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
@@ -24,6 +25,7 @@ from spacy_elman.annotate import (
     AnnotateInputError,
     AnnotateStats,
     Interrupted,
+    annotate_files,
     annotate_stream,
     device_from_flags,
     format_summary,
@@ -144,6 +146,12 @@ def test_process_batch_is_pure(trained_nlp):
     assert [json_lines, text_lines] == saved
 
 
+def test_process_batch_strips_line_ends(trained_nlp):
+    lines = list(enumerate(io.BytesIO(b"Angela Merkel\r\n\nKenji Watanabe\n").readlines(), 1))
+    records = [json.loads(x) for x in process_batch(trained_nlp, lines)]
+    assert [r["text"] for r in records] == ["Angela Merkel", "", "Kenji Watanabe"]
+
+
 def test_process_batch_stop_raises_with_source_line_and_completed_lines(trained_nlp):
     lines = [(10, b'{"text": "I met Angela Merkel."}'), (11, b"oops"), (12, b'{"text": "x"}')]
     with pytest.raises(AnnotateInputError) as err:
@@ -234,6 +242,7 @@ def test_annotate_whitespace_only_text_gives_empty_ents(trained_nlp):
     assert text_records == [{"text": "   ", "ents": []}, {"text": "\t", "ents": []}]
 
 
+@pytest.mark.slow
 def test_annotate_million_character_document_no_crash(trained_nlp):
     head = "Yesterday Angela Merkel met Kenji Watanabe. "
     filler = "abcdefghij" * 99 + " "  # long tokens keep the recurrence short
@@ -250,6 +259,7 @@ def test_annotate_million_character_document_no_crash(trained_nlp):
     assert trained_nlp.max_length == 1_000_000  # a given nlp is left as it is
 
 
+@pytest.mark.slow
 def test_annotate_max_length_option_limits_and_sets_nlp_max_length(trained_model_path, monkeypatch):
     real_load, loaded = annotate_module.load_pipeline, []
 
@@ -464,6 +474,7 @@ def test_device_from_flags_maps_and_rejects_both():
 # -- CLI -----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_cli_annotate_stdin_to_output_file(trained_model_path, tmp_path):
     out = tmp_path / "out.jsonl"
     data = "\n".join(GOOD).encode() + b"\n"
@@ -475,6 +486,7 @@ def test_cli_annotate_stdin_to_output_file(trained_model_path, tmp_path):
     assert records[0]["ents"][0]["text"] == "Angela Merkel"
 
 
+@pytest.mark.slow
 def test_cli_annotate_stop_exits_nonzero_with_file_line_problem(trained_model_path, tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_bytes(jsonl({"text": GOOD[0]}, {"text": GOOD[1]}, b"{oops", {"text": GOOD[2]}))
@@ -485,6 +497,7 @@ def test_cli_annotate_stop_exits_nonzero_with_file_line_problem(trained_model_pa
     assert [r["text"] for r in parse(result.stdout)] == GOOD[:2]
 
 
+@pytest.mark.slow
 def test_cli_annotate_skip_writes_error_records_and_summary(trained_model_path, tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_bytes(
@@ -543,6 +556,26 @@ def empty_dir(path: Path) -> None:
 
 def missing(path: Path) -> None:
     shutil.rmtree(path)
+
+
+def test_cli_annotate_bad_model_leaves_existing_output_untouched(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text("precious\n")
+    result = invoke(tmp_path / "no-model", "-", "-o", out, input=b"Angela Merkel\n")
+    assert result.exit_code != 0
+    assert stderr_line(result).startswith("spacy-elman: [E201]")
+    assert out.read_text() == "precious\n"
+
+
+def test_annotate_files_output_errors_and_empty_input(trained_nlp, tmp_path):
+    source = tmp_path / "in.txt"
+    source.write_text("Angela Merkel\n")
+    with pytest.raises(ElmanError, match=r"^\[E209\] .*cannot write the output"):
+        annotate_files(trained_nlp, source, tmp_path)  # a directory
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    stats = annotate_files(trained_nlp, empty, tmp_path / "out.jsonl")
+    assert stats.lines == 0 and (tmp_path / "out.jsonl").read_text() == ""
 
 
 @pytest.mark.parametrize(
@@ -608,6 +641,14 @@ def test_annotate_n_process_2_matches_n_process_1(trained_model_path, tmp_path):
 
 
 @pytest.mark.slow
+def test_annotate_n_process_2_with_loaded_pipeline_matches(trained_nlp):
+    data = "".join(f"{GOOD[i % 4]} {i}\n" for i in range(40)).encode()
+    one, _ = stream(trained_nlp, data, batch_size=4)
+    two, stats = stream(trained_nlp, data, batch_size=4, n_process=2)
+    assert one == two and stats.lines == 40
+
+
+@pytest.mark.slow
 def test_annotate_n_process_2_bad_model_fails_cleanly(model_copy):
     truncated_weights(model_copy)
     with pytest.raises(ElmanError, match=r"^\[E005\]"):
@@ -661,11 +702,16 @@ def test_cli_annotate_ctrl_c_exits_130_with_whole_lines(trained_model_path, tmp_
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    watchdog = threading.Timer(240, proc.kill)
+    watchdog.start()
     try:
         first = proc.stdout.readline()  # the model is loaded and output is flowing
         proc.send_signal(signal.SIGINT)
-        rest, stderr = proc.communicate(timeout=120)
+        rest = proc.stdout.read()  # (not communicate(): it would skip what readline buffered)
+        stderr = proc.stderr.read()
+        proc.wait()
     finally:
+        watchdog.cancel()
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 130

@@ -353,6 +353,17 @@ def test_elman_ner_add_label_after_training_grows_output(trained_nlp):
     assert other.labels == ("NAME", "ORG")
 
 
+def test_elman_ner_add_label_after_training_is_seeded(trained_nlp):
+    grown = []
+    for seed in (3, 3, 4):
+        ner = copy_of(trained_nlp).get_pipe("elman_ner")
+        spacy.util.fix_random_seed(seed)
+        ner.add_label("ORG")
+        grown.append(ner.get_weights()["Wo"])
+    np.testing.assert_array_equal(grown[0], grown[1])
+    assert not np.array_equal(grown[0][:, 3:], grown[2][:, 3:])
+
+
 def test_elman_ner_initialize_without_entities_raises_e003():
     nlp = blank_with_ner()
     examples = make_examples(nlp, [("No names here.", []), ("None here either.", [])])
