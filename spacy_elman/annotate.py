@@ -654,15 +654,6 @@ def _annotate_parallel(
 # -- files (the CLI) -----------------------------------------------------------------------------
 
 
-def device_from_flags(gpu_id: Optional[int], cpu: bool) -> Optional[str]:
-    """``--gpu-id N`` → "gpu:N" (a negative N means CPU, as in spaCy), ``--cpu`` → "cpu"."""
-    if cpu and gpu_id is not None and gpu_id >= 0:
-        raise ElmanError(Errors.E208)
-    if cpu or (gpu_id is not None and gpu_id < 0):
-        return "cpu"
-    return None if gpu_id is None else f"gpu:{gpu_id}"
-
-
 def annotate_files(
     model: Union[str, Path],
     input_path: Union[str, Path] = STDIO,

@@ -11,7 +11,8 @@ from typing import Callable, List, NoReturn, Optional, TypeVar
 
 import typer
 
-from .errors import ElmanError, Errors
+from .errors import ElmanError
+from .loading import device_from_flags
 
 app = typer.Typer(
     name="spacy-elman",
@@ -43,15 +44,6 @@ def run_or_fail(func: Callable[[], T]) -> T:
 FORMAT_HELP = "Data format: conll, jsonl or spacy (default: from the file extension)."
 LABEL_MAP_HELP = "Rename a label, OLD=NEW (repeatable), e.g. --label-map PER=NAME."
 LABELS_HELP = "Keep only this label (repeatable); other entities become O. Applied after renaming."
-
-
-def device_option(gpu_id: Optional[int], cpu: bool) -> Optional[str]:
-    """Turn ``--gpu-id``/``--cpu`` into the component's ``device`` setting (None: as configured)."""
-    if cpu and gpu_id is not None:
-        fail(Errors.E306.format(detail="--cpu and --gpu-id exclude each other."))
-    if cpu:
-        return "cpu"
-    return None if gpu_id is None else f"gpu:{gpu_id}"
 
 
 @app.command(
@@ -112,7 +104,7 @@ def train_cli(
     from .readers import parse_label_map
     from .training import EpochResult, train
 
-    device = device_option(gpu_id, cpu)
+    device = run_or_fail(lambda: device_from_flags(gpu_id, cpu))
     overrides = run_or_fail(lambda: parse_config_overrides(ctx.args))
     mapping = run_or_fail(lambda: parse_label_map(label_map))
     out = Console()
@@ -202,7 +194,7 @@ def evaluate_cli(
     from .readers import parse_label_map
     from .training import evaluate
 
-    device = device_option(gpu_id, cpu)
+    device = run_or_fail(lambda: device_from_flags(gpu_id, cpu))
     mapping = run_or_fail(lambda: parse_label_map(label_map))
     scores = run_or_fail(
         lambda: evaluate(model, data, fmt=fmt, label_map=mapping, labels=labels, device=device)
@@ -266,7 +258,7 @@ def annotate_cli(
     cpu: bool = typer.Option(False, "--cpu", help="Run on the CPU even if a GPU is visible."),
 ) -> None:
     """Tag each line of INPUT; write one JSON line per input line with "ents" (char offsets)."""
-    from .annotate import Interrupted, annotate_files, device_from_flags, format_summary
+    from .annotate import Interrupted, annotate_files, format_summary
 
     try:
         stats = run_or_fail(

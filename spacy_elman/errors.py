@@ -140,4 +140,3 @@ class Errors:
         "(no training state in it)."
     )
     E305 = "[E305] The {which} data {path} holds no documents."
-    E306 = "[E306] Invalid option: {detail}"

@@ -111,10 +111,6 @@ def load_pipeline(path: Union[str, Path], *, device: Optional[str] = None) -> La
     if name in nlp.disabled:
         nlp.enable_pipe(name)
     pipe = nlp.get_pipe(name)
-    if device is not None:
-        # The component's saved cfg (restored by from_disk) overrides the factory argument,
-        # so set the device explicitly too.
-        pipe.cfg["device"] = device
     try:
         pipe.net  # noqa: B018 -- build the network now: bad weights/device fail here
     except ElmanError as err:
@@ -126,3 +122,12 @@ def load_pipeline(path: Union[str, Path], *, device: Optional[str] = None) -> La
         detail = f"cannot build the network from its weights ({_detail(err)})"
         raise ElmanError(Errors.E204.format(path=path, detail=detail)) from None
     return nlp
+
+
+def device_from_flags(gpu_id: Optional[int], cpu: bool) -> Optional[str]:
+    """``--gpu-id N`` → "gpu:N" (a negative N means CPU, as in spaCy), ``--cpu`` → "cpu"."""
+    if cpu and gpu_id is not None and gpu_id >= 0:
+        raise ElmanError(Errors.E208)
+    if cpu or (gpu_id is not None and gpu_id < 0):
+        return "cpu"
+    return None if gpu_id is None else f"gpu:{gpu_id}"

@@ -27,12 +27,12 @@ from spacy_elman.annotate import (
     Interrupted,
     annotate_files,
     annotate_stream,
-    device_from_flags,
     format_summary,
     process_batch,
 )
 from spacy_elman.cli import app
 from spacy_elman.errors import ElmanError
+from spacy_elman.loading import device_from_flags
 
 GOOD = [
     "I met Angela Merkel in Berlin last week.",

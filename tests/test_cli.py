@@ -95,7 +95,7 @@ def test_train_cpu_and_gpu_id_exclude_each_other(data, tmp_path: Path):
         + ["--gpu-id", "0"],
     )  # fmt: skip
     assert result.exit_code == 1
-    assert "[E306]" in result.output
+    assert "[E208]" in result.output
 
 
 def test_train_bad_label_map_is_a_clean_error(data, tmp_path: Path):
