@@ -137,6 +137,7 @@ def train_cli(
             f"{row.epoch:>5} {row.loss:>10.2f} {row.ents_p:>7.3f} {row.ents_r:>7.3f} "
             f"{row.ents_f:>7.3f} {row.words_per_second:>9.0f} {row.seconds:>6.1f}{mark}"
         )
+        sys.stdout.flush()  # a row per epoch, also when stdout is a log file
 
     def run():
         with bar:
