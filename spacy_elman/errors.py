@@ -41,6 +41,7 @@ class Errors:
         "[E012] Invalid model size '{name}': every table needs rows >= 2 (row 0 is padding) and "
         "every width must be positive (rows={rows}, widths={widths}, hidden_width={hidden})."
     )
+    E013 = "[E013] --logdir needs the tensorboard package: pip install 'spacy-elman[tensorboard]'."
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

@@ -317,6 +317,10 @@ class SummaryWriter:
     """TensorBoard scalars (``--logdir``): watch the loss and gradient norm for explosions."""
 
     def __init__(self, logdir: Path) -> None:
+        try:  # TensorFlow writes summaries through the tensorboard package, no longer its own dep
+            import tensorboard  # noqa: F401
+        except ImportError:
+            raise ElmanError(Errors.E013) from None
         self._writer = tf.summary.create_file_writer(str(logdir))
 
     def scalars(self, step: int, values: Dict[str, float]) -> None:
