@@ -687,3 +687,18 @@ def test_property_iob2_and_iob1_conll_round_trip(tmp_path_factory, data, sentenc
         path = write(folder / name, conll(*blocks))
         docs = list(read_docs(path, NLP))
         assert [([t.text for t in d], ents(d)) for d in docs] == expected
+
+
+CONLL_DEV = Path(__file__).parent.parent.parent / "shared" / "corpora" / "conll2003" / "dev.txt"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CONLL_DEV.exists(), reason="CoNLL-2003 is not in ../shared/corpora")
+def test_read_docs_conll2003_dev_matches_published_counts():
+    """The real IOB1 file: 3,250 sentences and 1,842 PER entities (shared/corpora/README.md)."""
+    nlp = spacy.blank("en")
+    docs = list(read_docs(CONLL_DEV, nlp, label_map={"PER": "NAME"}, labels=["NAME"]))
+    assert len(docs) == 3250
+    assert sum(len(doc) for doc in docs) == 51362
+    assert sum(len(doc.ents) for doc in docs) == 1842
+    assert {ent.label_ for doc in docs for ent in doc.ents} == {"NAME"}
