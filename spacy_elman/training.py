@@ -192,7 +192,7 @@ def train(
     resume: bool = False,
     logdir: Optional[PathLike] = None,
     on_epoch: Optional[Callable[[EpochResult], None]] = None,
-    progress: Optional[Callable[[int, int, float], None]] = None,
+    progress: Optional[Callable[[int, int, int, float], None]] = None,
 ) -> TrainResult:
     """Train ``elman_ner`` and write ``model-best``, ``model-last``, ``metrics.json``, a plot.
 
@@ -255,7 +255,7 @@ def train(
     start_time = time.perf_counter()
     total_words = _words(train_examples)
     first_epoch = len(result.history) + 1
-    step = 0
+    step = int(state.get("step", 0))  # TensorBoard's x axis continues on resume
     for epoch in range(first_epoch, max_epochs + 1):
         epoch_start = time.perf_counter()
         random.shuffle(train_examples)
@@ -264,6 +264,7 @@ def train(
         out_of_time = False
         words_done = 0
         for batch in batcher(train_examples):
+            loss_before = losses.get(COMPONENT, 0.0)
             try:
                 nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
             except NonFiniteLossError:
@@ -275,7 +276,8 @@ def train(
             max_norm = max(max_norm, norm)
             step += 1
             if writer is not None:
-                writer.scalars(step, {"train/loss": losses[COMPONENT], "train/grad_norm": norm})
+                batch_loss = losses[COMPONENT] - loss_before
+                writer.scalars(step, {"train/batch_loss": batch_loss, "train/grad_norm": norm})
             words_done += _words(batch)
             if progress is not None:
                 progress(epoch, words_done, total_words, losses[COMPONENT])
@@ -309,6 +311,7 @@ def train(
             "history": [asdict(h) for h in result.history],
             "best_epoch": result.best_epoch,
             "best_f": result.best_f,
+            "step": step,
         }
         save_atomic(nlp, output / "model-last", extra=train_state)
         write_json_atomic(
