@@ -4,6 +4,8 @@ import itertools
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spacy_elman.bio import FORBIDDEN, transition_scores
 from spacy_elman.errors import ElmanError
@@ -397,3 +399,29 @@ def test_net_bad_device_raises_e007():
     spec = build_elman_tagger(**SPEC_ARGS).attrs["spec"]
     with pytest.raises(ElmanError, match=r"\[E007\]"):
         tf_shim.ElmanNet(spec, init_weights(spec, 3, np.random.default_rng(0)), device="nope")
+
+
+# -- context window -----------------------------------------------------------------------------
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    window=st.sampled_from([1, 3, 5, 7]),
+    batch=st.integers(1, 3),
+    time=st.integers(1, 9),
+    seed=st.integers(0, 2**16),
+)
+def test_window_concatenates_neighbours_with_padding_rows_at_edges(window, batch, time, seed):
+    """Slot k of position t holds token t + k - window // 2, or the padding row past an edge."""
+    net = make_net(window=window)
+    width = sum(SPEC_ARGS["widths"])
+    x = np.random.default_rng(seed).normal(size=(batch, time, width)).astype("float32")
+    out = net._window(tf.constant(x)).numpy()
+    pad = np.concatenate([net.vars[f"embed_{f}"].numpy()[0] for f in SPEC_ARGS["features"]])
+    radius = window // 2
+    assert out.shape == (batch, time, window * width)
+    for t in range(time):
+        for k in range(window):
+            source = t + k - radius
+            expected = x[:, source] if 0 <= source < time else np.broadcast_to(pad, x[:, 0].shape)
+            np.testing.assert_array_equal(out[:, t, k * width : (k + 1) * width], expected)
