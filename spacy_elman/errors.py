@@ -42,6 +42,12 @@ class Errors:
         "every width must be positive (rows={rows}, widths={widths}, hidden_width={hidden})."
     )
     E013 = "[E013] --logdir needs the tensorboard package: pip install 'spacy-elman[tensorboard]'."
+    E014 = (
+        "[E014] elman_ner cannot run TensorFlow in a process forked from one that already "
+        "imported it (nlp.pipe(n_process=N) with the 'fork' start method). Call "
+        "multiprocessing.set_start_method('spawn') first, or use `spacy-elman annotate "
+        "--n-process N`."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

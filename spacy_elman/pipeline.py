@@ -131,6 +131,17 @@ class ElmanNER(TrainablePipe):
         self._net: Any = None
         self.last_grad_norm: Optional[float] = None
 
+    def __reduce__(self):
+        """Pickle with numpy weights: the TensorFlow network is rebuilt on first use, so the
+        component can cross to a spawned process (``nlp.pipe(n_process=N)``)."""
+        weights = self.get_weights() if self.is_initialized else None
+        state = {"cfg": dict(self.cfg), "_weights": weights, "scorer": self.scorer}
+        return (type(self), (self.vocab, self.model, self.name), state, None, None)
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.cfg, self.scorer = state["cfg"], state["scorer"]
+        self._weights, self._net = state["_weights"], None
+
     # -- labels and state ------------------------------------------------------------------
 
     @property

@@ -51,7 +51,16 @@ with _native_stderr_silenced():
 
     tf.config.list_logical_devices()  # initializes the devices (more chatter) while silenced
 
+# TensorFlow's runtime does not survive fork(): a forked child that runs the network hangs.
+_OWNER_PID = os.getpid()
+
 ACTIVATIONS = {"tanh": tf.tanh, "relu": tf.nn.relu, "sigmoid": tf.sigmoid}
+
+
+def _check_not_forked() -> None:
+    """Raise E014 in a process forked after TensorFlow was imported (instead of hanging)."""
+    if os.getpid() != _OWNER_PID:
+        raise ElmanError(Errors.E014)
 
 
 def resolve_device(device: str) -> str:
@@ -133,6 +142,7 @@ class ElmanNet:
         ``tags`` is ``(batch, time)`` valid BIO ids, ``tag_probs`` the softmax probability of each
         chosen tag, ``h_final`` the forward state after each sequence's last token.
         """
+        _check_not_forked()
         if h0 is None:
             h0 = np.zeros((ids.shape[0], self.spec.hidden_width), dtype="float32")
         with tf.device(self.device):
@@ -148,6 +158,7 @@ class ElmanNet:
         missing annotation. Returns ``(summed loss, counted tokens)``; the mean loss is what
         is differentiated.
         """
+        _check_not_forked()
         seed = np.random.randint(0, 2**31 - 1, size=(2,), dtype="int32")
         with tf.device(self.device):
             loss, grads = self._grad_fn(ids, lengths, gold, weights, float(drop), seed)

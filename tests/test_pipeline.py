@@ -701,3 +701,49 @@ def test_elman_ner_initialize_is_deterministic():
     for (tags_a, probs_a), (tags_b, probs_b) in zip(preds_a, preds_b):
         np.testing.assert_array_equal(tags_a, tags_b)
         np.testing.assert_array_equal(probs_a, probs_b)
+
+
+def test_elman_ner_pickles_after_prediction(trained_nlp):
+    """Pickling carries numpy weights, not the TensorFlow graph, and predicts the same."""
+    import pickle
+
+    text = TINY_DATA[0][0]
+    expected = [(e.start, e.end, e.label_) for e in trained_nlp(text).ents]
+    ner = pickle.loads(pickle.dumps(trained_nlp.get_pipe("elman_ner")))
+    assert ner.labels == trained_nlp.get_pipe("elman_ner").labels
+    assert ner.scorer is trained_nlp.get_pipe("elman_ner").scorer
+    doc = ner(trained_nlp.make_doc(text))
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == expected
+
+
+MULTIPROCESS_SCRIPT = """
+import multiprocessing as mp, sys
+import spacy
+if __name__ == "__main__":
+    if sys.argv[2] == "spawn":
+        mp.set_start_method("spawn")
+    nlp = spacy.load(sys.argv[1])
+    texts = ["Barack Obama is a former president of the USA.", "", "we saw priya sharma"] * 8
+    single = [[(e.start, e.end, e.label_) for e in d.ents] for d in nlp.pipe(texts)]
+    try:
+        multi = [[(e.start, e.end, e.label_) for e in d.ents]
+                 for d in nlp.pipe(texts, n_process=2, batch_size=4)]
+        print("EQUAL" if multi == single else "DIFFERENT")
+    except Exception as err:
+        print("ERROR", err)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("method,expected", [("spawn", "EQUAL"), ("fork", "[E014]")])
+def test_nlp_pipe_n_process(trained_model_path, tmp_path, method, expected):
+    """spawn: workers rebuild the network and agree with one process; fork: a clear error."""
+    script = tmp_path / "multi.py"
+    script.write_text(MULTIPROCESS_SCRIPT, encoding="utf8")
+    proc = subprocess.run(
+        [sys.executable, str(script), str(trained_model_path), method],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert expected in proc.stdout, proc.stdout + proc.stderr[-2000:]
