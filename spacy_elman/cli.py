@@ -132,7 +132,7 @@ def train_cli(
                 f"{'epoch':>5} {'loss':>10} {'dev P':>7} {'dev R':>7} {'dev F':>7} {'words/s':>9} {'secs':>6}"
             )
             clock["header"] = 1
-        mark = "  *best" if row.best else ""
+        mark = ("  *best" if row.best else "") + ("" if row.complete else "  (partial epoch)")
         out.print(
             f"{row.epoch:>5} {row.loss:>10.2f} {row.ents_p:>7.3f} {row.ents_r:>7.3f} "
             f"{row.ents_f:>7.3f} {row.words_per_second:>9.0f} {row.seconds:>6.1f}{mark}"

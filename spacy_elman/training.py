@@ -42,6 +42,7 @@ class EpochResult:
     seconds: float
     max_grad_norm: float
     best: bool = False
+    complete: bool = True  # False: cut short by the time budget (its loss covers part of the data)
 
 
 @dataclass
@@ -294,6 +295,7 @@ def train(
             words_per_second=float(scores.get("speed") or 0.0),
             seconds=time.perf_counter() - epoch_start,
             max_grad_norm=max_norm,
+            complete=not out_of_time,
         )
         if row.ents_f > result.best_f:
             row.best = True

@@ -169,6 +169,7 @@ def test_train_time_budget_stops_early(data, tmp_path: Path):
     result = run_train(data, tmp_path / "out", max_epochs=50, max_time=0.0)
     assert len(result.history) == 1
     assert "time budget" in result.stopped
+    assert result.history[0].complete is False
 
 
 @pytest.mark.slow
