@@ -183,7 +183,7 @@ def test_apply_labels_renames_then_filters(nlp):
 def test_conll_four_columns_iob1_decodes_entities(tmp_path, nlp):
     path = write(
         tmp_path / "train.conll",
-        "-DOCSTART- -X- -X- O\n\n"
+        "-DOCSTART- -X- O O\n\n"
         "Mira NNP B-NP I-PER\nOlsen NNP I-NP I-PER\nsaw VBD B-VP O\n"
         "Oslo NNP B-NP I-LOC\n. . O O\n",
     )
