@@ -115,8 +115,11 @@ def build_elman_tagger(
     if not (len(features) == len(rows) == len(widths)):
         detail = f"{len(features)} features, {len(rows)} rows, {len(widths)} widths"
         raise ElmanError(Errors.E011.format(detail=detail))
-    sizes = {"rows": min(rows, default=2) - 1, "widths": min(widths, default=1)}
-    sizes["hidden_width"] = hidden_width
+    sizes = {
+        "rows": min(rows, default=2) - 1,  # rows beyond the padding row
+        "widths": min(widths, default=1),
+        "hidden_width": hidden_width,
+    }
     for name, size in sizes.items():
         if size < 1:
             raise ElmanError(
