@@ -364,28 +364,8 @@ def score_elman(
     """``spacy_elman.training.evaluate`` (the same reader and ``nlp.evaluate`` underneath)."""
     from spacy_elman.training import evaluate
 
-    try:
-        scores = evaluate(model, data, label_map=label_map, labels=labels, device=device)
-        return {**scores, "evaluator": "spacy_elman.training.evaluate"}
-    except ModuleNotFoundError as err:
-        if "spacy_elman.loading" not in str(err):
-            raise
-    # training.evaluate needs spacy_elman.loading, which this checkout lacks: do what it does.
-    import spacy
-
-    from spacy_elman.pipeline import ElmanNER
-    from spacy_elman.readers import read_examples
-
-    nlp = spacy.load(model)
-    for _, pipe in nlp.pipeline:
-        if isinstance(pipe, ElmanNER):
-            pipe.cfg["device"] = device
-    examples = list(read_examples(data, nlp, label_map=label_map, labels=labels))
-    nlp.evaluate(examples[:1])  # builds the network, as training.evaluate does
-    scores = nlp.evaluate(examples)
-    scores["words_per_second"] = float(scores.get("speed") or 0.0)
-    scores["evaluator"] = "spacy.load + nlp.evaluate (spacy_elman.loading missing)"
-    return scores
+    scores = evaluate(model, data, label_map=label_map, labels=labels, device=device)
+    return {**scores, "evaluator": "spacy_elman.training.evaluate"}
 
 
 def elman_train_info(model: Path) -> Dict[str, Any]:
