@@ -347,15 +347,16 @@ class ElmanNER(TrainablePipe):
         """Apply the pending gradient with the hyperparameters of spaCy's optimizer ``sgd``."""
         if self._net is None:
             return
+        l2 = float(getattr(sgd, "L2", 0.0) or 0.0)
+        decoupled = bool(getattr(sgd, "L2_is_weight_decay", True))
         self.last_grad_norm = self._net.apply_gradients(
             learn_rate=float(sgd.learn_rate),
             beta1=float(getattr(sgd, "b1", 0.9)),
             beta2=float(getattr(sgd, "b2", 0.999)),
             eps=float(getattr(sgd, "eps", 1e-8)),
             grad_clip=float(getattr(sgd, "grad_clip", 0.0) or 0.0),
-            weight_decay=float(getattr(sgd, "L2", 0.0) or 0.0)
-            if getattr(sgd, "L2_is_weight_decay", True)
-            else 0.0,
+            weight_decay=l2 if decoupled else 0.0,  # AdamW: shrink after the Adam step
+            l2=0.0 if decoupled else l2,  # classic L2: added to the gradient first
         )
 
     def get_loss(self, examples: Iterable[Example], scores: Any) -> Tuple[float, Any]:

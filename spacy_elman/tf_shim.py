@@ -15,7 +15,7 @@ Decoding is Viterbi over log p_t with transitions that forbid invalid BIO sequen
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
@@ -45,10 +45,35 @@ def _native_stderr_silenced() -> Iterator[None]:
         os.close(devnull)
 
 
+MEMORY_GROWTH_ENV = "SPACY_ELMAN_GPU_MEMORY_GROWTH"
+
+
+def configure_gpu_memory_growth(config: Any = None) -> List[str]:
+    """Let TensorFlow allocate GPU memory as needed instead of taking all of it up front.
+
+    Without this, the first process on a GPU reserves nearly all its memory and a second one
+    (``annotate --n-process 2``, two trainings) fails. Must run before the GPUs are
+    initialized; ``SPACY_ELMAN_GPU_MEMORY_GROWTH=0`` turns it off. ``config`` defaults to
+    ``tf.config``. Returns the names of the GPUs that were set.
+    """
+    if os.environ.get(MEMORY_GROWTH_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
+        return []
+    config = tf.config if config is None else config
+    done = []
+    for gpu in config.list_physical_devices("GPU"):
+        try:
+            config.experimental.set_memory_growth(gpu, True)
+        except (RuntimeError, ValueError):  # already initialized (TF was used before us)
+            continue
+        done.append(getattr(gpu, "name", str(gpu)))
+    return done
+
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 with _native_stderr_silenced():
     import tensorflow as tf
 
+    configure_gpu_memory_growth()  # before the next line initializes the devices
     tf.config.list_logical_devices()  # initializes the devices (more chatter) while silenced
 
 # TensorFlow's runtime does not survive fork(): a forked child that runs the network hangs.
@@ -124,7 +149,7 @@ class ElmanNet:
         self._apply_fn = tf.function(
             self._apply,
             input_signature=[[tf.TensorSpec(self.vars[k].shape, tf.float32) for k in self.names]]
-            + [scalar] * 6,
+            + [scalar] * 7,
         )
 
     # -- public, numpy in / numpy out -------------------------------------------------------
@@ -178,16 +203,21 @@ class ElmanNet:
         eps: float = 1e-8,
         grad_clip: float = 1.0,
         weight_decay: float = 0.0,
+        l2: float = 0.0,
     ) -> Optional[float]:
         """Apply and clear the pending gradient with Adam(W) after global-norm clipping.
 
-        Returns the gradient's global norm, or ``None`` when there was nothing to apply. A
-        non-finite norm leaves the weights untouched (the caller reports it).
+        ``weight_decay`` is decoupled (AdamW: ``w -= lr * weight_decay * w`` after the Adam
+        step); ``l2`` is classic L2 regularization (``l2 * w`` is added to the gradient before
+        clipping and Adam), as thinc does for ``L2_is_weight_decay = false``.
+        Returns the global norm of the gradient (``l2`` term included), or ``None`` when there
+        was nothing to apply. A non-finite norm leaves the weights untouched (the caller
+        reports it).
         """
         if self._pending is None:
             return None
         grads, self._pending = self._pending, None
-        hyper = (learn_rate, beta1, beta2, eps, grad_clip, weight_decay)
+        hyper = (learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2)
         with tf.device(self.device):
             norm = self._apply_fn(grads, *[float(h) for h in hyper])
         return float(norm)
@@ -279,7 +309,8 @@ class ElmanNet:
         grads = tape.gradient(mean, variables)
         return total, [tf.convert_to_tensor(g) for g in grads]
 
-    def _apply(self, grads, learn_rate, beta1, beta2, eps, grad_clip, weight_decay):
+    def _apply(self, grads, learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2):
+        grads = [g + l2 * self.vars[name] for name, g in zip(self.names, grads)]
         norm = tf.linalg.global_norm(grads)
         scale = tf.where((grad_clip > 0.0) & (norm > grad_clip), grad_clip / norm, 1.0)
         if tf.math.is_finite(norm):

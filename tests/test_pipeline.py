@@ -675,6 +675,24 @@ def test_elman_ner_update_losses_finite_and_decrease():
     assert ner.last_grad_norm is not None and math.isfinite(ner.last_grad_norm)
 
 
+@pytest.mark.parametrize("decay", [True, False])
+def test_elman_ner_finish_update_passes_l2_as_decay_or_classic_l2(monkeypatch, decay):
+    from thinc.api import Adam
+
+    nlp = blank_with_ner()
+    nlp.initialize(get_examples=lambda: make_examples(nlp))
+    ner = nlp.get_pipe("elman_ner")
+    calls = []
+    monkeypatch.setattr(ner.net, "apply_gradients", lambda **kw: calls.append(kw) or 1.0)
+    optimizer = Adam(learn_rate=0.003, L2=0.25, L2_is_weight_decay=decay, grad_clip=2.0)
+    nlp.update(make_examples(nlp), sgd=optimizer)
+    assert len(calls) == 1
+    expected = {"weight_decay": 0.25, "l2": 0.0} if decay else {"weight_decay": 0.0, "l2": 0.25}
+    assert {k: calls[0][k] for k in ("weight_decay", "l2")} == expected
+    assert calls[0]["learn_rate"] == pytest.approx(0.003)
+    assert calls[0]["grad_clip"] == 2.0
+
+
 def test_elman_ner_update_skips_empty_docs():
     nlp = blank_with_ner()
     nlp.initialize(get_examples=lambda: make_examples(nlp))

@@ -1,17 +1,23 @@
 """The TensorFlow network: Viterbi decoding, tracing, streaming state, the Adam step, devices."""
 
 import itertools
+import os
+import subprocess
+import sys
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+# A plain import: TensorFlow is a hard dependency, so a broken import must fail these tests,
+# not skip them.
+from spacy_elman import tf_shim
 from spacy_elman.bio import FORBIDDEN, transition_scores
 from spacy_elman.errors import ElmanError
 from spacy_elman.models import build_elman_tagger, init_weights
 
-tf_shim = pytest.importorskip("spacy_elman.tf_shim")
 tf = tf_shim.tf
 
 SPEC_ARGS = dict(
@@ -327,6 +333,100 @@ def test_net_weight_decay_shrinks_weights():
     np.testing.assert_allclose(net.get_weights()["Wx"], before * (1 - 0.1 * 0.5), rtol=1e-5)
 
 
+def test_net_classic_l2_is_added_to_the_gradient_before_adam():
+    """L2_is_weight_decay=false: the gradient becomes g + l2 * w, then clip and Adam."""
+    net = make_net(n_labels=1)
+    before = net.get_weights()
+    net._pending = [tf.zeros(net.vars[k].shape) for k in net.names]  # g = 0: only the L2 term
+    norm = net.apply_gradients(learn_rate=0.1, beta1=0.9, beta2=0.999, grad_clip=0.0, l2=0.5)
+    expected_norm = np.sqrt(sum(np.sum((0.5 * w.astype("float64")) ** 2) for w in before.values()))
+    assert norm == pytest.approx(expected_norm, rel=1e-4)
+    state, after = net.get_optimizer_state(), net.get_weights()
+    grad = 0.5 * before["Wx"]
+    np.testing.assert_allclose(state["m/Wx"], 0.1 * grad, rtol=1e-5)  # (1 - beta1) * g
+    np.testing.assert_allclose(state["v/Wx"], 0.001 * grad**2, rtol=1e-4)
+    # Adam's first step moves each weight by about lr * sign(g) = 0.1 toward zero.
+    step = np.sqrt(1 - 0.999) / (1 - 0.9) * state["m/Wx"] / (np.sqrt(state["v/Wx"]) + 1e-8)
+    np.testing.assert_allclose(after["Wx"], before["Wx"] - 0.1 * step, rtol=1e-4, atol=1e-6)
+    big = np.abs(before["Wx"]) > 1e-3
+    np.testing.assert_allclose(np.abs(before["Wx"] - after["Wx"])[big], 0.1, rtol=1e-3)
+    # ... which is not decoupled weight decay (that would scale every weight by 1 - 0.05).
+    assert not np.allclose(after["Wx"], before["Wx"] * (1 - 0.1 * 0.5), rtol=1e-3)
+
+
+def test_net_classic_l2_counts_in_gradient_clipping():
+    net = make_net(n_labels=1)
+    before = net.get_weights()
+    net._pending = [tf.zeros(net.vars[k].shape) for k in net.names]
+    norm = net.apply_gradients(learn_rate=0.0, beta1=0.9, grad_clip=1e-3, l2=0.5)
+    assert norm > 1e-3
+    expected_m = 0.1 * 0.5 * before["Wo"] * (1e-3 / norm)  # (1 - beta1) * clipped (l2 * w)
+    np.testing.assert_allclose(net.get_optimizer_state()["m/Wo"], expected_m, rtol=1e-4)
+
+
+# -- GPU memory growth --------------------------------------------------------------------------
+
+
+class FakeConfig:
+    """Stands in for ``tf.config``: two GPUs, and a record of set_memory_growth calls."""
+
+    def __init__(self, fail=False):
+        self.calls = []
+        self.gpus = [SimpleNamespace(name=f"/physical_device:GPU:{i}") for i in range(2)]
+        self.experimental = SimpleNamespace(set_memory_growth=self._set)
+        self.fail = fail
+
+    def list_physical_devices(self, device_type=None):
+        return list(self.gpus) if device_type == "GPU" else []
+
+    def _set(self, device, enable):
+        if self.fail:
+            raise RuntimeError("Physical devices cannot be modified after being initialized")
+        self.calls.append((device.name, enable))
+
+
+def test_gpu_memory_growth_is_set_for_every_visible_gpu(monkeypatch):
+    monkeypatch.delenv(tf_shim.MEMORY_GROWTH_ENV, raising=False)
+    config = FakeConfig()
+    names = tf_shim.configure_gpu_memory_growth(config)
+    assert config.calls == [("/physical_device:GPU:0", True), ("/physical_device:GPU:1", True)]
+    assert names == ["/physical_device:GPU:0", "/physical_device:GPU:1"]
+
+
+@pytest.mark.parametrize("value", ["0", "false", "off"])
+def test_gpu_memory_growth_env_var_turns_it_off(monkeypatch, value):
+    monkeypatch.setenv(tf_shim.MEMORY_GROWTH_ENV, value)
+    config = FakeConfig()
+    assert tf_shim.configure_gpu_memory_growth(config) == []
+    assert config.calls == []
+
+
+def test_gpu_memory_growth_after_initialization_is_skipped(monkeypatch):
+    monkeypatch.setenv(tf_shim.MEMORY_GROWTH_ENV, "1")
+    assert tf_shim.configure_gpu_memory_growth(FakeConfig(fail=True)) == []
+
+
+@pytest.mark.slow
+def test_gpu_memory_growth_is_set_when_tf_shim_is_imported():
+    """Importing tf_shim sets memory growth before TensorFlow initializes the devices."""
+    script = """
+import tensorflow as tf
+calls = []
+gpu = tf.config.PhysicalDevice(name="/physical_device:GPU:0", device_type="GPU")
+real_list = tf.config.list_physical_devices
+tf.config.list_physical_devices = lambda kind=None: [gpu] if kind == "GPU" else real_list(kind)
+tf.config.experimental.set_memory_growth = lambda device, on: calls.append((device.name, on))
+import spacy_elman.tf_shim
+print(calls)
+"""
+    env = {k: v for k, v in os.environ.items() if k != tf_shim.MEMORY_GROWTH_ENV}
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == "[('/physical_device:GPU:0', True)]"
+
+
 @pytest.mark.slow
 def test_net_optimizer_state_round_trip():
     rng = np.random.default_rng(8)
@@ -373,9 +473,38 @@ def test_resolve_device_cpu():
     assert tf_shim.resolve_device("CPU") == "/CPU:0"
 
 
-def test_resolve_device_auto():
-    gpus = tf.config.list_logical_devices("GPU")
-    assert tf_shim.resolve_device("auto") == ("/GPU:0" if gpus else "/CPU:0")
+def fake_devices(monkeypatch, n_gpus):
+    """Make TensorFlow report ``n_gpus`` logical GPUs (plus the CPU) to resolve_device."""
+    cpu = SimpleNamespace(name="/device:CPU:0", device_type="CPU")
+    gpus = [SimpleNamespace(name=f"/device:GPU:{i}", device_type="GPU") for i in range(n_gpus)]
+
+    def list_logical_devices(device_type=None):
+        return {None: [cpu, *gpus], "GPU": gpus, "CPU": [cpu]}[device_type]
+
+    monkeypatch.setattr(tf.config, "list_logical_devices", list_logical_devices)
+
+
+def test_resolve_device_auto_without_gpu_is_cpu(monkeypatch):
+    fake_devices(monkeypatch, 0)
+    assert tf_shim.resolve_device("auto") == "/CPU:0"
+
+
+def test_resolve_device_auto_with_gpus_is_first_gpu(monkeypatch):
+    fake_devices(monkeypatch, 2)
+    assert tf_shim.resolve_device("auto") == "/GPU:0"
+    assert tf_shim.resolve_device("AUTO") == "/GPU:0"
+    assert tf_shim.resolve_device("gpu") == "/GPU:0"
+    assert tf_shim.resolve_device("gpu:1") == "/GPU:1"
+    assert tf_shim.resolve_device("cpu") == "/CPU:0"  # cpu wins even when a GPU is visible
+    with pytest.raises(ElmanError, match=r"\[E008\].*gpu:2.*GPU:1"):
+        tf_shim.resolve_device("gpu:2")
+
+
+def test_resolve_device_gpu_without_gpu_raises_e008(monkeypatch):
+    fake_devices(monkeypatch, 0)
+    for device in ("gpu", "gpu:0"):
+        with pytest.raises(ElmanError, match=r"\[E008\].*visible devices: /device:CPU:0"):
+            tf_shim.resolve_device(device)
 
 
 @pytest.mark.parametrize("device", ["nope", "tpu", "gpu:x", "gpu:-1", "cuda:0", ""])
