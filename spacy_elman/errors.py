@@ -48,6 +48,12 @@ class Errors:
         "multiprocessing.set_start_method('spawn') first, or use `spacy-elman annotate "
         "--n-process N`."
     )
+    E015 = (
+        "[E015] The gold data has the entity label '{label}', which elman_ner does not predict "
+        "(its labels: {labels}): the data's labels do not match the model's. Initialize the "
+        "model with these labels, add the label with add_label(), or drop it from the data "
+        "(--labels)."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

@@ -81,7 +81,9 @@ def make_elman_ner(
     overwrite_ents: replace entities already on the doc (default: keep them, add ours around).
     word_dropout: in training, the share of tokens whose word-identity features are hidden, so
         the model learns to recognise names from their form and context.
-    max_batch_tokens: padded tokens per TensorFlow call; a batch is split into length buckets.
+    max_batch_tokens: padded tokens per TensorFlow call, in prediction and in training; a
+        batch is split into length buckets (in training, their gradients add up to the
+        whole batch's).
     device: "auto" (GPU when TensorFlow sees one), "cpu", "gpu" or "gpu:N".
     spans_key: also write the predicted entities to ``doc.spans[spans_key]`` with a confidence
         per entity in ``.attrs["scores"]``; None to skip.
@@ -305,7 +307,13 @@ class ElmanNER(TrainablePipe):
             for col, tag in enumerate(eg.get_aligned_ner()):
                 if tag is None or tag == "-":
                     continue  # missing or misaligned: no loss
-                gold[row, col] = index.get(tag, 0)  # labels we do not predict count as O
+                tag_id = index.get(tag)
+                if tag_id is None:
+                    # Training a label we do not predict as O would teach the model to miss it.
+                    raise ElmanError(
+                        Errors.E015.format(label=tag[2:], labels=", ".join(self.labels))
+                    )
+                gold[row, col] = tag_id
                 weights[row, col] = 1.0
         return gold, weights
 
@@ -332,10 +340,26 @@ class ElmanNER(TrainablePipe):
             return losses
         spec = self.spec
         feats = [doc_features(eg.predicted, spec.features, spec.rows) for eg in examples]
-        ids, lengths = pad_batch(feats)
-        ids = hide_words(ids, spec.features, self.cfg["word_dropout"] if drop else 0.0)
-        gold, weights = self._gold(examples, lengths)
-        loss, _ = self.net.backprop(ids, lengths, gold, weights, drop)
+        # At most max_batch_tokens padded tokens per TensorFlow call, as in predict. Each call
+        # differentiates its own mean loss, so its gradient is weighted by its share of the
+        # counted tokens: the sum is the gradient of the whole batch's mean loss.
+        buckets = length_buckets(np.asarray([len(f) for f in feats]), self.cfg["max_batch_tokens"])
+        if len(buckets) == 1:
+            buckets = [np.arange(len(examples))]  # one call, in the batch's own order
+        parts = []
+        for idx in buckets:
+            ids, lengths = pad_batch([feats[i] for i in idx])
+            ids = hide_words(ids, spec.features, self.cfg["word_dropout"] if drop else 0.0)
+            gold, weights = self._gold([examples[i] for i in idx], lengths)
+            parts.append((ids, lengths, gold, weights))
+        counted = sum(float(part[3].sum()) for part in parts)
+        loss = 0.0
+        for ids, lengths, gold, weights in parts:
+            scale = float(weights.sum()) / counted if counted > 0 and len(parts) > 1 else 1.0
+            part_loss, _ = self.net.backprop(ids, lengths, gold, weights, drop, scale=scale)
+            loss += part_loss
+            if not np.isfinite(part_loss):
+                break
         losses[self.name] += loss
         if not np.isfinite(loss):
             raise NonFiniteLossError(Errors.E010.format(loss=loss))

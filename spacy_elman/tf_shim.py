@@ -175,18 +175,27 @@ class ElmanNet:
         return tags.numpy(), probs.numpy(), h_final.numpy()
 
     def backprop(
-        self, ids: Ints3d, lengths: Ints1d, gold: np.ndarray, weights: np.ndarray, drop: float
+        self,
+        ids: Ints3d,
+        lengths: Ints1d,
+        gold: np.ndarray,
+        weights: np.ndarray,
+        drop: float,
+        scale: float = 1.0,
     ) -> Tuple[float, int]:
-        """Add the gradient of the masked cross-entropy to the pending gradient.
+        """Add ``scale`` times the gradient of the masked cross-entropy to the pending gradient.
 
         ``gold`` holds tag ids, ``weights`` 1.0 for tokens that count and 0.0 for padding and
         missing annotation. Returns ``(summed loss, counted tokens)``; the mean loss is what
-        is differentiated.
+        is differentiated (``scale`` lets a caller that splits a batch weight each part by its
+        share of the tokens).
         """
         _check_not_forked()
         seed = np.random.randint(0, 2**31 - 1, size=(2,), dtype="int32")
         with tf.device(self.device):
             loss, grads = self._grad_fn(ids, lengths, gold, weights, float(drop), seed)
+            if scale != 1.0:
+                grads = [g * scale for g in grads]
             if not np.isfinite(float(loss)):
                 pass  # never accumulate a non-finite gradient; the caller reports the loss
             elif self._pending is None:

@@ -693,6 +693,52 @@ def test_elman_ner_finish_update_passes_l2_as_decay_or_classic_l2(monkeypatch, d
     assert calls[0]["grad_clip"] == 2.0
 
 
+def pending_gradient(ner):
+    return {name: g.numpy() for name, g in zip(ner.net.names, ner.net._pending)}
+
+
+def test_elman_ner_update_max_batch_tokens_splits_and_keeps_the_gradient(trained_nlp, monkeypatch):
+    """Training honours max_batch_tokens: sub-batches whose token-weighted gradients sum to
+    the gradient of the whole batch's mean loss."""
+    whole, split = copy_of(trained_nlp), copy_of(trained_nlp, max_batch_tokens=24)
+    examples = make_examples(whole)
+    calls = []
+    net = split.get_pipe("elman_ner").net
+    original = net.backprop
+
+    def spy(ids, lengths, gold, weights, drop, scale=1.0):
+        calls.append((ids.shape[0] * ids.shape[1], ids.shape[0], float(weights.sum()), scale))
+        return original(ids, lengths, gold, weights, drop, scale=scale)
+
+    monkeypatch.setattr(net, "backprop", spy)
+    loss_whole = whole.get_pipe("elman_ner").update(examples, losses={})["elman_ner"]
+    loss_split = split.get_pipe("elman_ner").update(examples, losses={})["elman_ner"]
+    assert len(calls) > 2
+    assert all(size <= 24 or rows == 1 for size, rows, _, _ in calls)
+    n_tokens = sum(len(eg.predicted) for eg in examples)
+    assert sum(count for _, _, count, _ in calls) == n_tokens
+    for _, _, count, scale in calls:
+        assert scale == pytest.approx(count / n_tokens)
+    assert loss_split == pytest.approx(loss_whole, rel=1e-4)  # summed losses add up
+    expected = pending_gradient(whole.get_pipe("elman_ner"))
+    got = pending_gradient(split.get_pipe("elman_ner"))
+    for name, value in expected.items():
+        np.testing.assert_allclose(got[name], value, rtol=1e-3, atol=1e-6, err_msg=name)
+
+
+def test_elman_ner_update_unknown_gold_label_raises_e015(trained_nlp):
+    """A gold label the model does not predict is an error, not silently trained as O."""
+    nlp = copy_of(trained_nlp)
+    data = [("Barack Obama visited Paris.", [(0, 12, "NAME"), (21, 26, "LOC")])]
+    with pytest.raises(ElmanError, match=r"\[E015\].*'LOC'.*its labels: NAME"):
+        nlp.get_pipe("elman_ner").update(make_examples(nlp, data), losses={})
+    assert nlp.get_pipe("elman_ner")._net is None or nlp.get_pipe("elman_ner").net._pending is None
+    # Entities the data marks as O and missing annotation are fine.
+    doc = nlp.make_doc("Barack Obama visited Paris.")
+    missing = Example.from_dict(doc, {"entities": ["B-NAME", "I-NAME", "-", "-", "O"]})
+    nlp.get_pipe("elman_ner").update([missing], losses={})
+
+
 def test_elman_ner_update_skips_empty_docs():
     nlp = blank_with_ner()
     nlp.initialize(get_examples=lambda: make_examples(nlp))
