@@ -153,3 +153,12 @@ class Errors:
         "(no training state in it)."
     )
     E305 = "[E305] The {which} data {path} holds no documents."
+    E306 = (
+        "[E306] Cannot resume: {path} was trained with the labels {model}, but this run's "
+        "data has {data}. Resume with the --label-map and --labels of the first run, or train "
+        "a new model in another --output."
+    )
+    E307 = (
+        "[E307] --labels {label}: the training data {path} has no entity with this label "
+        "(labels are kept after --label-map renames them; labels found: {found})."
+    )

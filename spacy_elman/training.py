@@ -5,15 +5,21 @@
 spaCy's ``Scorer``, and keeps ``model-best`` / ``model-last`` on disk, each saved atomically.
 """
 
+import copy
+import ctypes
+import errno
 import json
 import math
+import os
 import random
 import shutil
+import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Union
+from typing import Any, Callable, Collection, Dict, Iterable, List, Optional, Sequence, Union
 
+import spacy
 import srsly
 from spacy.language import Language
 from spacy.training import Example
@@ -112,19 +118,47 @@ def make_config(
         raise ElmanError(Errors.E302.format(path=path, detail=err)) from None
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap the two existing paths ``a`` and ``b`` (Linux ``renameat2`` with
+    ``RENAME_EXCHANGE``). Returns False where the system or filesystem cannot do it."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2  # glibc >= 2.28
+    except (AttributeError, OSError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EPERM):
+        return False  # not supported here: fall back to two renames
+    raise OSError(code, os.strerror(code), str(a), None, str(b))
+
+
 def save_atomic(nlp: Language, path: Path, extra: Optional[Dict[str, Any]] = None) -> None:
     """Write the pipeline to a temporary sibling, then swap it in for ``path``.
 
-    A crash or Ctrl-C before the swap leaves the previous ``path`` untouched; the swap itself is
-    two renames, and :func:`recover` repairs the short window between them.
+    A crash or Ctrl-C while writing leaves the previous ``path`` untouched. On Linux the swap
+    is one atomic exchange of the two directories (``renameat2(RENAME_EXCHANGE)``), so at
+    every instant ``path`` is a complete pipeline; then the old one is deleted. Where the
+    exchange is not available (other systems, some network filesystems) the swap is two
+    renames, and :func:`recover` (run by the next ``train``) repairs a crash between them.
     """
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     old = path.with_name(f".{path.name}.old")
     shutil.rmtree(tmp, ignore_errors=True)
-    nlp.to_disk(tmp)
-    if extra is not None:
-        (tmp / STATE_FILE).write_bytes(srsly.msgpack_dumps(extra))
+    try:
+        nlp.to_disk(tmp)
+        if extra is not None:
+            (tmp / STATE_FILE).write_bytes(srsly.msgpack_dumps(extra))
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if path.is_dir() and _exchange(tmp, path):
+        shutil.rmtree(tmp, ignore_errors=True)  # the previous model, now at the temporary name
+        return
     shutil.rmtree(old, ignore_errors=True)
     if path.exists():
         path.rename(old)
@@ -133,10 +167,13 @@ def save_atomic(nlp: Language, path: Path, extra: Optional[Dict[str, Any]] = Non
 
 
 def recover(path: Path) -> None:
-    """Undo an interrupted :func:`save_atomic` swap: restore ``.NAME.old`` if NAME is missing."""
+    """Undo an interrupted two-rename swap of :func:`save_atomic`: restore ``.NAME.old`` if
+    NAME is missing; remove what an interrupted save left behind."""
+    path = Path(path)
     old = path.with_name(f".{path.name}.old")
     if not path.exists() and old.exists():
         old.rename(path)
+    shutil.rmtree(old, ignore_errors=True)
     shutil.rmtree(path.with_name(f".{path.name}.tmp"), ignore_errors=True)
 
 
@@ -229,7 +266,13 @@ def train(
         nlp = load_model(last, config=on_load)
         state = srsly.msgpack_loads((last / STATE_FILE).read_bytes())
     else:
-        nlp = init_nlp(config)
+        try:
+            nlp = init_nlp(config)
+        except ElmanError as err:  # E003: no entities; say why when we can tell
+            if not str(err).startswith("[E003]"):
+                raise
+            _explain_no_labels(config.interpolate(), train_path, labels)
+            raise
     config = config.interpolate()
     T = registry.resolve(config["training"], schema=None)
     train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
@@ -239,10 +282,11 @@ def train(
         raise ElmanError(Errors.E305.format(which="training", path=train_path))
     if not dev_examples:
         raise ElmanError(Errors.E305.format(which="dev", path=dev_path))
+    ner = nlp.get_pipe(COMPONENT)
+    _check_labels(ner.labels, train_examples, train_corpus, nlp, labels, train_path, resume, output)
     optimizer = T["optimizer"]
     batcher = T["batcher"]
     dropout = float(T["dropout"])
-    ner = nlp.get_pipe(COMPONENT)
     result = TrainResult(output_dir=output)
     if state:
         ner.net.set_optimizer_state(state["optimizer"])
@@ -262,9 +306,10 @@ def train(
         random.shuffle(train_examples)
         losses: Dict[str, float] = {}
         max_norm = 0.0
-        out_of_time = False
+        out_of_time = cut = False
         words_done = 0
-        for batch in batcher(train_examples):
+        batches = list(batcher(train_examples))
+        for i, batch in enumerate(batches):
             loss_before = losses.get(COMPONENT, 0.0)
             try:
                 nlp.update(batch, drop=dropout, sgd=optimizer, losses=losses)
@@ -284,6 +329,7 @@ def train(
                 progress(epoch, words_done, total_words, losses[COMPONENT])
             if max_time is not None and time.perf_counter() - start_time > max_time:
                 out_of_time = True
+                cut = i < len(batches) - 1  # out of time on the last batch: the epoch is whole
                 break
         scores = nlp.evaluate(dev_examples)
         row = EpochResult(
@@ -295,7 +341,7 @@ def train(
             words_per_second=float(scores.get("speed") or 0.0),
             seconds=time.perf_counter() - epoch_start,
             max_grad_norm=max_norm,
-            complete=not out_of_time,
+            complete=not cut,
         )
         if row.ents_f > result.best_f:
             row.best = True
@@ -336,6 +382,58 @@ def train(
     else:
         result.stopped = f"reached --max-epochs {max_epochs}"
     return result
+
+
+def _corpus_labels(corpus: Any, nlp: Language) -> List[str]:
+    """The entity labels in a corpus after its label_map, before its ``labels`` filter."""
+    if isinstance(getattr(corpus, "labels", None), list):
+        corpus = copy.copy(corpus)
+        corpus.labels = []
+    return sorted({ent.label_ for eg in corpus(nlp) for ent in eg.reference.ents})
+
+
+def _explain_no_labels(
+    config: Config, train_path: Optional[PathLike], labels: Optional[Sequence[str]]
+) -> None:
+    """After E003 (no entities to initialize from): raise E305 for empty training data, or
+    E307 when the data has entities but none with the labels of ``--labels``."""
+    T = registry.resolve(config["training"], schema=None)
+    (corpus,) = resolve_dot_names(config, [T["train_corpus"]])
+    blank = spacy.blank(config["nlp"]["lang"])
+    if next(iter(corpus(blank)), None) is None:
+        raise ElmanError(Errors.E305.format(which="training", path=train_path))
+    if labels:
+        found = ", ".join(_corpus_labels(corpus, blank)) or "none"
+        raise ElmanError(Errors.E307.format(label=labels[0], path=train_path, found=found))
+
+
+def _check_labels(
+    model_labels: Sequence[str],
+    examples: Sequence[Example],
+    corpus: Any,
+    nlp: Language,
+    labels: Optional[Collection[str]],
+    train_path: Optional[PathLike],
+    resume: bool,
+    output: Path,
+) -> None:
+    """Refuse a resume whose labels differ from the model's (E306), and ``--labels`` that
+    name a label absent from the training data (E307)."""
+    found = {ent.label_ for eg in examples for ent in eg.reference.ents}
+    if resume:
+        data = set(labels) if labels else found
+        if (labels and data != set(model_labels)) or not data <= set(model_labels):
+            raise ElmanError(
+                Errors.E306.format(
+                    path=output / "model-last",
+                    model=", ".join(model_labels),
+                    data=", ".join(sorted(data)) or "no entities",
+                )
+            )
+    for label in labels or ():
+        if label not in found:
+            everything = ", ".join(_corpus_labels(corpus, nlp)) or "none"
+            raise ElmanError(Errors.E307.format(label=label, path=train_path, found=everything))
 
 
 def evaluate(

@@ -97,6 +97,26 @@ def test_build_elman_tagger_mismatched_lists_raise_e011(rows, widths):
         build_elman_tagger(**{**ARGS, "rows": rows, "widths": widths})
 
 
+@pytest.mark.parametrize(
+    "overrides, name",
+    [
+        ({"rows": [1, 20]}, "rows"),  # only the padding row
+        ({"rows": [100, 0]}, "rows"),
+        ({"widths": [8, 0]}, "widths"),
+        ({"widths": [-1, 4]}, "widths"),
+        ({"hidden_width": 0}, "hidden_width"),
+    ],
+)
+def test_build_elman_tagger_bad_size_raises_e012(overrides, name):
+    with pytest.raises(ElmanError, match=rf"\[E012\] Invalid model size '{name}'"):
+        build_elman_tagger(**{**ARGS, **overrides})
+
+
+def test_build_elman_tagger_smallest_sizes_accepted():
+    spec = make_spec(rows=[2, 2], widths=[1, 1], hidden_width=1)
+    assert spec.rows == (2, 2) and spec.widths == (1, 1) and spec.hidden_width == 1
+
+
 # -- weight_shapes / init_weights ---------------------------------------------------------------
 
 

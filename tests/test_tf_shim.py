@@ -554,3 +554,26 @@ def test_window_concatenates_neighbours_with_padding_rows_at_edges(window, batch
             source = t + k - radius
             expected = x[:, source] if 0 <= source < time else np.broadcast_to(pad, x[:, 0].shape)
             np.testing.assert_array_equal(out[:, t, k * width : (k + 1) * width], expected)
+
+
+# -- TensorBoard --------------------------------------------------------------------------------
+
+
+def test_summary_writer_without_tensorboard_raises_e013(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "tensorboard", None)  # makes `import tensorboard` fail
+    with pytest.raises(ElmanError, match=r"\[E013\].*pip install 'spacy-elman\[tensorboard\]'"):
+        tf_shim.SummaryWriter(tmp_path / "tb")
+    assert not (tmp_path / "tb").exists()
+
+
+def test_summary_writer_writes_scalars_at_their_step(tmp_path):
+    writer = tf_shim.SummaryWriter(tmp_path / "tb")
+    writer.scalars(7, {"train/loss": 1.5})
+    writer.scalars(8, {"train/loss": 0.5})
+    seen = [
+        (event.step, value.tag, float(tf.make_ndarray(value.tensor)))
+        for path in (tmp_path / "tb").glob("events.out.tfevents.*")
+        for event in tf.compat.v1.train.summary_iterator(str(path))
+        for value in event.summary.value
+    ]
+    assert seen == [(7, "train/loss", 1.5), (8, "train/loss", 0.5)]
