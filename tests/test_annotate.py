@@ -729,3 +729,101 @@ def test_cli_annotate_help_lists_options():
     assert result.exit_code == 0
     for option in ("--format", "--on-error", "--batch-size", "--n-process", "--max-length"):
         assert option in result.stdout
+
+
+# =================================================================================================
+# Issue 18: --n-process under Ctrl-C and when a worker dies (E218). Added by the issue-18 work;
+# kept at the end of the file, apart from the tests above.
+# =================================================================================================
+
+
+import os  # noqa: E402 (the issue-18 block keeps its imports to itself)
+
+
+def _child_pids(pid: int) -> List[int]:
+    """The direct children of ``pid`` (Linux /proc), or [] where that is not available."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+class _KillWorkerOnFirstWrite(io.StringIO):
+    """An output that SIGKILLs one worker process when the first batch is written."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.killed: List[int] = []
+
+    def write(self, text: str) -> int:
+        import multiprocessing
+
+        if not self.killed and text:
+            workers = [p for p in multiprocessing.active_children() if p.is_alive()]
+            assert workers, "no worker processes to kill"
+            os.kill(workers[0].pid, signal.SIGKILL)
+            workers[0].join(30)
+            self.killed.append(workers[0].pid)
+        return super().write(text)
+
+
+@pytest.mark.slow
+def test_annotate_n_process_worker_killed_raises_e218(trained_model_path):
+    data = "".join(f"{GOOD[i % 4]} ({i})\n" for i in range(3000)).encode()
+    out = _KillWorkerOnFirstWrite()
+    with pytest.raises(ElmanError, match=r"^\[E218\] A worker process stopped") as info:
+        annotate_stream(trained_model_path, io.BytesIO(data), out, batch_size=10, n_process=2)
+    assert out.killed
+    records = parse(out.getvalue())  # only whole lines, in order
+    assert 0 < len(records) < 3000
+    assert [r["text"] for r in records] == [f"{GOOD[i % 4]} ({i})" for i in range(len(records))]
+    assert f"after {len(records):,} lines were written" in str(info.value)
+
+
+@pytest.mark.slow
+def test_cli_annotate_n_process_ctrl_c_exits_130_and_stops_workers(trained_model_path, tmp_path):
+    source = tmp_path / "many.txt"
+    source.write_text("".join(f"Angela Merkel met Kenji ({i}).\n" for i in range(200_000)))
+    proc = subprocess.Popen(
+        cli_command(trained_model_path, source, "--batch-size", "16", "--n-process", "2"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    watchdog = threading.Timer(240, proc.kill)
+    watchdog.start()
+    try:
+        first = proc.stdout.readline()  # the workers are loaded and output is flowing
+        workers = _child_pids(proc.pid)
+        proc.send_signal(signal.SIGINT)
+        rest = proc.stdout.read()
+        stderr = proc.stderr.read()
+        proc.wait()
+    finally:
+        watchdog.cancel()
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, stderr[-2000:]
+    records = parse((first + rest).decode("utf-8"))
+    assert 0 < len(records) < 200_000
+    assert [r["text"] for r in records] == [
+        f"Angela Merkel met Kenji ({i})." for i in range(len(records))
+    ]
+    assert b"Traceback" not in stderr
+    assert f"interrupted after {len(records):,} lines".encode() in stderr
+    # No worker outlives the command.
+    if Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists():
+        assert len(workers) >= 2, workers  # the two workers (and the resource tracker)
+    for pid in workers:
+        for _ in range(100):
+            if not Path(f"/proc/{pid}").exists() or "Z" in _proc_state(pid):
+                break
+            threading.Event().wait(0.1)
+        else:
+            pytest.fail(f"worker {pid} still runs after the command exited")
+
+
+def _proc_state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"
