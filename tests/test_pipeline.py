@@ -739,6 +739,23 @@ def test_elman_ner_update_unknown_gold_label_raises_e015(trained_nlp):
     nlp.get_pipe("elman_ner").update([missing], losses={})
 
 
+def test_elman_ner_pipe_in_memory_zone_keeps_the_vocab_flat(trained_nlp):
+    """A plain nlp.pipe keeps every new word in the vocab; inside nlp.memory_zone() the
+    vocab is back to its size when the zone closes, with the same entities."""
+    texts = [f"Yesterday Zorblax{i} met Quendra{i} in Paris." for i in range(200)]
+    zoned = copy_of(trained_nlp)
+    strings_before, lexemes_before = len(zoned.vocab.strings), sum(1 for _ in zoned.vocab)
+    with zoned.memory_zone():
+        in_zone = [ents_of(doc) for doc in zoned.pipe(texts, batch_size=50)]
+    assert len(zoned.vocab.strings) == strings_before
+    assert sum(1 for _ in zoned.vocab) == lexemes_before
+    plain = copy_of(trained_nlp)
+    strings_before = len(plain.vocab.strings)
+    outside = [ents_of(doc) for doc in plain.pipe(texts, batch_size=50)]
+    assert len(plain.vocab.strings) >= strings_before + 2 * len(texts)  # Zorblax<i>, Quendra<i>
+    assert in_zone == outside
+
+
 def test_elman_ner_update_skips_empty_docs():
     nlp = blank_with_ner()
     nlp.initialize(get_examples=lambda: make_examples(nlp))
@@ -811,3 +828,17 @@ def test_nlp_pipe_n_process(trained_model_path, tmp_path, method, expected):
         timeout=300,
     )
     assert expected in proc.stdout, proc.stdout + proc.stderr[-2000:]
+
+
+def test_elman_ner_from_disk_builds_and_traces_the_network(trained_model_path):
+    """spacy.load builds the network and traces its prediction graph, so the first batch is
+    not the slow one (spacy evaluate times the whole data); unpickling stays lazy."""
+    import pickle
+
+    nlp = spacy.load(trained_model_path)
+    ner = nlp.get_pipe("elman_ner")
+    assert ner._net is not None
+    assert ner._net._predict_fn.experimental_get_tracing_count() == 1
+    nlp("Barack Obama is a former president of the USA.")
+    assert ner._net._predict_fn.experimental_get_tracing_count() == 1  # no new trace
+    assert pickle.loads(pickle.dumps(ner))._net is None
