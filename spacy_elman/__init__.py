@@ -4,5 +4,6 @@ Importing this package is cheap: TensorFlow is only imported when a model is bui
 """
 
 from .about import __version__
+from .streaming import pipe_stream
 
-__all__ = ["__version__"]
+__all__ = ["__version__", "pipe_stream"]

@@ -8,7 +8,9 @@ Layers, from pure to impure:
   and lexemes of a batch are freed with it and a long stream does not grow the vocab.
 - :func:`annotate_stream` reads an input stream lazily in batches, writes and flushes each
   batch's lines as soon as they are done (memory stays flat however long the input is), with
-  optional worker processes, a progress display and the error policy.
+  optional worker processes, a progress display and the error policy. On a pipe or terminal a
+  batch is also cut once its first line has waited ``max_wait`` seconds
+  (:func:`~spacy_elman.streaming.timed_batches`), so a live stream gets each result promptly.
 - :func:`annotate_files` opens paths (``-``: stdin/stdout) for the ``spacy-elman annotate`` CLI.
 
 Output records: the input record (``jsonl``) or ``{"text": ...}`` (``text``) plus
@@ -51,10 +53,14 @@ from spacy.language import Language
 
 from .errors import ElmanError, Errors
 from .loading import check_pipeline_dir, find_component, load_pipeline
+from .streaming import DEFAULT_MAX_WAIT, size_batches, timed_batches
 
 FORMATS = ("text", "jsonl")
 ON_ERROR = ("stop", "skip")
-DEFAULT_BATCH_SIZE = 256
+# Lines per nlp.pipe call: nlp.pipe's own default (the config's [nlp] batch_size). Smaller
+# batches cost throughput (bench/bench_annotate.py: 256 lines ran at 0.7 of nlp.pipe's speed);
+# live streams are served by max_wait, not by small batches.
+DEFAULT_BATCH_SIZE = 1000
 DEFAULT_MAX_LENGTH = 1_000_000
 # A UTF-8 character takes at most 4 bytes: a text line longer than 4 * max_length bytes is too
 # long whatever it holds, and is never read whole (see _LineReader).
@@ -329,15 +335,25 @@ class _LineReader:
             yield number, raw
 
 
-def _batches(lines: Iterable[Line], size: int) -> Iterator[List[Line]]:
-    batch: List[Line] = []
-    for line in lines:
-        batch.append(line)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def _never_waits(stream: IO[bytes]) -> bool:
+    """True for a regular file or an in-memory buffer: its next line is always ready."""
+    try:
+        return bool(stream.seekable())
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _input_batches(
+    reader: _LineReader,
+    stream: IO[bytes],
+    batch_size: int,
+    max_wait: Optional[float],
+    idle_tick: Optional[float] = None,
+) -> Iterator[List[Line]]:
+    """Batches by size from a file; by size or ``max_wait`` from a pipe or terminal."""
+    if max_wait is None or _never_waits(stream):
+        return size_batches(reader, batch_size)
+    return timed_batches(reader, batch_size, max_wait, idle_tick=idle_tick)
 
 
 @contextmanager
@@ -532,13 +548,20 @@ class _Workers:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _result(future: Any, stats: AnnotateStats) -> _BatchResult:
+@contextmanager
+def _worker_death_as_e218(stats: AnnotateStats) -> Iterator[None]:
+    """A dead worker breaks the pool: its next submit or result raises E218, not a hang."""
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        return future.result()
+        yield
     except BrokenProcessPool:
         raise ElmanError(Errors.E218.format(lines=stats.lines)) from None
+
+
+def _result(future: Any, stats: AnnotateStats) -> _BatchResult:
+    with _worker_death_as_e218(stats):
+        return future.result()
 
 
 # -- the stream ----------------------------------------------------------------------------------
@@ -552,6 +575,7 @@ def annotate_stream(
     fmt: str = "text",
     on_error: str = "stop",
     batch_size: int = DEFAULT_BATCH_SIZE,
+    max_wait: Optional[float] = DEFAULT_MAX_WAIT,
     n_process: int = 1,
     max_length: int = DEFAULT_MAX_LENGTH,
     progress: bool = False,
@@ -565,6 +589,10 @@ def annotate_stream(
     batch_size: lines per batch; each batch is tagged with one ``nlp.pipe`` call, then written
         and flushed. Memory does not grow with the input: lines are read lazily and nothing
         is kept once written.
+    max_wait: on a pipe or terminal, also cut a batch once its first line has waited this
+        many seconds, so each line's result is out within about ``max_wait`` plus the time to
+        tag it (``tail -f log | spacy-elman annotate``). None: cut by size only. A regular
+        file never waits, so it is batched by size alone.
     n_process: > 1 runs batches in that many "spawn" worker processes, each loading the model
         once; output order is kept and at most ``2 * n_process`` batches are in flight.
     progress: show a progress display on stderr (only drawn when stderr is a terminal).
@@ -579,6 +607,8 @@ def annotate_stream(
     for option, value in (("batch_size", batch_size), ("n_process", n_process)):
         if value < 1:
             raise ElmanError(Errors.E206.format(option=option, minimum=1, value=value))
+    if max_wait is not None and not max_wait >= 0:  # also rejects NaN
+        raise ElmanError(Errors.E206.format(option="max_wait", minimum=0, value=max_wait))
     stats = AnnotateStats()
     reader = _LineReader(input, cap=UTF8_MAX_BYTES * max_length if fmt == "text" else None)
     options = {"fmt": fmt, "on_error": on_error, "source": source, "max_length": max_length}
@@ -595,13 +625,15 @@ def annotate_stream(
         bar = _Progress(_input_size(input)) if show else None  # after loading: a fair rate
         with bar or nullcontext():
             if nlp is not None:
-                for batch in _batches(reader, batch_size):
+                for batch in _input_batches(reader, input, batch_size, max_wait):
                     _emit(output, lambda b=batch: _annotate_batch(nlp, b, **options), stats)
                     if bar:
                         bar.update(stats, reader.bytes_read)
             else:
+                # While no line arrives, wake every max_wait to write batches that finished.
+                batches = _input_batches(reader, input, batch_size, max_wait, idle_tick=max_wait)
                 _annotate_parallel(
-                    model, reader, output, stats, bar, options, batch_size, n_process, device
+                    model, batches, reader, output, stats, bar, options, n_process, device
                 )
     except KeyboardInterrupt as err:
         raise Interrupted(stats) from err
@@ -610,15 +642,19 @@ def annotate_stream(
 
 def _annotate_parallel(
     model: Union[Language, str, Path],
+    batches: Iterable[List[Line]],
     reader: _LineReader,
     output: TextIO,
     stats: AnnotateStats,
     bar: Optional[_Progress],
     options: Dict[str, Any],
-    batch_size: int,
     n_process: int,
     device: Optional[str],
 ) -> None:
+    """Tag ``batches`` in worker processes; write results in input order as they finish.
+
+    An empty batch (an idle tick of :func:`timed_batches`) only writes what is done.
+    """
     window = 2 * n_process
     with ExitStack() as stack:
         if isinstance(model, Language):
@@ -638,10 +674,13 @@ def _annotate_parallel(
                 bar.update(stats, done_bytes)
 
         try:
-            for batch in _batches(reader, batch_size):
-                args = (batch, options["fmt"], options["on_error"], options["source"])
-                pending.append((workers.submit(*args, options["max_length"]), reader.bytes_read))
-                if len(pending) >= window:
+            for batch in batches:
+                if batch:
+                    args = (batch, options["fmt"], options["on_error"], options["source"])
+                    with _worker_death_as_e218(stats):
+                        future = workers.submit(*args, options["max_length"])
+                    pending.append((future, reader.bytes_read))
+                while pending and (len(pending) >= window or pending[0][0].done()):
                     emit_oldest()
             while pending:
                 emit_oldest()
@@ -666,7 +705,7 @@ def annotate_files(
     """
     with ExitStack() as stack:
         if str(input_path) == STDIO:
-            stream: IO[bytes] = sys.stdin.buffer
+            stream: IO[bytes] = _private_stdin()
             source = "<stdin>"
         else:
             try:
@@ -687,6 +726,22 @@ def annotate_files(
         stats = annotate_stream(model, stream, out, source=source, **options)
         out.write("")  # an empty input still gives an (empty) output file
         return stats
+
+
+def _private_stdin() -> IO[bytes]:
+    """Standard input as a binary stream of its own (over a duplicate of file descriptor 0).
+
+    A pipe or terminal is read by a daemon thread (:func:`timed_batches`). Were it to block in
+    ``sys.stdin.buffer.readline()``, it would hold that object's lock when the interpreter
+    exits after Ctrl-C, and Python aborts ("could not acquire lock ... at interpreter
+    shutdown"). A private reader keeps ``sys.stdin`` free. Nothing has been read from
+    ``sys.stdin`` before, so no buffered input is lost. It is not closed here: a reader thread
+    may still block in it; it closes when the last reference to it goes.
+    """
+    try:
+        return os.fdopen(os.dup(sys.stdin.fileno()), "rb")
+    except (AttributeError, OSError, ValueError):  # no real stdin (e.g. under a test runner)
+        return sys.stdin.buffer
 
 
 class _LazyOutput(io.TextIOBase):

@@ -1,18 +1,69 @@
 """The ``spacy-elman`` command line: thin typer functions over importable pure functions.
 
 train → ``training.train``; evaluate → ``training.evaluate``; annotate → ``annotate.annotate_stream``.
+
+Exit codes, as in spaCy's CLI: 0 done, 1 a user error (a bad option or argument, a missing or
+malformed file, a bad config setting), 130 interrupted (Ctrl-C).
 """
 
 import json
 import sys
 import time
 from pathlib import Path
-from typing import Callable, List, NoReturn, Optional, TypeVar
+from typing import Any, Callable, Dict, List, NoReturn, Optional, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from .errors import ElmanError
 from .loading import device_from_flags
+
+# click's UsageError (typer vendors its own click from 0.17 on; this finds either one).
+UsageError = typer.BadParameter.__mro__[1]
+USER_ERROR = 1  # spaCy's exit code for user errors; click's own default for usage errors is 2
+
+
+class ElmanCommand(TyperCommand):
+    """A command whose on/off flags show no value type in --help (``--cpu``, not
+    ``--cpu <bool>``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+
+class ElmanGroup(TyperGroup):
+    """The command group: usage errors (unknown option, missing argument, bad value) exit 1
+    like every other user error, not click's 2."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as err:
+            err.exit_code = USER_ERROR
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as err:
+            err.exit_code = USER_ERROR
+            raise
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
 
 app = typer.Typer(
     name="spacy-elman",
@@ -20,12 +71,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=ElmanGroup,
 )
 
 T = TypeVar("T")
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
+def fail(message: str, code: int = USER_ERROR) -> NoReturn:
     """Print one clear sentence to stderr and exit with ``code``."""
     typer.echo(f"spacy-elman: {message}", err=True)
     raise typer.Exit(code)
@@ -44,10 +96,89 @@ def run_or_fail(func: Callable[[], T]) -> T:
 FORMAT_HELP = "Data format: conll, jsonl or spacy (default: from the file extension)."
 LABEL_MAP_HELP = "Rename a label, OLD=NEW (repeatable), e.g. --label-map PER=NAME."
 LABELS_HELP = "Keep only this label (repeatable); other entities become O. Applied after renaming."
+GPU_HELP = "Run on this GPU (a negative ID: on the CPU)."
+CPU_HELP = "Run on the CPU even if a GPU is visible."
+
+
+def _clock(seconds: float) -> str:
+    """``m:ss`` (or ``h:mm:ss``) for a time left."""
+    minutes, secs = divmod(int(round(seconds)), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class TrainDisplay:
+    """The live bar of ``train`` (on stderr) and its per-epoch table (on stdout).
+
+    Until the first epoch starts the bar says what is happening (reading the corpora,
+    building the network) instead of showing an epoch 0. The speed is training words per
+    second since the epoch started, shown once a second has passed (a rate over a few
+    milliseconds means nothing); the time left is the rest of this epoch at that speed.
+    """
+
+    MIN_SECONDS = 1.0
+    HEADER = (
+        f"{'epoch':>5} {'loss':>10} {'dev P':>7} {'dev R':>7} {'dev F':>7} "
+        f"{'train w/s':>10} {'dev w/s':>8} {'secs':>6}"
+    )
+
+    def __init__(self, out: Any, err: Any) -> None:
+        from rich.progress import BarColumn, Progress, TextColumn
+
+        self.out = out
+        self.bar = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[stats]}"),
+            console=err,
+            transient=True,
+        )
+        self.task = self.bar.add_task(
+            "preparing: reading the data, building the network", total=None, stats=""
+        )
+        self.epoch = 0
+        self.start = 0.0
+        self.header = False
+
+    def progress(self, epoch: int, done: int, total: int, loss: float) -> None:
+        """The ``progress`` callback of ``training.train``."""
+        now = time.perf_counter()
+        if epoch != self.epoch or done == 0:
+            self.epoch, self.start = epoch, now
+            self.bar.reset(
+                self.task, total=max(total, 1), description=f"epoch {epoch:>3}", stats="starting"
+            )
+            return
+        self.bar.update(self.task, completed=done, stats=self.stats(done, total, loss, now))
+
+    def stats(self, done: int, total: int, loss: float, now: float) -> str:
+        """The text after the bar: percent, training words/s, loss, time left in the epoch."""
+        text = f"{100 * done / max(total, 1):>3.0f}%  loss {loss:.2f}"
+        if done >= total:
+            return f"{text}  scoring dev, saving"
+        elapsed = now - self.start
+        if elapsed < self.MIN_SECONDS or done <= 0:
+            return text
+        speed = done / elapsed
+        return f"{text}  {speed:>7,.0f} train words/s  {_clock((total - done) / speed)} left"
+
+    def on_epoch(self, row: Any) -> None:
+        """The ``on_epoch`` callback: one table row per epoch."""
+        if not self.header:
+            self.out.print(self.HEADER)
+            self.header = True
+        mark = ("  *best" if row.best else "") + ("" if row.complete else "  (partial epoch)")
+        self.out.print(
+            f"{row.epoch:>5} {row.loss:>10.2f} {row.ents_p:>7.3f} {row.ents_r:>7.3f} "
+            f"{row.ents_f:>7.3f} {row.train_words_per_second:>10.0f} "
+            f"{row.words_per_second:>8.0f} {row.seconds:>6.1f}{mark}"
+        )
+        sys.stdout.flush()  # a row per epoch, also when stdout is a log file
 
 
 @app.command(
     "train",
+    cls=ElmanCommand,
     context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
 )
 def train_cli(
@@ -76,8 +207,8 @@ def train_cli(
     seed: Optional[int] = typer.Option(
         None, "--seed", help="Random seed (default: the config's system.seed)."
     ),
-    gpu_id: Optional[int] = typer.Option(None, "--gpu-id", help="Run on this GPU."),
-    cpu: bool = typer.Option(False, "--cpu", help="Run on the CPU even if a GPU is visible."),
+    gpu_id: Optional[int] = typer.Option(None, "--gpu-id", "-g", help=GPU_HELP),
+    cpu: bool = typer.Option(False, "--cpu", help=CPU_HELP),
     max_epochs: int = typer.Option(30, "--max-epochs", help="Stop after this many epochs."),
     patience: int = typer.Option(
         5, "--patience", help="Stop after this many epochs without a better dev F."
@@ -95,52 +226,35 @@ def train_cli(
     logdir: Optional[Path] = typer.Option(
         None, "--logdir", help="Write TensorBoard scalars (loss, gradient norm, dev P/R/F) here."
     ),
+    name: Optional[str] = typer.Option(
+        None,
+        "--name",
+        help="Pipeline name in meta.json (letters, digits, _; `spacy package` builds "
+        "LANG_NAME). Default: elman_ner, or the saved one with --resume.",
+    ),
+    version: Optional[str] = typer.Option(
+        None,
+        "--version",
+        help="Pipeline version in meta.json, e.g. 1.0.0. Default: 0.1.0, or the saved one "
+        "with --resume.",
+    ),
 ) -> None:
     """Train elman_ner on TRAIN, keep the best model by dev F, and report per epoch."""
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
     from spacy.cli._util import parse_config_overrides
 
     from .readers import parse_label_map
-    from .training import EpochResult, train
+    from .training import check_meta_name, train
 
     device = run_or_fail(lambda: device_from_flags(gpu_id, cpu))
     overrides = run_or_fail(lambda: parse_config_overrides(ctx.args))
     mapping = run_or_fail(lambda: parse_label_map(label_map))
+    run_or_fail(lambda: check_meta_name(name or "elman_ner", version or "0.1.0"))
     out = Console()
-    bar = Progress(
-        TextColumn("epoch {task.fields[epoch]:>3}"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%"),
-        TextColumn("{task.fields[speed]:>8.0f} words/s  loss {task.fields[loss]:.2f}"),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task = bar.add_task("train", total=1, epoch=0, speed=0.0, loss=0.0)
-    clock = {"epoch": 0, "start": time.perf_counter()}
-
-    def progress(epoch: int, done: int, total: int, loss: float) -> None:
-        if epoch != clock["epoch"]:
-            clock.update(epoch=epoch, start=time.perf_counter())
-        speed = done / max(time.perf_counter() - clock["start"], 1e-9)
-        bar.update(task, total=total, completed=done, epoch=epoch, speed=speed, loss=loss)
-
-    def on_epoch(row: EpochResult) -> None:
-        if row.epoch == 1 or not clock.get("header"):
-            out.print(
-                f"{'epoch':>5} {'loss':>10} {'dev P':>7} {'dev R':>7} {'dev F':>7} {'words/s':>9} {'secs':>6}"
-            )
-            clock["header"] = 1
-        mark = ("  *best" if row.best else "") + ("" if row.complete else "  (partial epoch)")
-        out.print(
-            f"{row.epoch:>5} {row.loss:>10.2f} {row.ents_p:>7.3f} {row.ents_r:>7.3f} "
-            f"{row.ents_f:>7.3f} {row.words_per_second:>9.0f} {row.seconds:>6.1f}{mark}"
-        )
-        sys.stdout.flush()  # a row per epoch, also when stdout is a log file
+    display = TrainDisplay(out, Console(stderr=True))
 
     def run():
-        with bar:
+        with display.bar:
             return train(
                 train_path,
                 dev_path,
@@ -157,8 +271,10 @@ def train_cli(
                 max_time=max_time,
                 resume=resume,
                 logdir=logdir,
-                on_epoch=on_epoch,
-                progress=progress,
+                on_epoch=display.on_epoch,
+                progress=display.progress,
+                name=name,
+                version=version,
             )
 
     try:
@@ -171,29 +287,34 @@ def train_cli(
     )
 
 
-@app.command("evaluate")
+@app.command("evaluate", cls=ElmanCommand)
 def evaluate_cli(
     model: Path = typer.Argument(
-        ..., help="A trained pipeline directory (e.g. OUTPUT/model-best)."
+        ..., metavar="MODEL", help="A trained pipeline directory (e.g. OUTPUT/model-best)."
     ),
     data: Path = typer.Argument(
-        ..., help="Gold data (CoNLL, JSONL or .spacy); its tokenization is used as given."
+        ...,
+        metavar="DATA",
+        help="Gold data (CoNLL, JSONL or .spacy); its tokenization is used as given.",
     ),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     label_map: List[str] = typer.Option([], "--label-map", help=LABEL_MAP_HELP),
     labels: List[str] = typer.Option([], "--labels", help=LABELS_HELP),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Also write the scores as JSON to this file."
+        None,
+        "--output",
+        "-o",
+        help="Also write the scores as JSON to this file (rounded to 4 decimals).",
     ),
-    gpu_id: Optional[int] = typer.Option(None, "--gpu-id", help="Run on this GPU."),
-    cpu: bool = typer.Option(False, "--cpu", help="Run on the CPU even if a GPU is visible."),
+    gpu_id: Optional[int] = typer.Option(None, "--gpu-id", "-g", help=GPU_HELP),
+    cpu: bool = typer.Option(False, "--cpu", help=CPU_HELP),
 ) -> None:
     """Score MODEL on DATA: precision, recall and F overall and per label, and words/s."""
     from rich.console import Console
     from rich.table import Table
 
     from .readers import parse_label_map
-    from .training import evaluate
+    from .training import evaluate, round_scores
 
     device = run_or_fail(lambda: device_from_flags(gpu_id, cpu))
     mapping = run_or_fail(lambda: parse_label_map(label_map))
@@ -213,7 +334,9 @@ def evaluate_cli(
         f"{scores['n_docs']} docs, {scores['n_words']} words, {scores['words_per_second']:.0f} words/s"
     )
     if output is not None:
-        output.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf8")
+        rounded: Dict[str, Any] = round_scores(scores)
+        rounded["words_per_second"] = round(scores["words_per_second"])
+        output.write_text(json.dumps(rounded, indent=2) + "\n", encoding="utf8")
 
 
 # --- annotate -------------------------------------------------------------------------------
@@ -231,7 +354,7 @@ def _silence_stdout() -> None:
         pass
 
 
-@app.command("annotate")
+@app.command("annotate", cls=ElmanCommand)
 def annotate_cli(
     model: Path = typer.Argument(
         ..., metavar="MODEL", help="A trained pipeline directory (e.g. OUTPUT/model-best)."
@@ -255,7 +378,7 @@ def annotate_cli(
     max_length: int = typer.Option(
         1_000_000, "--max-length", help="Longest text, in characters (also nlp.max_length)."
     ),
-    gpu_id: Optional[int] = typer.Option(None, "--gpu-id", help="Run on this GPU."),
+    gpu_id: Optional[int] = typer.Option(None, "--gpu-id", "-g", help=GPU_HELP),
     cpu: bool = typer.Option(False, "--cpu", help="Run on the CPU even if a GPU is visible."),
 ) -> None:
     """Tag each line of INPUT; write one JSON line per input line with "ents" (char offsets)."""

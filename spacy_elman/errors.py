@@ -162,3 +162,16 @@ class Errors:
         "[E307] --labels {label}: the training data {path} has no entity with this label "
         "(labels are kept after --label-map renames them; labels found: {found})."
     )
+    # E32x: config validation and the saved pipeline's meta (spacy_elman/training.py, cli.py)
+    E320 = (
+        "[E320] Config validation error in {path} (with the command-line settings applied): "
+        "{detail}. See {path} for every setting and its default."
+    )
+    E321 = (
+        "[E321] Invalid pipeline name '{name}': use letters, digits and underscores only (it "
+        "becomes part of the package name that `spacy package` builds, e.g. en_elman_ner)."
+    )
+    E322 = (
+        "[E322] Invalid pipeline version '{version}': use a version number like 0.1.0 "
+        "(PEP 440, as `spacy package` needs)."
+    )

@@ -33,6 +33,10 @@ PathLike = Union[str, Path]
 DEFAULT_CONFIG = Path(__file__).parent / "configs" / "default.cfg"
 COMPONENT = "elman_ner"
 STATE_FILE = "training-state.msgpack"
+# meta.json name and version of the saved pipelines (`spacy package` builds en_elman_ner-0.1.0).
+DEFAULT_NAME = "elman_ner"
+DEFAULT_VERSION = "0.1.0"
+SCORE_DIGITS = 4  # decimals of the scores written to metrics.json and printed as JSON
 
 
 @dataclass
@@ -44,11 +48,12 @@ class EpochResult:
     ents_p: float
     ents_r: float
     ents_f: float
-    words_per_second: float
+    words_per_second: float  # of the dev evaluation (metrics.json: dev_words_per_second)
     seconds: float
     max_grad_norm: float
     best: bool = False
     complete: bool = True  # False: cut short by the time budget (its loss covers part of the data)
+    train_words_per_second: float = 0.0  # training words/s of the epoch (updates, not dev)
 
 
 @dataclass
@@ -82,6 +87,122 @@ def expand_overrides(overrides: Dict[str, Any], config: Config) -> Dict[str, Any
     return expanded
 
 
+def config_error(err: Exception) -> str:
+    """A config error on one line: spaCy's ``section -> key: problem`` for a validation error."""
+    problems = [
+        f"{' -> '.join(str(part) for part in item.get('loc', ()))}: {item.get('msg', '')}"
+        for item in (getattr(err, "errors", None) or [])
+        if isinstance(item, dict)
+    ]
+    return "; ".join(problems) or " ".join(str(err).split())
+
+
+def _is_registered(block: Any) -> bool:
+    """A block made by a registered function or a factory: filling the config checks its
+    arguments (``unexpected argument``), so the key check stops there."""
+    return isinstance(block, dict) and any(k.startswith("@") or k == "factory" for k in block)
+
+
+def check_config(config: Config, base: Config, settings: Dict[str, Any], path: PathLike) -> None:
+    """Validate ``config`` (``base`` with the override ``settings`` applied) before training.
+
+    Raises E320, naming the bad setting, for an override of a key that neither ``base`` nor
+    spaCy's defaults have (spaCy itself accepts ``--training.nonsense 1`` silently), an
+    argument a component, architecture, reader, batcher or optimizer does not take, and a
+    value of the wrong type in ``[training]``. Builds the pipeline object, not the network,
+    so no TensorFlow.
+    """
+    from catalogue import RegistryError
+    from confection import ConfigValidationError
+    from spacy.schemas import ConfigSchemaTraining
+    from spacy.util import get_lang_class, load_model_from_config
+
+    try:
+        known = Config(get_lang_class(base["nlp"]["lang"]).default_config).merge(base)
+    except Exception:  # no or an unknown language: spaCy's own check below says so
+        known = base
+    for key in settings:
+        parts = key.split(".")
+        if parts[0] == "paths":  # [paths] holds free variables for interpolation
+            continue
+        node: Any = known
+        for depth, part in enumerate(parts):
+            if _is_registered(node):
+                break
+            if not isinstance(node, dict) or part not in node:
+                where = ".".join(parts[:depth]) or "the config"
+                detail = f"{key}: [{where}] has no setting '{part}'"
+                raise ElmanError(Errors.E320.format(path=path, detail=detail))
+            node = node[part]
+    try:
+        nlp = load_model_from_config(config, auto_fill=True, validate=True)
+        registry.resolve(nlp.config.interpolate()["training"], schema=ConfigSchemaTraining)
+    except (ConfigValidationError, RegistryError, ImportError, KeyError, ValueError) as err:
+        raise ElmanError(Errors.E320.format(path=path, detail=config_error(err))) from None
+
+
+def check_meta_name(name: str, version: str) -> None:
+    """Raise E321/E322 unless ``name`` and ``version`` suit meta.json and `spacy package`."""
+    import re
+
+    from packaging.version import InvalidVersion, Version
+
+    if not re.fullmatch(r"[A-Za-z0-9_]+", name or ""):
+        raise ElmanError(Errors.E321.format(name=name))
+    try:
+        Version(version)
+    except InvalidVersion:
+        raise ElmanError(Errors.E322.format(version=version)) from None
+
+
+def round_scores(value: Any, digits: int = SCORE_DIGITS) -> Any:
+    """Round every float in a (nested) score dict or list, as spaCy's scorer output shows."""
+    if isinstance(value, float):
+        return round(value, digits)
+    if isinstance(value, dict):
+        return {key: round_scores(item, digits) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [round_scores(item, digits) for item in value]
+    return value
+
+
+def performance_meta(
+    scores: Dict[str, Any], losses: Dict[str, float], score_weights: Dict[str, Any]
+) -> Dict[str, Any]:
+    """meta.json's ``performance`` block, as spaCy's trainer writes it: the dev score of every
+    metric in ``[training.score_weights]`` (ents_f, ents_p, ents_r, ents_per_type), the
+    training loss of the epoch per component (``elman_ner_loss``) and the dev ``speed``
+    (words/s of the evaluation)."""
+    performance: Dict[str, Any] = {}
+    for metric in score_weights:
+        performance[metric] = scores.get(metric) or 0.0
+    for name, loss in losses.items():
+        performance[f"{name}_loss"] = loss
+    if scores.get("speed"):
+        performance["speed"] = scores["speed"]
+    return round_scores(performance)
+
+
+def _set_meta_name(nlp: Language, name: Optional[str], version: Optional[str]) -> None:
+    """meta.json's name and version: the given ones, else the saved ones (on resume), else
+    the defaults (spaCy's own are the placeholders "pipeline" and "0.0.0")."""
+    if name is not None or nlp.meta.get("name") in (None, "", "pipeline"):
+        nlp.meta["name"] = name or DEFAULT_NAME
+    if version is not None or nlp.meta.get("version") in (None, "", "0.0.0"):
+        nlp.meta["version"] = version or DEFAULT_VERSION
+
+
+def metrics_row(row: "EpochResult") -> Dict[str, Any]:
+    """One epoch as written to metrics.json: scores rounded, both speeds named."""
+    data = asdict(row)
+    data["dev_words_per_second"] = round(data.pop("words_per_second"))
+    data["train_words_per_second"] = round(data["train_words_per_second"])
+    data["seconds"] = round(data["seconds"], 2)
+    data["loss"] = round(data["loss"], SCORE_DIGITS)
+    data["max_grad_norm"] = round(data["max_grad_norm"], SCORE_DIGITS)
+    return round_scores(data)
+
+
 def make_config(
     config_path: Optional[PathLike] = None,
     overrides: Optional[Dict[str, Any]] = None,
@@ -113,9 +234,11 @@ def make_config(
     if device is not None:
         settings[f"components.{COMPONENT}.device"] = device
     try:
-        return load_config(path, overrides=settings, interpolate=False)
+        config = load_config(path, overrides=settings, interpolate=False)
     except Exception as err:  # confection raises several types for bad overrides
-        raise ElmanError(Errors.E302.format(path=path, detail=err)) from None
+        raise ElmanError(Errors.E302.format(path=path, detail=config_error(err))) from None
+    check_config(config, base, settings, path)
+    return config
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -231,15 +354,22 @@ def train(
     logdir: Optional[PathLike] = None,
     on_epoch: Optional[Callable[[EpochResult], None]] = None,
     progress: Optional[Callable[[int, int, int, float], None]] = None,
+    name: Optional[str] = None,
+    version: Optional[str] = None,
 ) -> TrainResult:
     """Train ``elman_ner`` and write ``model-best``, ``model-last``, ``metrics.json``, a plot.
 
     Stops after ``max_epochs``, after ``patience`` epochs without a better dev F, or when
     ``max_time`` seconds have passed (the running epoch is cut short, evaluated and saved).
     ``on_epoch`` receives each epoch's result; ``progress(epoch, words_done, total_words,
-    loss)`` is called after every update. A non-finite loss or gradient raises E303 and leaves
-    the models of the last finished epoch as they were.
+    loss)`` is called with ``words_done=0`` when an epoch starts and after every update. A
+    non-finite loss or gradient raises E303 and leaves the models of the last finished epoch
+    as they were. ``name`` and ``version`` go to the saved pipelines' meta.json (default: the
+    saved ones on resume, else ``elman_ner`` and ``0.1.0``), with the dev scores of each saved
+    model in its ``performance`` block.
     """
+    check_meta_name(name or DEFAULT_NAME, version or DEFAULT_VERSION)
+    meta_name, meta_version = name, version  # (`name` is reused as a loop variable below)
     output = Path(output_dir)
     output.mkdir(parents=True, exist_ok=True)
     for name in ("model-best", "model-last"):
@@ -273,6 +403,7 @@ def train(
                 raise
             _explain_no_labels(config.interpolate(), train_path, labels)
             raise
+    _set_meta_name(nlp, meta_name, meta_version)
     config = config.interpolate()
     T = registry.resolve(config["training"], schema=None)
     train_corpus, dev_corpus = resolve_dot_names(config, [T["train_corpus"], T["dev_corpus"]])
@@ -304,6 +435,8 @@ def train(
     for epoch in range(first_epoch, max_epochs + 1):
         epoch_start = time.perf_counter()
         random.shuffle(train_examples)
+        if progress is not None:
+            progress(epoch, 0, total_words, 0.0)  # the epoch's clock starts now
         losses: Dict[str, float] = {}
         max_norm = 0.0
         out_of_time = cut = False
@@ -331,8 +464,10 @@ def train(
                 out_of_time = True
                 cut = i < len(batches) - 1  # out of time on the last batch: the epoch is whole
                 break
+        train_seconds = time.perf_counter() - epoch_start
         scores = nlp.evaluate(dev_examples)
         row = EpochResult(
+            train_words_per_second=words_done / train_seconds if train_seconds > 0 else 0.0,
             epoch=epoch,
             loss=float(losses.get(COMPONENT, 0.0)),
             ents_p=float(scores.get("ents_p") or 0.0),
@@ -352,6 +487,7 @@ def train(
                 epoch,
                 {"dev/ents_p": row.ents_p, "dev/ents_r": row.ents_r, "dev/ents_f": row.ents_f},
             )
+        nlp.meta["performance"] = performance_meta(scores, losses, T["score_weights"])
         if row.best:
             save_atomic(nlp, output / "model-best")
         train_state = {
@@ -366,8 +502,8 @@ def train(
             output / "metrics.json",
             {
                 "best_epoch": result.best_epoch,
-                "best_ents_f": result.best_f,
-                "history": [asdict(h) for h in result.history],
+                "best_ents_f": round(result.best_f, SCORE_DIGITS),
+                "history": [metrics_row(h) for h in result.history],
             },
         )
         plot_history(result.history, output / "training.png")
