@@ -217,7 +217,7 @@ def make_spacy_ner(
         nlp = spacy.load(path)
         if "ner" not in nlp.pipe_names:
             raise SystemExit(f"--spacy-model {path}: the pipeline {nlp.pipe_names} has no 'ner'")
-        return nlp, {"source": str(path), "pipeline": nlp.pipe_names}
+        return nlp, {"trained_model": True, "source": str(path), "pipeline": nlp.pipe_names}
     fix_random_seed(seed)
     nlp = spacy.blank("en")
     ner = nlp.add_pipe("ner")
@@ -240,6 +240,7 @@ def make_spacy_ner(
                 if time.perf_counter() - start >= train_seconds:
                     break
     info = {
+        "trained_model": False,
         "source": f"spacy.blank('en') + add_pipe('ner') default config, initialized on "
         f"{len(examples)} examples of {train_path}",
         "pipeline": nlp.pipe_names,
@@ -316,6 +317,11 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
         f"  labels {labels}  device {args.elman_device}"
     )
     print(f"ner:      {ner_info['source']}  pipeline {ner_info['pipeline']}")
+    if args.spacy_model is None:
+        print(
+            f"          (a default-config ner set up here, trained {args.ner_train_seconds:g} s: "
+            "NOT the model bench_accuracy.py trains and scores; --spacy-model times that one)"
+        )
     rss["pipelines_loaded"] = peak_rss_mib()
     print(f"batch:    nlp.pipe(texts, batch_size={args.batch_size})")
     print()
