@@ -516,6 +516,15 @@ def test_elman_ner_span_scores_one_per_entity(loaded_nlp):
         assert all(isinstance(s, float) and 0.0 < s <= 1.0 for s in scores)
         n_ents += len(scores)
     assert n_ents >= 7
+    # A span's score is the mean probability of its decoded tags; the overfitted model is sure
+    # of the names it was trained on.
+    ner = loaded_nlp.get_pipe("elman_ner")
+    for text in TEXTS:
+        doc = loaded_nlp(text)
+        _, probs = ner.predict([loaded_nlp.make_doc(text)])[0]
+        expected = [float(np.mean(probs[s.start : s.end])) for s in doc.spans["elman_ner"]]
+        assert doc.spans["elman_ner"].attrs["scores"] == pytest.approx(expected, abs=1e-6)
+        assert all(score > 0.9 for score in expected), (text, expected)
 
 
 # -- odd inputs ---------------------------------------------------------------------------------
