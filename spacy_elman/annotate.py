@@ -16,8 +16,8 @@ Layers, from pure to impure:
 Output records: the input record (``jsonl``) or ``{"text": ...}`` (``text``) plus
 ``"ents": [{"start", "end", "label", "text", "score"}]``. ``start``/``end`` are character
 (code point) offsets into ``text``, so ``text[start:end] == ent["text"]``; ``score`` is the
-entity's confidence from ``doc.spans[spans_key].attrs["scores"]`` (null for an entity that
-another component set). A bad line with ``on_error="skip"`` gives ``{"line": N, "error": ...}``,
+entity's confidence from ``doc.spans[spans_key].attrs["scores"]``, rounded to 4 places (null
+for an entity that another component set). A bad line with ``on_error="skip"`` gives ``{"line": N, "error": ...}``,
 so output line N always belongs to input line N.
 """
 
@@ -185,7 +185,8 @@ def _entities(doc, text: str, spans_key: Optional[str]) -> List[Dict[str, Any]]:
     if spans_key and spans_key in doc.spans:
         group = doc.spans[spans_key]
         for span, score in zip(group, group.attrs.get("scores", [])):
-            scores[(span.start_char, span.end_char, span.label_)] = float(score)
+            # 4 places, as spaCy's scorer output: more digits carry no information
+            scores[(span.start_char, span.end_char, span.label_)] = round(float(score), 4)
     return [
         {
             "start": ent.start_char,

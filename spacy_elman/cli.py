@@ -15,8 +15,10 @@ from typing import Any, Callable, Dict, List, NoReturn, Optional, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from .annotate import DEFAULT_BATCH_SIZE
 from .errors import ElmanError
 from .loading import device_from_flags
+from .streaming import DEFAULT_MAX_WAIT
 
 # click's UsageError (typer vendors its own click from 0.17 on; this finds either one).
 UsageError = typer.BadParameter.__mro__[1]
@@ -373,7 +375,15 @@ def annotate_cli(
         "--on-error",
         help='stop: exit at the first bad line; skip: write {"line": N, "error": ...} and go on.',
     ),
-    batch_size: int = typer.Option(256, "--batch-size", help="Lines per nlp.pipe call."),
+    batch_size: int = typer.Option(
+        DEFAULT_BATCH_SIZE, "--batch-size", help="Most lines per nlp.pipe call."
+    ),
+    max_wait: float = typer.Option(
+        DEFAULT_MAX_WAIT,
+        "--max-wait",
+        help="On a pipe or terminal, cut a batch once its first line has waited this many "
+        "seconds, so a live stream gets each result at once (0: no waiting).",
+    ),
     n_process: int = typer.Option(1, "--n-process", help="Worker processes (each loads MODEL)."),
     max_length: int = typer.Option(
         1_000_000, "--max-length", help="Longest text, in characters (also nlp.max_length)."
@@ -393,6 +403,7 @@ def annotate_cli(
                 fmt=fmt,
                 on_error=on_error,
                 batch_size=batch_size,
+                max_wait=max_wait,
                 n_process=n_process,
                 max_length=max_length,
                 progress=sys.stderr.isatty(),

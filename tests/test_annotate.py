@@ -120,6 +120,14 @@ def test_process_batch_text_gives_char_offsets_and_scores(trained_nlp):
         check_offsets(record)
 
 
+def test_process_batch_scores_are_the_span_scores_rounded_to_4_places(trained_nlp):
+    text = "I met Angela Merkel in Berlin last week."
+    (record,) = [json.loads(line) for line in process_batch(trained_nlp, [(1, text.encode())])]
+    group = trained_nlp(text).spans["elman_ner"]
+    assert [e["score"] for e in record["ents"]] == [round(s, 4) for s in group.attrs["scores"]]
+    assert all(len(repr(e["score"]).split(".")[1]) <= 4 for e in record["ents"])
+
+
 def test_process_batch_is_pure(trained_nlp):
     sentence = "Yesterday Zorblax Quuxington met Angela Merkel."
     json_lines = [(1, json.dumps({"text": sentence}).encode()), (2, b"{bad"), (3, b"  ")]
