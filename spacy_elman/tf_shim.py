@@ -13,6 +13,7 @@ Decoding is Viterbi over log p_t with transitions that forbid invalid BIO sequen
 """
 
 import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
@@ -69,8 +70,29 @@ def configure_gpu_memory_growth(config: Any = None) -> List[str]:
     return done
 
 
+@contextmanager
+def _keras_skipped() -> Iterator[None]:
+    """Keep ``import tensorflow`` from loading Keras, which this module never uses.
+
+    TensorFlow's ``__init__`` imports ``keras.src.optimizers`` eagerly "so that optimizers
+    register", and ignores an ImportError there. That import takes ~0.8 s of a ~3 s start-up
+    (Keras pulls in matplotlib.pyplot). Blocking ``keras.src`` for the duration of the import
+    skips it; afterwards the block is lifted, so ``import keras`` and ``tf.keras`` work as
+    usual (imported on first use). ``SPACY_ELMAN_TF_KERAS=1`` imports Keras as TensorFlow does.
+    """
+    if os.environ.get("SPACY_ELMAN_TF_KERAS") or "keras.src" in sys.modules:
+        yield
+        return
+    sys.modules["keras.src"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if sys.modules.get("keras.src", False) is None:
+            del sys.modules["keras.src"]
+
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-with _native_stderr_silenced():
+with _native_stderr_silenced(), _keras_skipped():
     import tensorflow as tf
 
     configure_gpu_memory_growth()  # before the next line initializes the devices
@@ -80,6 +102,8 @@ with _native_stderr_silenced():
 _OWNER_PID = os.getpid()
 
 ACTIVATIONS = {"tanh": tf.tanh, "relu": tf.nn.relu, "sigmoid": tf.sigmoid}
+# thinc's Ops.update_averages caps the averaging decay here (its default max_decay).
+AVERAGE_MAX_DECAY = 0.9999
 
 
 def _check_not_forked() -> None:
@@ -126,6 +150,12 @@ class ElmanNet:
                 for k, v in self.vars.items()
             }
             self._step = tf.Variable(0, dtype=tf.int64)
+            # Exponential moving averages of the weights (thinc's use_averages), updated
+            # after each Adam step while averaging is on; _avg_step counts those updates
+            # (0: no live averages).
+            self._avg = {k: tf.Variable(v, trainable=False) for k, v in self.vars.items()}
+            self._avg_step = tf.Variable(0, dtype=tf.int64)
+        self.averages_in_use = False  # True between the two swap_averages() of a swap
         self._pending: Optional[List[tf.Tensor]] = None
         ids = tf.TensorSpec([None, None, len(spec.features)], tf.int32)
         lengths = tf.TensorSpec([None], tf.int32)
@@ -133,6 +163,7 @@ class ElmanNet:
         scalar = tf.TensorSpec([], tf.float32)
         self._predict_fn = tf.function(
             self._predict,
+            autograph=False,  # no Python control flow on tensors: halves the first trace
             input_signature=[
                 ids,
                 lengths,
@@ -149,7 +180,7 @@ class ElmanNet:
         self._apply_fn = tf.function(
             self._apply,
             input_signature=[[tf.TensorSpec(self.vars[k].shape, tf.float32) for k in self.names]]
-            + [scalar] * 7,
+            + [scalar] * 8,
         )
 
     # -- public, numpy in / numpy out -------------------------------------------------------
@@ -213,41 +244,82 @@ class ElmanNet:
         grad_clip: float = 1.0,
         weight_decay: float = 0.0,
         l2: float = 0.0,
+        average: bool = False,
     ) -> Optional[float]:
         """Apply and clear the pending gradient with Adam(W) after global-norm clipping.
 
         ``weight_decay`` is decoupled (AdamW: ``w -= lr * weight_decay * w`` after the Adam
         step); ``l2`` is classic L2 regularization (``l2 * w`` is added to the gradient before
         clipping and Adam), as thinc does for ``L2_is_weight_decay = false``.
+        ``average`` updates the moving averages of the weights after the step, with thinc's
+        decay ``min((1 + t) / (10 + t), 0.9999)`` (t: the averaged updates so far, this one
+        included); a step without it stops the averages (:attr:`has_averages` turns False).
         Returns the global norm of the gradient (``l2`` term included), or ``None`` when there
         was nothing to apply. A non-finite norm leaves the weights untouched (the caller
         reports it).
         """
+        if self.averages_in_use:
+            raise ElmanError(Errors.E020)
         if self._pending is None:
             return None
         grads, self._pending = self._pending, None
-        hyper = (learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2)
+        hyper = (learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2, float(average))
         with tf.device(self.device):
             norm = self._apply_fn(grads, *[float(h) for h in hyper])
         return float(norm)
 
     def get_weights(self) -> Dict[str, np.ndarray]:
-        """Return a copy of the weights as numpy arrays, keyed by name."""
+        """Return a copy of the weights in use as numpy arrays, keyed by name (the averages
+        between the two calls of a :meth:`swap_averages`)."""
         return {k: v.numpy() for k, v in self.vars.items()}
 
+    def set_weights(self, weights: Dict[str, np.ndarray]) -> None:
+        """Overwrite the (raw) weights in place; the Adam state and averages stay."""
+        if self.averages_in_use:
+            raise ElmanError(Errors.E020)
+        for k, var in self.vars.items():
+            var.assign(np.asarray(weights[k], dtype="float32").reshape(var.shape))
+
+    @property
+    def has_averages(self) -> bool:
+        """Whether the moving averages are live: the last step applied updated them."""
+        return int(self._avg_step.numpy()) > 0
+
+    def swap_averages(self) -> None:
+        """Exchange the values of the weights and of their averages (a second call undoes
+        it). Between the two calls, prediction and :meth:`get_weights` use the averages."""
+        with tf.device(self.device):
+            for k, var in self.vars.items():
+                raw = tf.identity(var)
+                var.assign(self._avg[k])
+                self._avg[k].assign(raw)
+        self.averages_in_use = not self.averages_in_use
+
     def get_optimizer_state(self) -> Dict[str, np.ndarray]:
-        """Return Adam's moment estimates and step count, for resuming training."""
+        """Return Adam's moment estimates and step count, and the moving averages of the
+        weights (``avg/NAME``) with their update count (``avg_step``), for resuming training."""
         state = {"step": np.asarray(self._step.numpy())}
         for k, (m, v) in self._slots.items():
             state[f"m/{k}"], state[f"v/{k}"] = m.numpy(), v.numpy()
+        state["avg_step"] = np.asarray(self._avg_step.numpy())
+        averages = self.vars if self.averages_in_use else self._avg  # swapped: they trade places
+        for k, avg in averages.items():
+            state[f"avg/{k}"] = avg.numpy()
         return state
 
     def set_optimizer_state(self, state: Dict[str, np.ndarray]) -> None:
-        """Restore what :meth:`get_optimizer_state` returned."""
+        """Restore what :meth:`get_optimizer_state` returned. A state without averages (saved
+        before they existed) restarts them from the current weights, as not yet averaged."""
+        if self.averages_in_use:
+            raise ElmanError(Errors.E020)
         self._step.assign(int(state["step"]))
         for k, (m, v) in self._slots.items():
             m.assign(state[f"m/{k}"])
             v.assign(state[f"v/{k}"])
+        has_averages = all(f"avg/{k}" in state for k in self.names)
+        self._avg_step.assign(int(state.get("avg_step", 0)) if has_averages else 0)
+        for k, avg in self._avg.items():
+            avg.assign(state[f"avg/{k}"] if has_averages else self.vars[k])
 
     # -- the graph ---------------------------------------------------------------------------
 
@@ -318,7 +390,7 @@ class ElmanNet:
         grads = tape.gradient(mean, variables)
         return total, [tf.convert_to_tensor(g) for g in grads]
 
-    def _apply(self, grads, learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2):
+    def _apply(self, grads, learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2, average):
         grads = [g + l2 * self.vars[name] for name, g in zip(self.names, grads)]
         norm = tf.linalg.global_norm(grads)
         scale = tf.where((grad_clip > 0.0) & (norm > grad_clip), grad_clip / norm, 1.0)
@@ -331,6 +403,14 @@ class ElmanNet:
                 v.assign(beta2 * v + (1.0 - beta2) * tf.square(scale * grad))
                 update = correction * m / (tf.sqrt(v) + eps) + weight_decay * var
                 var.assign_sub(learn_rate * update)
+            if average > 0.0:  # thinc's Ops.update_averages, t counting from 1
+                t = tf.cast(self._avg_step.assign_add(1), tf.float32)
+                decay = tf.minimum((1.0 + t) / (10.0 + t), AVERAGE_MAX_DECAY)
+                for name in self.names:
+                    avg = self._avg[name]
+                    avg.assign_sub((1.0 - decay) * (avg - self.vars[name]))
+            else:
+                self._avg_step.assign(0)
         return norm
 
 

@@ -577,3 +577,115 @@ def test_summary_writer_writes_scalars_at_their_step(tmp_path):
         for value in event.summary.value
     ]
     assert seen == [(7, "train/loss", 1.5), (8, "train/loss", 0.5)]
+
+
+def test_tf_shim_import_skips_keras_but_leaves_it_importable():
+    code = (
+        "import sys\n"
+        "import spacy_elman.tf_shim as shim\n"
+        "assert not any(m == 'keras' or m.startswith('keras.') for m in sys.modules), 'keras'\n"
+        "import keras\n"
+        "print(shim.tf.keras.layers.Dense.__name__, keras.__version__)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.startswith("Dense ")
+
+
+# -- issue 20: moving averages of the weights ---------------------------------------------------
+
+
+def averaged_steps(net, n_steps, seed=3, average=True):
+    """Run ``n_steps`` updates; return the raw weights after each one."""
+    rng = np.random.default_rng(seed)
+    batch = make_batch(rng, [5, 3], 3)
+    seen = []
+    for _ in range(n_steps):
+        net.backprop(*batch, 0.0)
+        net.apply_gradients(learn_rate=0.05, average=average)
+        seen.append(net.get_weights())
+    return seen
+
+
+def test_net_averages_equal_a_numpy_recomputation_of_thincs_formula():
+    net = make_net(n_labels=1, seed=3)
+    initial = net.get_weights()
+    raw = averaged_steps(net, 5)
+    state = net.get_optimizer_state()
+    assert int(state["avg_step"]) == 5 and net.has_averages
+    for name in net.names:
+        ema = initial[name].astype("float64")
+        for t, weights in enumerate(raw, start=1):
+            decay = min((1.0 + t) / (10.0 + t), 0.9999)
+            ema -= (1.0 - decay) * (ema - weights[name])
+        np.testing.assert_allclose(state[f"avg/{name}"], ema, rtol=1e-5, atol=1e-6, err_msg=name)
+        assert not np.allclose(state[f"avg/{name}"], raw[-1][name]), name
+
+
+def test_net_averages_off_leave_no_live_averages():
+    net = make_net(n_labels=1, seed=3)
+    averaged_steps(net, 2)
+    assert net.has_averages
+    averaged_steps(net, 1, average=False)  # a step without averaging stops them
+    assert not net.has_averages
+    assert int(net.get_optimizer_state()["avg_step"]) == 0
+    assert net._apply_fn.experimental_get_tracing_count() == 1  # on and off: one graph
+
+
+def test_net_swap_averages_exchanges_the_weights_and_back():
+    net = make_net(n_labels=1, seed=3)
+    raw = averaged_steps(net, 3)[-1]
+    averages = {k: v for k, v in net.get_optimizer_state().items() if k.startswith("avg/")}
+    ids, lengths = random_ids(np.random.default_rng(0), [4, 2])
+    trans, start = transition_scores(1)
+    _, probs_raw, _ = net.predict(ids, lengths, trans, start)
+    net.swap_averages()
+    assert net.averages_in_use
+    for name, value in net.get_weights().items():
+        np.testing.assert_array_equal(value, averages[f"avg/{name}"])
+    # The state still reports the averages as averages while they are swapped in.
+    for key, value in net.get_optimizer_state().items():
+        if key.startswith("avg/"):
+            np.testing.assert_array_equal(value, averages[key])
+    _, probs_avg, _ = net.predict(ids, lengths, trans, start)
+    assert not np.allclose(probs_avg, probs_raw)  # prediction reads the averages
+    with pytest.raises(ElmanError, match="E020"):
+        net.apply_gradients(0.1)
+    net.swap_averages()
+    assert not net.averages_in_use
+    for name, value in net.get_weights().items():
+        np.testing.assert_array_equal(value, raw[name])
+
+
+def test_net_optimizer_state_round_trip_restores_the_averages():
+    net = make_net(n_labels=1, seed=3)
+    averaged_steps(net, 3)
+    state = net.get_optimizer_state()
+    other = make_net(n_labels=1, seed=9)
+    other.set_weights(net.get_weights())
+    other.set_optimizer_state(state)
+    assert other.has_averages
+    restored = other.get_optimizer_state()
+    assert set(restored) == set(state)
+    for key, value in state.items():
+        np.testing.assert_array_equal(restored[key], value, err_msg=key)
+    # The next averaged step continues t at 4 in both.
+    for target in (net, other):
+        target._pending = [tf.constant(np.full(net.vars[k].shape, 0.5, "float32")) for k in net.names]
+        target.apply_gradients(0.01, average=True)
+    a, b = net.get_optimizer_state(), other.get_optimizer_state()
+    for key in a:
+        np.testing.assert_allclose(b[key], a[key], atol=1e-6, err_msg=key)
+
+
+def test_net_optimizer_state_without_averages_restarts_them_from_the_weights():
+    net = make_net(n_labels=1, seed=3)
+    averaged_steps(net, 3)
+    old = {k: v for k, v in net.get_optimizer_state().items() if not k.startswith("avg")}
+    other = make_net(n_labels=1, seed=9)
+    other.set_optimizer_state(old)  # a checkpoint from before the averages
+    assert not other.has_averages
+    state = other.get_optimizer_state()
+    for name, value in other.get_weights().items():
+        np.testing.assert_array_equal(state[f"avg/{name}"], value)
+    assert int(state["step"]) == 3
