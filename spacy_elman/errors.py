@@ -54,6 +54,10 @@ class Errors:
         "model with these labels, add the label with add_label(), or drop it from the data "
         "(--labels)."
     )
+    E020 = (
+        "[E020] elman_ner's averaged weights are swapped in (inside use_averages() or "
+        "nlp.use_params()): leave that block before updating or restoring the weights."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."
