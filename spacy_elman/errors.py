@@ -58,6 +58,16 @@ class Errors:
         "[E020] elman_ner's averaged weights are swapped in (inside use_averages() or "
         "nlp.use_params()): leave that block before updating or restoring the weights."
     )
+    E016 = (
+        "[E016] elman_ner's '{name}' must be a whole number >= 0 (got {value!r}); "
+        "chunk_tokens = 0 tags a whole doc in one pass."
+    )
+    E017 = "[E017] elman_ner's 'chunk_mode' must be one of: {options} (got '{mode}')."
+    E018 = (
+        "[E018] elman_ner's chunk_mode 'exact' needs a forward-only model (bidirectional = "
+        "false): a backward pass cannot carry its state from one chunk to the next. Use "
+        "chunk_mode 'overlap'."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

@@ -7,8 +7,9 @@ right away (``warm_up``), so that the first batch is not the slow one.
 """
 
 import hashlib
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 import srsly
@@ -21,10 +22,12 @@ from spacy.vocab import Vocab
 from thinc.api import Config, Model, Optimizer
 
 from .bio import spans_from_tags, tag_names, transition_scores
+from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, viterbi_path, window_context
 from .errors import ElmanError, Errors, NonFiniteLossError
-from .features import doc_features, hide_words, length_buckets, pad_batch
+from .features import PAD_ID, doc_features, hide_words, length_buckets, pad_batch
 from .models import ElmanSpec, check_weights, init_weights, resize_output
-from .types import Floats1d, Ints1d
+from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
+from .types import Floats1d, Floats2d, Ints1d, Ints2d
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -46,6 +49,12 @@ activation = "tanh"
 bidirectional = true
 """
 DEFAULT_MODEL = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]
+# Long docs run as chunks of this many tokens, side by side, each reading this many more on
+# each side (configs/default.cfg says why; bench/bench_chunks.py measures both).
+DEFAULT_CHUNK_TOKENS = 128
+DEFAULT_CHUNK_CONTEXT = 16
+# The parameter name of elman_ner's marker entry in thinc's ``optimizer.averages``.
+AVERAGES_KEY = "elman_ner_tf_averages"
 
 
 @Language.factory(
@@ -56,6 +65,9 @@ DEFAULT_MODEL = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]
         "overwrite_ents": False,
         "word_dropout": 0.2,
         "max_batch_tokens": 16384,
+        "chunk_tokens": DEFAULT_CHUNK_TOKENS,
+        "chunk_context": DEFAULT_CHUNK_CONTEXT,
+        "chunk_mode": "overlap",
         "device": "auto",
         "spans_key": "elman_ner",
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
@@ -74,6 +86,9 @@ def make_elman_ner(
     overwrite_ents: bool,
     word_dropout: float,
     max_batch_tokens: int,
+    chunk_tokens: int,
+    chunk_context: int,
+    chunk_mode: str,
     device: str,
     spans_key: Optional[str],
     scorer: Optional[Callable],
@@ -86,6 +101,12 @@ def make_elman_ner(
     max_batch_tokens: padded tokens per TensorFlow call, in prediction and in training; a
         batch is split into length buckets (in training, their gradients add up to the
         whole batch's).
+    chunk_tokens: tag a doc longer than this in chunks of this many tokens, side by side in
+        one batch (0: always the whole doc in one pass). See ``chunking``.
+    chunk_context: tokens each chunk also reads on each side ("overlap" mode), to warm up
+        its forward and backward states and to see across its borders.
+    chunk_mode: "overlap" (batched; nearly always the one-pass tags) or "exact" (forward-only
+        models: chunks in sequence carrying the state; the one-pass tags, bounded memory).
     device: "auto" (GPU when TensorFlow sees one), "cpu", "gpu" or "gpu:N".
     spans_key: also write the predicted entities to ``doc.spans[spans_key]`` with a confidence
         per entity in ``.attrs["scores"]``; None to skip.
@@ -97,6 +118,9 @@ def make_elman_ner(
         overwrite_ents=overwrite_ents,
         word_dropout=word_dropout,
         max_batch_tokens=max_batch_tokens,
+        chunk_tokens=chunk_tokens,
+        chunk_context=chunk_context,
+        chunk_mode=chunk_mode,
         device=device,
         spans_key=spans_key,
         scorer=scorer,
@@ -115,10 +139,16 @@ class ElmanNER(TrainablePipe):
         overwrite_ents: bool = False,
         word_dropout: float = 0.2,
         max_batch_tokens: int = 16384,
+        chunk_tokens: int = 0,
+        chunk_context: int = 0,
+        chunk_mode: str = "overlap",
         device: str = "auto",
         spans_key: Optional[str] = "elman_ner",
         scorer: Optional[Callable] = None,
     ) -> None:
+        check_chunk_settings(
+            chunk_tokens, chunk_context, chunk_mode, model.attrs["spec"].bidirectional
+        )
         self.vocab = vocab
         self.model = model
         self.name = name
@@ -128,6 +158,9 @@ class ElmanNER(TrainablePipe):
             "overwrite_ents": overwrite_ents,
             "word_dropout": word_dropout,
             "max_batch_tokens": max_batch_tokens,
+            "chunk_tokens": chunk_tokens,
+            "chunk_context": chunk_context,
+            "chunk_mode": chunk_mode,
             "device": device,
             "spans_key": spans_key,
         }
@@ -228,26 +261,71 @@ class ElmanNER(TrainablePipe):
     # -- prediction ------------------------------------------------------------------------
 
     def predict(self, docs: Iterable[Doc]) -> List[Tuple[Ints1d, Floats1d]]:
-        """Return ``(tag_ids, tag_probs)`` per doc; one TensorFlow call per length bucket."""
+        """Return ``(tag_ids, tag_probs)`` per doc; one TensorFlow call per length bucket.
+
+        Docs longer than ``chunk_tokens`` are cut into chunks (see ``chunking``): in "overlap"
+        mode the chunks join the batch like short docs; in "exact" mode they run in sequence.
+        """
         docs = list(docs)
-        preds: List[Tuple[Ints1d, Floats1d]] = [
-            (np.zeros((0,), dtype="int32"), np.zeros((0,), dtype="float32")) for _ in docs
-        ]
+        empty = (np.zeros((0,), dtype="int32"), np.zeros((0,), dtype="float32"))
+        preds: List[Tuple[Ints1d, Floats1d]] = [empty for _ in docs]
         if not any(len(doc) for doc in docs):
             return preds
-        net = self.net
         spec = self.spec
         trans, start = transition_scores(len(self.labels))
         feats = [doc_features(doc, spec.features, spec.rows) for doc in docs]
+        exact = self.cfg["chunk_mode"] == "exact"
+        context = 0 if exact else self.cfg["chunk_context"]
+        plans = [plan_chunks(len(f), self.cfg["chunk_tokens"], context) for f in feats]
+        batched: List[Tuple[int, Chunk]] = []
+        for i, plan in enumerate(plans):
+            if exact and len(plan) > 1:
+                preds[i] = self._predict_in_sequence(feats[i], plan, trans, start)
+            elif len(feats[i]):
+                batched.extend((i, chunk) for chunk in plan)
+        tagged = self._predict_batch([feats[i][c.lo : c.hi] for i, c in batched], trans, start)
+        by_doc: Dict[int, List[Tuple[Chunk, Tuple[Ints1d, Floats1d]]]] = {}
+        for (i, chunk), pred in zip(batched, tagged):
+            by_doc.setdefault(i, []).append((chunk, pred))
+        for i, parts in by_doc.items():
+            chunks = [chunk for chunk, _ in parts]
+            preds[i] = (
+                stitch([tags for _, (tags, _) in parts], chunks),
+                stitch([probs for _, (_, probs) in parts], chunks),
+            )
+        return preds
+
+    def _predict_batch(
+        self, feats: Sequence[Ints2d], trans: Floats2d, start: Floats1d
+    ) -> List[Tuple[Ints1d, Floats1d]]:
+        """Tag non-empty sequences in length buckets of at most ``max_batch_tokens``."""
+        preds: List[Tuple[Ints1d, Floats1d]] = [None] * len(feats)  # type: ignore[list-item]
         lengths = np.asarray([len(f) for f in feats])
-        nonempty = np.flatnonzero(lengths)
-        for bucket in length_buckets(lengths[nonempty], self.cfg["max_batch_tokens"]):
-            idx = nonempty[bucket]
+        for idx in length_buckets(lengths, self.cfg["max_batch_tokens"]):
             ids, lens = pad_batch([feats[i] for i in idx])
-            tags, probs, _ = net.predict(ids, lens, trans, start)
+            tags, probs, _ = self.net.predict(ids, lens, trans, start)
             for row, i in enumerate(idx):
                 preds[i] = (tags[row, : lens[row]], probs[row, : lens[row]])
         return preds
+
+    def _predict_in_sequence(
+        self, feats: Ints2d, plan: Sequence[Chunk], trans: Floats2d, start: Floats1d
+    ) -> Tuple[Ints1d, Floats1d]:
+        """The exact mode: chunk after chunk, each from the state the one before ended in,
+        then one Viterbi pass over the whole doc (the tags of one pass)."""
+        radius = self.spec.window // 2
+        h = np.zeros((1, self.spec.hidden_width), dtype="float32")
+        logps = []
+        for chunk in plan:
+            ids = window_context(feats, chunk, radius)[None]
+            n = np.asarray([chunk.end - chunk.start], dtype="int32")
+            if ids.shape[1] < 2 * radius + 2:  # the graph needs 2+ steps: pad one more
+                ids = np.pad(ids, ((0, 0), (0, 1), (0, 0)), constant_values=PAD_ID)
+            logp, h = self.net.log_probs(ids, n, h)
+            logps.append(logp[0, : n[0]])
+        logp = np.concatenate(logps)
+        tags = viterbi_path(logp, trans, start)
+        return tags, np.exp(logp[np.arange(len(tags)), tags]).astype("float32")
 
     def set_annotations(self, docs: Iterable[Doc], preds: List[Tuple[Ints1d, Floats1d]]) -> None:
         """Write the decoded entities to ``doc.ents`` (and ``doc.spans[spans_key]``).
@@ -370,11 +448,24 @@ class ElmanNER(TrainablePipe):
         return losses
 
     def finish_update(self, sgd: Optimizer) -> None:
-        """Apply the pending gradient with the hyperparameters of spaCy's optimizer ``sgd``."""
+        """Apply the pending gradient with the hyperparameters of spaCy's optimizer ``sgd``.
+
+        With ``use_averages = true`` (thinc keeps ``sgd.averages`` as a dict, else None) the
+        network also updates a moving average of its weights, in TensorFlow; see
+        :meth:`use_averages`.
+        """
         if self._net is None:
             return
         l2 = float(getattr(sgd, "L2", 0.0) or 0.0)
         decoupled = bool(getattr(sgd, "L2_is_weight_decay", True))
+        averages = getattr(sgd, "averages", None)
+        average = averages is not None
+        if average and self.model.id is not None:
+            # Our averages live in TensorFlow, not in sgd.averages; this entry only makes the
+            # dict non-empty, so that spaCy's trainer (`if optimizer.averages:` and
+            # nlp.use_params(optimizer.averages)) evaluates and saves with them. No thinc
+            # model has this parameter name, so no other component reads it.
+            averages.setdefault((self.model.id, AVERAGES_KEY), np.zeros((1,), dtype="float32"))
         self.last_grad_norm = self._net.apply_gradients(
             learn_rate=float(sgd.learn_rate),
             beta1=float(getattr(sgd, "b1", 0.9)),
@@ -383,7 +474,35 @@ class ElmanNER(TrainablePipe):
             grad_clip=float(getattr(sgd, "grad_clip", 0.0) or 0.0),
             weight_decay=l2 if decoupled else 0.0,  # AdamW: shrink after the Adam step
             l2=0.0 if decoupled else l2,  # classic L2: added to the gradient first
+            average=average,
         )
+
+    @contextmanager
+    def use_averages(self) -> Iterator[bool]:
+        """Predict, score and save with the averaged weights inside the block.
+
+        Swaps the moving averages into the network's variables and back at the end (also on
+        an exception). Yields whether it swapped: not before training, not when the last
+        update ran without ``use_averages``, not when already inside such a block. Updating
+        inside the block raises E020.
+        """
+        net = self._net
+        if net is None or net.averages_in_use or not net.has_averages:
+            yield False
+            return
+        net.swap_averages()
+        try:
+            yield True
+        finally:
+            net.swap_averages()
+
+    def use_params(self, params: Dict[Any, Any]) -> Iterator[None]:
+        """spaCy's hook for ``nlp.use_params(optimizer.averages)`` (its trainer evaluates
+        and saves inside it): a generator, as spaCy steps it with ``next()``. Our weights are
+        TensorFlow variables, not thinc parameters, so whatever ``params`` holds, this swaps
+        in the component's own averages (:meth:`use_averages`)."""
+        with self.use_averages():
+            yield
 
     def get_loss(self, examples: Iterable[Example], scores: Any) -> Tuple[float, Any]:
         raise NotImplementedError("elman_ner computes its loss inside TensorFlow; use update().")

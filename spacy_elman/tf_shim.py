@@ -172,6 +172,11 @@ class ElmanNet:
                 tf.TensorSpec([None], tf.float32),
             ],
         )
+        self._log_probs_fn = tf.function(
+            self._log_probs,
+            autograph=False,
+            input_signature=[ids, lengths, tf.TensorSpec([None, spec.hidden_width], tf.float32)],
+        )
         self._grad_fn = tf.function(
             self._gradients,
             input_signature=[ids, lengths, tags, tf.TensorSpec([None, None], tf.float32), scalar]
@@ -204,6 +209,21 @@ class ElmanNet:
         with tf.device(self.device):
             tags, probs, h_final = self._predict_fn(ids, lengths, h0, trans, start)
         return tags.numpy(), probs.numpy(), h_final.numpy()
+
+    def log_probs(
+        self, ids: Ints3d, lengths: Ints1d, h0: Floats2d
+    ) -> Tuple[np.ndarray, np.ndarray]:
+        """Per-token log tag probabilities of a chunk batch, and the final forward state.
+
+        ``ids`` holds ``window // 2`` extra positions on each side that only serve as the
+        context windows' neighbours (``chunking.window_context``); ``lengths`` counts the
+        others. With ``h0`` the previous chunk's final state, a forward-only model gives
+        exactly what one pass over the whole doc gives (the chunked exact mode).
+        """
+        _check_not_forked()
+        with tf.device(self.device):
+            logp, h_final = self._log_probs_fn(ids, lengths, h0)
+        return logp.numpy(), h_final.numpy()
 
     def backprop(
         self,
@@ -353,14 +373,20 @@ class ElmanNet:
         )
         return tf.transpose(states, [1, 0, 2]), states[-1]
 
-    def _encode(self, ids, lengths, h0, drop, seed):
-        """Return ``(logits, h_final)`` for a padded batch; ``drop`` > 0 only in training."""
+    def _encode(self, ids, lengths, h0, drop, seed, context=0):
+        """Return ``(logits, h_final)`` for a padded batch; ``drop`` > 0 only in training.
+
+        ``context`` > 0: the first and last ``context`` positions of ``ids`` only feed the
+        context windows of the others (a chunk's real neighbours); they get no output.
+        """
         x = self._window(self._embed(ids))
+        if context:
+            x = x[:, context : tf.shape(x)[1] - context]
         if drop is not None:
             x = tf.nn.experimental.stateless_dropout(x, rate=drop, seed=seed)
         hidden = self.spec.hidden_width
         xw = tf.tensordot(x, self.vars["Wx"], axes=1) + self.vars["bx"]
-        mask = tf.sequence_mask(lengths, tf.shape(ids)[1])
+        mask = tf.sequence_mask(lengths, tf.shape(x)[1])
         states, h_final = self._recur(xw[:, :, :hidden], mask, h0, self.vars["Wh"])
         if self.spec.bidirectional:
             backward = tf.reverse_sequence(xw[:, :, hidden:], lengths, seq_axis=1, batch_axis=0)
@@ -371,6 +397,11 @@ class ElmanNet:
             states = tf.nn.experimental.stateless_dropout(states, rate=drop, seed=seed + 1)
         logits = tf.tensordot(states, self.vars["Wo"], axes=1) + self.vars["bo"]
         return logits, h_final
+
+    def _log_probs(self, ids, lengths, h0):
+        radius = self.spec.window // 2
+        logits, h_final = self._encode(ids, lengths, h0, None, None, context=radius)
+        return tf.nn.log_softmax(logits), h_final
 
     def _predict(self, ids, lengths, h0, trans, start):
         logits, h_final = self._encode(ids, lengths, h0, None, None)

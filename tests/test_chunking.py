@@ -1,0 +1,202 @@
+"""Chunked inference of long docs: the chunk plan, exact and overlap modes, bad settings."""
+
+from typing import List
+
+import numpy as np
+import pytest
+import spacy
+from conftest import SMALL_MODEL, TINY_DATA, make_examples, train_tiny
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from thinc.api import ConfigValidationError
+
+from spacy_elman.bio import transition_scores
+from spacy_elman.chunking import plan_chunks, viterbi_path, window_context
+from spacy_elman.errors import ElmanError
+from spacy_elman.features import PAD_ID
+
+# A long doc: the tiny set's sentences over and over, so its names recur at every offset.
+LONG_TEXT = " ".join(text for _ in range(12) for text, _ in TINY_DATA)
+
+
+def tagger(chunk_tokens: int = 0, **cfg):
+    """A fresh elman_ner trained on the tiny set (forward-only unless told otherwise)."""
+    nlp = spacy.blank("en")
+    model = dict(SMALL_MODEL, bidirectional=cfg.pop("bidirectional", False))
+    nlp.add_pipe("elman_ner", config={"model": model, "chunk_tokens": chunk_tokens, **cfg})
+    train_tiny(nlp, make_examples(nlp))
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def forward_nlp():
+    return tagger()
+
+
+@pytest.fixture(scope="module")
+def bidirectional_nlp():
+    return tagger(bidirectional=True)
+
+
+def tags_with(nlp, text: str, **cfg):
+    """The component's (tags, probs) for ``text`` with ``cfg`` set for the call."""
+    pipe = nlp.get_pipe("elman_ner")
+    saved = dict(pipe.cfg)
+    pipe.cfg.update(cfg)
+    try:
+        return pipe.predict([nlp.make_doc(text)])[0]
+    finally:
+        pipe.cfg = saved
+
+
+# -- the plan ------------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 300), st.integers(0, 50), st.integers(0, 20))
+def test_plan_chunks_covers_each_token_once(length, chunk_tokens, context):
+    chunks = plan_chunks(length, chunk_tokens, context)
+    owned = [t for c in chunks for t in range(c.start, c.end)]
+    assert owned == list(range(length))
+    for c in chunks:
+        assert 0 <= c.lo <= c.start <= c.end <= c.hi <= length
+        assert c.start - c.lo == min(context, c.start) or chunk_tokens == 0
+        if chunk_tokens:
+            assert c.end - c.start <= chunk_tokens
+    if chunk_tokens == 0 or length <= chunk_tokens:
+        assert len(chunks) == 1
+
+
+def test_plan_chunks_exactly_chunk_tokens_is_one_chunk_one_more_is_two():
+    assert [(c.start, c.end) for c in plan_chunks(8, 8, 2)] == [(0, 8)]
+    chunks = plan_chunks(9, 8, 2)
+    assert [(c.start, c.end, c.lo, c.hi) for c in chunks] == [(0, 8, 0, 9), (8, 9, 6, 9)]
+
+
+def test_window_context_real_neighbours_inside_padding_at_edges():
+    feats = np.arange(1, 11, dtype="int32").reshape(10, 1)  # token i has id i + 1
+    first, middle = plan_chunks(10, 4, 0)[:2]
+    assert window_context(feats, first, 1)[:, 0].tolist() == [PAD_ID, 1, 2, 3, 4, 5]
+    assert window_context(feats, middle, 1)[:, 0].tolist() == [4, 5, 6, 7, 8, 9]
+    last = plan_chunks(10, 4, 0)[-1]
+    assert window_context(feats, last, 2)[:, 0].tolist() == [7, 8, 9, 10, PAD_ID, PAD_ID]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_viterbi_path_equals_tensorflow_viterbi(seed):
+    from spacy_elman.tf_shim import tf, viterbi
+
+    rng = np.random.default_rng(seed)
+    trans, start = transition_scores(2)
+    logp = np.log(rng.dirichlet(np.ones(5), size=40)).astype("float32")
+    expected = viterbi(tf.constant(logp[None]), tf.ones((1, 40), tf.bool), trans, start)
+    assert viterbi_path(logp, trans, start).tolist() == expected.numpy()[0].tolist()
+
+
+# -- exact mode: forward-only, state carried from chunk to chunk --------------------------------
+
+
+@pytest.mark.parametrize("chunk_tokens", [1, 7, 16, 50])
+def test_chunked_exact_equals_one_pass(forward_nlp, chunk_tokens):
+    one_tags, one_probs = tags_with(forward_nlp, LONG_TEXT, chunk_tokens=0)
+    assert len(one_tags) > 400 and (one_tags > 0).sum() > 50
+    tags, probs = tags_with(forward_nlp, LONG_TEXT, chunk_tokens=chunk_tokens, chunk_mode="exact")
+    assert tags.tolist() == one_tags.tolist()
+    np.testing.assert_allclose(probs, one_probs, rtol=1e-4, atol=1e-5)
+
+
+# -- overlap mode: chunks side by side, each warmed up on its neighbours ------------------------
+
+
+def agreement(nlp, text: str, **cfg) -> float:
+    one, _ = tags_with(nlp, text, chunk_tokens=0)
+    chunked, _ = tags_with(nlp, text, **cfg)
+    return float(np.mean(one == chunked))
+
+
+@pytest.mark.parametrize("name", ["forward", "bidirectional"])
+def test_chunked_overlap_agrees_with_one_pass(forward_nlp, bidirectional_nlp, name):
+    nlp = forward_nlp if name == "forward" else bidirectional_nlp
+    assert agreement(nlp, LONG_TEXT, chunk_tokens=20, chunk_context=8) >= 0.995
+
+
+def test_chunked_overlap_batches_the_chunks(bidirectional_nlp, monkeypatch):
+    pipe = bidirectional_nlp.get_pipe("elman_ner")
+    calls: List[tuple] = []
+    real = pipe.net.predict
+
+    def spy(ids, lengths, *args, **kwargs):
+        calls.append(ids.shape)
+        return real(ids, lengths, *args, **kwargs)
+
+    monkeypatch.setattr(pipe.net, "predict", spy)
+    tags_with(bidirectional_nlp, LONG_TEXT, chunk_tokens=20, chunk_context=4)
+    n_tokens = len(bidirectional_nlp.make_doc(LONG_TEXT))
+    assert len(calls) == 1  # all chunks in one TensorFlow call
+    assert calls[0][0] == -(-n_tokens // 20) and calls[0][1] <= 20 + 2 * 4
+
+
+def test_chunk_border_inside_an_entity_keeps_the_entity(bidirectional_nlp):
+    doc = bidirectional_nlp.make_doc(LONG_TEXT)
+    one = [(e.start, e.end) for e in bidirectional_nlp(LONG_TEXT).ents]
+    inside = next(start + 1 for start, end in one if end - start >= 2)  # a border inside
+    pipe = bidirectional_nlp.get_pipe("elman_ner")
+    saved = dict(pipe.cfg)
+    # chunks of `inside` tokens: the first border falls between two tokens of that entity
+    pipe.cfg.update(chunk_tokens=inside, chunk_context=8)
+    try:
+        chunked = [(e.start, e.end) for e in bidirectional_nlp(LONG_TEXT).ents]
+    finally:
+        pipe.cfg = saved
+    assert chunked == one and len(doc) > inside
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+@pytest.mark.parametrize("mode", ["overlap", "exact"])
+def test_doc_of_chunk_tokens_and_one_more_equals_one_pass(forward_nlp, extra, mode):
+    text = TINY_DATA[4][0]  # Kenji Watanabe and Amara Okafor signed the deal.
+    n = len(forward_nlp.make_doc(text)) - extra
+    one_tags, one_probs = tags_with(forward_nlp, text, chunk_tokens=0)
+    tags, probs = tags_with(forward_nlp, text, chunk_tokens=n, chunk_context=3, chunk_mode=mode)
+    assert tags.tolist() == one_tags.tolist()
+    np.testing.assert_allclose(probs, one_probs, rtol=1e-4, atol=1e-5)
+
+
+def test_chunked_pipe_and_call_give_the_same_ents(bidirectional_nlp):
+    pipe = bidirectional_nlp.get_pipe("elman_ner")
+    saved = dict(pipe.cfg)
+    pipe.cfg.update(chunk_tokens=10, chunk_context=4)
+    try:
+        texts = [LONG_TEXT, TINY_DATA[0][0], "", LONG_TEXT[:300]]
+        piped = [
+            [(e.start_char, e.end_char) for e in d.ents] for d in bidirectional_nlp.pipe(texts)
+        ]
+        called = [[(e.start_char, e.end_char) for e in bidirectional_nlp(t).ents] for t in texts]
+    finally:
+        pipe.cfg = saved
+    assert piped == called and piped[0]
+
+
+# -- bad settings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cfg, pattern",
+    [
+        ({"chunk_tokens": -1}, r"^\[E016\] elman_ner's 'chunk_tokens'"),
+        ({"chunk_context": -5}, r"^\[E016\] elman_ner's 'chunk_context'"),
+        ({"chunk_mode": "fast"}, r"^\[E017\] .*'chunk_mode'"),
+        ({"chunk_mode": "exact"}, r"^\[E018\]"),  # the default model is bidirectional
+    ],
+)
+def test_bad_chunk_settings_raise_naming_the_setting(cfg, pattern):
+    nlp = spacy.blank("en")
+    with pytest.raises(ElmanError, match=pattern):
+        nlp.add_pipe("elman_ner", config=cfg)
+
+
+@pytest.mark.parametrize("name", ["chunk_tokens", "chunk_context"])
+def test_non_integer_chunk_setting_is_a_config_error_naming_it(name):
+    nlp = spacy.blank("en")
+    with pytest.raises(ConfigValidationError, match=name):
+        nlp.add_pipe("elman_ner", config={name: 1.5})
