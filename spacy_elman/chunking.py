@@ -14,6 +14,10 @@ into chunks of N tokens and tags them side by side, in the same batches as other
   from the final state of the one before, with the window's real neighbours at its borders,
   and one Viterbi pass over the whole doc: the same tags as one pass, with bounded memory
   (but not batched speed: the recurrence stays sequential).
+
+Training uses the same plan: with ``bptt = N`` a training example (e.g. a whole document)
+is cut into chunks of N tokens that carry the forward state from one to the next, the
+gradient truncated at each border (``ElmanNER._backprop_in_chunks``).
 """
 
 from dataclasses import dataclass
@@ -39,10 +43,11 @@ class Chunk:
 
 
 def check_chunk_settings(
-    chunk_tokens: int, chunk_context: int, chunk_mode: str, bidirectional: bool
+    chunk_tokens: int, chunk_context: int, chunk_mode: str, bidirectional: bool, bptt: int = 0
 ) -> None:
-    """Raise E016 (a bad number) or E017 (a bad mode) naming the setting."""
-    for name, value in (("chunk_tokens", chunk_tokens), ("chunk_context", chunk_context)):
+    """Raise E016 (a bad number), E017 (a bad mode) or E018 naming the setting."""
+    numbers = (("chunk_tokens", chunk_tokens), ("chunk_context", chunk_context), ("bptt", bptt))
+    for name, value in numbers:
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ElmanError(Errors.E016.format(name=name, value=value))
     if chunk_mode not in CHUNK_MODES:

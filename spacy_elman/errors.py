@@ -59,8 +59,9 @@ class Errors:
         "nlp.use_params()): leave that block before updating or restoring the weights."
     )
     E016 = (
-        "[E016] elman_ner's '{name}' must be a whole number >= 0 (got {value!r}); "
-        "chunk_tokens = 0 tags a whole doc in one pass."
+        "[E016] elman_ner's '{name}' must be a whole number >= 0 (got {value!r}); 0 turns "
+        "it off (chunk_tokens = 0 tags a whole doc in one pass, bptt = 0 trains on each "
+        "example from a zero state)."
     )
     E017 = "[E017] elman_ner's 'chunk_mode' must be one of: {options} (got '{mode}')."
     E018 = (

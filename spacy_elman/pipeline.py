@@ -68,6 +68,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "chunk_tokens": DEFAULT_CHUNK_TOKENS,
         "chunk_context": DEFAULT_CHUNK_CONTEXT,
         "chunk_mode": "overlap",
+        "bptt": 0,
         "device": "auto",
         "spans_key": "elman_ner",
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
@@ -89,6 +90,7 @@ def make_elman_ner(
     chunk_tokens: int,
     chunk_context: int,
     chunk_mode: str,
+    bptt: int,
     device: str,
     spans_key: Optional[str],
     scorer: Optional[Callable],
@@ -107,6 +109,10 @@ def make_elman_ner(
         its forward and backward states and to see across its borders.
     chunk_mode: "overlap" (batched; nearly always the one-pass tags) or "exact" (forward-only
         models: chunks in sequence carrying the state; the one-pass tags, bounded memory).
+    bptt: in training, cut each example (e.g. a whole document) into chunks of this many
+        tokens and carry the forward state from chunk to chunk, with the gradient truncated
+        at chunk borders (truncated backpropagation through time). 0: each example is one
+        sequence from a zero state.
     device: "auto" (GPU when TensorFlow sees one), "cpu", "gpu" or "gpu:N".
     spans_key: also write the predicted entities to ``doc.spans[spans_key]`` with a confidence
         per entity in ``.attrs["scores"]``; None to skip.
@@ -121,6 +127,7 @@ def make_elman_ner(
         chunk_tokens=chunk_tokens,
         chunk_context=chunk_context,
         chunk_mode=chunk_mode,
+        bptt=bptt,
         device=device,
         spans_key=spans_key,
         scorer=scorer,
@@ -142,12 +149,13 @@ class ElmanNER(TrainablePipe):
         chunk_tokens: int = 0,
         chunk_context: int = 0,
         chunk_mode: str = "overlap",
+        bptt: int = 0,
         device: str = "auto",
         spans_key: Optional[str] = "elman_ner",
         scorer: Optional[Callable] = None,
     ) -> None:
         check_chunk_settings(
-            chunk_tokens, chunk_context, chunk_mode, model.attrs["spec"].bidirectional
+            chunk_tokens, chunk_context, chunk_mode, model.attrs["spec"].bidirectional, bptt
         )
         self.vocab = vocab
         self.model = model
@@ -161,6 +169,7 @@ class ElmanNER(TrainablePipe):
             "chunk_tokens": chunk_tokens,
             "chunk_context": chunk_context,
             "chunk_mode": chunk_mode,
+            "bptt": bptt,
             "device": device,
             "spans_key": spans_key,
         }
@@ -420,6 +429,14 @@ class ElmanNER(TrainablePipe):
             return losses
         spec = self.spec
         feats = [doc_features(eg.predicted, spec.features, spec.rows) for eg in examples]
+        if self.cfg["bptt"]:
+            loss = self._backprop_in_chunks(examples, feats, drop)
+            losses[self.name] += loss
+            if not np.isfinite(loss):
+                raise NonFiniteLossError(Errors.E010.format(loss=loss))
+            if sgd not in (None, False):
+                self.finish_update(sgd)
+            return losses
         # At most max_batch_tokens padded tokens per TensorFlow call, as in predict. Each call
         # differentiates its own mean loss, so its gradient is weighted by its share of the
         # counted tokens: the sum is the gradient of the whole batch's mean loss.
@@ -446,6 +463,51 @@ class ElmanNER(TrainablePipe):
         if sgd not in (None, False):
             self.finish_update(sgd)
         return losses
+
+    def _backprop_in_chunks(
+        self, examples: Sequence[Example], feats: Sequence[Ints2d], drop: float
+    ) -> float:
+        """Truncated backpropagation through time over chunks of ``bptt`` tokens.
+
+        Chunk k of every example runs in one call (at most ``max_batch_tokens`` padded
+        tokens), from the forward state chunk k - 1 ended in; windows see the real neighbours
+        across chunk borders. A backward pass starts afresh at each chunk's end. Returns the
+        summed loss; the pending gradient is that of the batch's mean loss.
+        """
+        spec, bptt = self.spec, self.cfg["bptt"]
+        radius = spec.window // 2
+        gold, weights = self._gold(examples, np.asarray([len(f) for f in feats]))
+        counted = float(weights.sum())
+        plans = [plan_chunks(len(f), bptt, 0) for f in feats]
+        state = np.zeros((len(examples), spec.hidden_width), dtype="float32")
+        rows_per_call = max(1, self.cfg["max_batch_tokens"] // (bptt + 2 * radius))
+        word_drop = self.cfg["word_dropout"] if drop else 0.0
+        loss = 0.0
+        for k in range(max(len(plan) for plan in plans)):
+            live = [i for i, plan in enumerate(plans) if k < len(plan)]
+            for at in range(0, len(live), rows_per_call):
+                rows = live[at : at + rows_per_call]
+                chunks = [plans[i][k] for i in rows]
+                ids, _ = pad_batch(
+                    [window_context(feats[i], c, radius) for i, c in zip(rows, chunks)],
+                    min_length=2 * radius + 2,
+                )
+                ids = hide_words(ids, spec.features, word_drop)
+                lengths = np.asarray([c.end - c.start for c in chunks], dtype="int32")
+                width = ids.shape[1] - 2 * radius
+                part_gold = np.zeros((len(rows), width), dtype="int32")
+                part_weights = np.zeros((len(rows), width), dtype="float32")
+                for r, (i, c) in enumerate(zip(rows, chunks)):
+                    part_gold[r, : c.end - c.start] = gold[i, c.start : c.end]
+                    part_weights[r, : c.end - c.start] = weights[i, c.start : c.end]
+                scale = float(part_weights.sum()) / counted if counted > 0 else 1.0
+                part_loss, state[rows] = self.net.backprop_chunk(
+                    ids, lengths, part_gold, part_weights, drop, state[rows], scale=scale
+                )
+                loss += part_loss
+                if not np.isfinite(part_loss):
+                    return loss
+        return loss
 
     def finish_update(self, sgd: Optimizer) -> None:
         """Apply the pending gradient with the hyperparameters of spaCy's optimizer ``sgd``.

@@ -4,6 +4,7 @@ Plain spaCy + stdlib only (no TensorFlow). Every problem raises ElmanError whose
 the file, the 1-based line number where one applies, and the problem.
 """
 
+import itertools
 import json
 import random
 import re
@@ -117,14 +118,21 @@ def read_docs(
     fmt: Optional[str] = None,
     label_map: Optional[Mapping[str, str]] = None,
     labels: Optional[Collection[str]] = None,
+    documents: bool = False,
 ) -> Iterator[Doc]:
-    """Lazily yield gold reference Docs (doc.ents set, all other tokens O) from a corpus file."""
+    """Lazily yield gold reference Docs (doc.ents set, all other tokens O) from a corpus file.
+
+    documents: CoNLL only: one Doc per ``-DOCSTART-`` document (its sentences joined, each
+        sentence's tags read on their own) instead of one per sentence. A JSONL line or a
+        DocBin doc is one Doc either way.
+    """
     fmt = detect_format(path, fmt)
     _check_file(path)
     label_map = dict(label_map or {})
     keep = frozenset(labels or ())
     if fmt == "conll":
-        return _read_conll(path, nlp, label_map, keep)
+        sentences = _read_conll(path, nlp, label_map, keep, documents)
+        return _join_documents(sentences) if documents else sentences
     if fmt == "jsonl":
         return _read_jsonl(path, nlp, label_map, keep)
     return _read_docbin(path, nlp, label_map, keep)
@@ -137,9 +145,10 @@ def read_examples(
     fmt: Optional[str] = None,
     label_map: Optional[Mapping[str, str]] = None,
     labels: Optional[Collection[str]] = None,
+    documents: bool = False,
 ) -> Iterator[Example]:
     """Lazily yield Examples whose predicted Doc has the reference's (gold) words and spaces."""
-    docs = read_docs(path, nlp, fmt=fmt, label_map=label_map, labels=labels)
+    docs = read_docs(path, nlp, fmt=fmt, label_map=label_map, labels=labels, documents=documents)
     return (_make_example(nlp, doc) for doc in docs)
 
 
@@ -155,6 +164,7 @@ class ElmanCorpus:
         labels: Optional[Collection[str]] = None,
         limit: int = 0,
         shuffle: bool = False,
+        documents: bool = False,
     ) -> None:
         """Store the settings; the file is (re-)read on every call."""
         self.path = path
@@ -163,6 +173,7 @@ class ElmanCorpus:
         self.labels = list(labels or [])
         self.limit = limit
         self.shuffle = shuffle
+        self.documents = documents
         if path is not None:  # fail early on a bad extension or format name
             detect_format(path, self.fmt)
 
@@ -178,6 +189,7 @@ class ElmanCorpus:
                 fmt=self.fmt,
                 label_map=self.label_map,
                 labels=self.labels,
+                documents=self.documents,
             )
             if len(eg.reference)
         )
@@ -197,8 +209,12 @@ def create_corpus_reader(
     labels: List[str] = [],  # noqa: B006
     limit: int = 0,
     shuffle: bool = False,
+    documents: bool = False,
 ) -> Callable[[Language], Iterable[Example]]:
-    """spaCy reader like spacy.Corpus.v1 for CoNLL/JSONL/.spacy files; path None yields nothing."""
+    """spaCy reader like spacy.Corpus.v1 for CoNLL/JSONL/.spacy files; path None yields nothing.
+
+    documents: read CoNLL files as whole ``-DOCSTART-`` documents (see :func:`read_docs`).
+    """
     return ElmanCorpus(
         path,
         fmt=format,
@@ -206,6 +222,7 @@ def create_corpus_reader(
         labels=labels,
         limit=limit,
         shuffle=shuffle,
+        documents=documents,
     )
 
 
@@ -273,9 +290,25 @@ def _doc_from_iob(
     return _set_gold_ents(doc, spans, label_map, labels)
 
 
+def _join_documents(sentences: Iterable[Optional[Doc]]) -> Iterator[Doc]:
+    """Join the sentence Docs between ``None`` markers (document starts) into one Doc each."""
+    pending: List[Doc] = []
+    for doc in itertools.chain(sentences, [None]):
+        if doc is not None:
+            pending.append(doc)
+        elif pending:
+            yield pending[0] if len(pending) == 1 else Doc.from_docs(pending)
+            pending = []
+
+
 def _read_conll(
-    path: PathLike, nlp: Language, label_map: Mapping[str, str], labels: Collection[str]
-) -> Iterator[Doc]:
+    path: PathLike,
+    nlp: Language,
+    label_map: Mapping[str, str],
+    labels: Collection[str],
+    marks: bool = False,
+) -> Iterator[Optional[Doc]]:
+    """One Doc per sentence; with ``marks``, also ``None`` at each ``-DOCSTART-`` line."""
     words: List[str] = []
     tags: List[str] = []
     n_columns = 0
@@ -296,6 +329,8 @@ def _read_conll(
         columns = _COLUMN_SEP.split(stripped)
         if columns[0] == DOCSTART:
             yield from flush()
+            if marks:
+                yield None
             continue
         if len(columns) < 2:
             raise ElmanError(Errors.E107.format(path=path, line=lineno, found=len(columns)))

@@ -200,3 +200,70 @@ def test_non_integer_chunk_setting_is_a_config_error_naming_it(name):
     nlp = spacy.blank("en")
     with pytest.raises(ConfigValidationError, match=name):
         nlp.add_pipe("elman_ner", config={name: 1.5})
+
+
+# -- training on documents: truncated backpropagation through time ------------------------------
+
+
+def doc_examples(nlp):
+    """The tiny set as two long documents."""
+    from spacy.training import Example
+
+    half = len(TINY_DATA) // 2
+    examples = []
+    for part in (TINY_DATA[:half] * 3, TINY_DATA[half:] * 3):
+        text, ents, offset = "", [], 0
+        for sentence, spans in part:
+            ents += [(offset + s, offset + e, label) for s, e, label in spans]
+            text += sentence + " "
+            offset = len(text)
+        examples.append(Example.from_dict(nlp.make_doc(text.strip()), {"entities": ents}))
+    return examples
+
+
+def pending_loss(nlp, examples, bptt: int) -> tuple:
+    pipe = nlp.get_pipe("elman_ner")
+    pipe.cfg["bptt"] = bptt
+    try:
+        loss = pipe.update(examples, drop=0.0)["elman_ner"]
+        grads = [g.numpy() for g in pipe.net._pending]
+    finally:
+        pipe.net._pending = None
+        pipe.cfg["bptt"] = 0
+    return loss, grads
+
+
+def test_bptt_forward_loss_equals_one_pass_and_gradient_is_truncated(forward_nlp):
+    examples = doc_examples(forward_nlp)
+    one_loss, one_grads = pending_loss(forward_nlp, examples, 0)
+    loss, grads = pending_loss(forward_nlp, examples, 7)
+    # the state goes on across chunk borders, so the forward pass (the loss) is the same ...
+    assert loss == pytest.approx(one_loss, rel=1e-4)
+    # ... but the gradient stops at each border: Wh's gradient differs
+    wh = forward_nlp.get_pipe("elman_ner").net.names.index("Wh")
+    assert not np.allclose(grads[wh], one_grads[wh], rtol=1e-3, atol=1e-6)
+
+
+def test_bptt_longer_than_every_example_equals_plain_training(forward_nlp):
+    examples = doc_examples(forward_nlp)
+    one_loss, one_grads = pending_loss(forward_nlp, examples, 0)
+    loss, grads = pending_loss(forward_nlp, examples, 10_000)
+    assert loss == pytest.approx(one_loss, rel=1e-5)
+    for a, b in zip(grads, one_grads):
+        np.testing.assert_allclose(a, b, rtol=1e-4, atol=1e-6)
+
+
+@pytest.mark.parametrize("bidirectional", [False, True])
+def test_bptt_training_on_documents_fits_them(bidirectional):
+    nlp = spacy.blank("en")
+    model = dict(SMALL_MODEL, bidirectional=bidirectional)
+    nlp.add_pipe("elman_ner", config={"model": model, "bptt": 6, "max_batch_tokens": 20})
+    examples = doc_examples(nlp)
+    train_tiny(nlp, examples)
+    scores = nlp.evaluate(examples)
+    assert scores["ents_f"] > 0.9
+
+
+def test_bad_bptt_raises_naming_it():
+    with pytest.raises(ElmanError, match=r"^\[E016\] elman_ner's 'bptt'"):
+        spacy.blank("en").add_pipe("elman_ner", config={"bptt": -3})

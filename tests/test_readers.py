@@ -702,3 +702,26 @@ def test_read_docs_conll2003_dev_matches_published_counts():
     assert sum(len(doc) for doc in docs) == 51362
     assert sum(len(doc.ents) for doc in docs) == 1842
     assert {ent.label_ for doc in docs for ent in doc.ents} == {"NAME"}
+
+
+# -- documents = true: one Doc per -DOCSTART- document --------------------------------------------
+
+
+def test_read_docs_documents_joins_sentences_per_docstart(tmp_path):
+    path = tmp_path / "docs.conll"
+    path.write_text(
+        "-DOCSTART- -X- -X- O\n\n"
+        "Maria NNP B-NP I-PER\nspoke VBD B-VP O\n\n"
+        "Lopez NNP B-NP I-PER\nleft VBD B-VP O\n\n"
+        "-DOCSTART- -X- -X- O\n\n"
+        "Paris NNP B-NP I-LOC\n\n",
+        encoding="utf8",
+    )
+    nlp = spacy.blank("en")
+    docs = list(read_docs(path, nlp, documents=True))
+    assert [d.text for d in docs] == ["Maria spoke Lopez left", "Paris"]
+    # IOB1 is read per sentence: the two I-PER runs stay two entities
+    assert [(e.text, e.label_) for e in docs[0].ents] == [("Maria", "PER"), ("Lopez", "PER")]
+    assert len(list(read_docs(path, nlp))) == 3  # the default: one Doc per sentence
+    corpus = create_corpus_reader(path, documents=True, labels=["PER"])
+    assert [[e.text for e in eg.reference.ents] for eg in corpus(nlp)] == [["Maria", "Lopez"], []]
