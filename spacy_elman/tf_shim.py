@@ -177,6 +177,12 @@ class ElmanNet:
             autograph=False,
             input_signature=[ids, lengths, tf.TensorSpec([None, spec.hidden_width], tf.float32)],
         )
+        radius = spec.window // 2
+        self._chunk_grad_fn = tf.function(
+            lambda *args: self._chunk_gradients(*args, context=radius),
+            input_signature=[ids, lengths, tags, tf.TensorSpec([None, None], tf.float32), scalar]
+            + [tf.TensorSpec([2], tf.int32), tf.TensorSpec([None, spec.hidden_width], tf.float32)],
+        )
         self._grad_fn = tf.function(
             self._gradients,
             input_signature=[ids, lengths, tags, tf.TensorSpec([None, None], tf.float32), scalar]
@@ -245,15 +251,44 @@ class ElmanNet:
         seed = np.random.randint(0, 2**31 - 1, size=(2,), dtype="int32")
         with tf.device(self.device):
             loss, grads = self._grad_fn(ids, lengths, gold, weights, float(drop), seed)
-            if scale != 1.0:
-                grads = [g * scale for g in grads]
-            if not np.isfinite(float(loss)):
-                pass  # never accumulate a non-finite gradient; the caller reports the loss
-            elif self._pending is None:
-                self._pending = list(grads)
-            else:
-                self._pending = [a + b for a, b in zip(self._pending, grads)]
+            self._accumulate(float(loss), grads, scale)
         return float(loss), int(weights.sum())
+
+    def backprop_chunk(
+        self,
+        ids: Ints3d,
+        lengths: Ints1d,
+        gold: np.ndarray,
+        weights: np.ndarray,
+        drop: float,
+        h0: Floats2d,
+        scale: float = 1.0,
+    ) -> Tuple[float, np.ndarray]:
+        """:meth:`backprop` for a batch of chunks that go on from the forward states ``h0``.
+
+        ``ids`` holds ``window // 2`` extra positions on each side that only feed the context
+        windows (``chunking.window_context``); ``gold``/``weights``/``lengths`` cover the
+        others. Returns ``(summed loss, final forward states)``: the next chunks' ``h0``.
+        """
+        _check_not_forked()
+        seed = np.random.randint(0, 2**31 - 1, size=(2,), dtype="int32")
+        with tf.device(self.device):
+            loss, grads, h_final = self._chunk_grad_fn(
+                ids, lengths, gold, weights, float(drop), seed, h0
+            )
+            self._accumulate(float(loss), grads, scale)
+        return float(loss), h_final.numpy()
+
+    def _accumulate(self, loss: float, grads: List[tf.Tensor], scale: float) -> None:
+        """Add ``scale`` times ``grads`` to the pending gradient (never a non-finite one)."""
+        if not np.isfinite(loss):
+            return  # the caller reports the loss
+        if scale != 1.0:
+            grads = [g * scale for g in grads]
+        if self._pending is None:
+            self._pending = list(grads)
+        else:
+            self._pending = [a + b for a, b in zip(self._pending, grads)]
 
     def apply_gradients(
         self,
@@ -412,14 +447,22 @@ class ElmanNet:
 
     def _gradients(self, ids, lengths, gold, weights, drop, seed):
         h0 = tf.zeros([tf.shape(ids)[0], self.spec.hidden_width])
+        total, grads, _ = self._chunk_gradients(ids, lengths, gold, weights, drop, seed, h0, 0)
+        return total, grads
+
+    def _chunk_gradients(self, ids, lengths, gold, weights, drop, seed, h0, context):
+        """The mean loss's gradient from the state ``h0``; also the final forward state.
+
+        The gradient stops at ``h0`` (truncated backpropagation through time).
+        """
         variables = [self.vars[k] for k in self.names]
         with tf.GradientTape() as tape:
-            logits, _ = self._encode(ids, lengths, h0, drop, seed)
+            logits, h_final = self._encode(ids, lengths, h0, drop, seed, context=context)
             losses = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=gold, logits=logits)
             total = tf.reduce_sum(losses * weights)
             mean = total / tf.maximum(tf.reduce_sum(weights), 1.0)
         grads = tape.gradient(mean, variables)
-        return total, [tf.convert_to_tensor(g) for g in grads]
+        return total, [tf.convert_to_tensor(g) for g in grads], h_final
 
     def _apply(self, grads, learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2, average):
         grads = [g + l2 * self.vars[name] for name, g in zip(self.names, grads)]
