@@ -420,7 +420,9 @@ def train(
     dropout = float(T["dropout"])
     result = TrainResult(output_dir=output)
     if state:
-        ner.net.set_optimizer_state(state["optimizer"])
+        if "weights" in state:  # model-last holds the averages; these are the raw weights
+            ner.net.set_weights(state["weights"])
+        ner.net.set_optimizer_state(state["optimizer"])  # Adam and the averages
         result.history = [EpochResult(**row) for row in state["history"]]
         result.best_epoch, result.best_f = state["best_epoch"], state["best_f"]
     writer = None
@@ -432,6 +434,8 @@ def train(
     total_words = _words(train_examples)
     first_epoch = len(result.history) + 1
     step = int(state.get("step", 0))  # TensorBoard's x axis continues on resume
+    for _ in range(step):  # a resumed run continues the learn-rate schedule, not restarts it
+        optimizer.step_schedules()
     for epoch in range(first_epoch, max_epochs + 1):
         epoch_start = time.perf_counter()
         random.shuffle(train_examples)
@@ -465,7 +469,8 @@ def train(
                 cut = i < len(batches) - 1  # out of time on the last batch: the epoch is whole
                 break
         train_seconds = time.perf_counter() - epoch_start
-        scores = nlp.evaluate(dev_examples)
+        with ner.use_averages():  # use_averages = true: score (and save) the averages
+            scores = nlp.evaluate(dev_examples)
         row = EpochResult(
             train_words_per_second=words_done / train_seconds if train_seconds > 0 else 0.0,
             epoch=epoch,
@@ -488,16 +493,19 @@ def train(
                 {"dev/ents_p": row.ents_p, "dev/ents_r": row.ents_r, "dev/ents_f": row.ents_f},
             )
         nlp.meta["performance"] = performance_meta(scores, losses, T["score_weights"])
-        if row.best:
-            save_atomic(nlp, output / "model-best")
         train_state = {
-            "optimizer": ner.net.get_optimizer_state(),
+            "optimizer": ner.net.get_optimizer_state(),  # Adam and the averages
             "history": [asdict(h) for h in result.history],
             "best_epoch": result.best_epoch,
             "best_f": result.best_f,
             "step": step,
         }
-        save_atomic(nlp, output / "model-last", extra=train_state)
+        if ner.net.has_averages:  # the saved models hold the averages: keep the raw weights
+            train_state["weights"] = ner.net.get_weights()
+        with ner.use_averages():
+            if row.best:
+                save_atomic(nlp, output / "model-best")
+            save_atomic(nlp, output / "model-last", extra=train_state)
         write_json_atomic(
             output / "metrics.json",
             {

@@ -851,3 +851,78 @@ def test_elman_ner_from_disk_builds_and_traces_the_network(trained_model_path):
     nlp("Barack Obama is a former president of the USA.")
     assert ner._net._predict_fn.experimental_get_tracing_count() == 1  # no new trace
     assert pickle.loads(pickle.dumps(ner))._net is None
+
+
+# -- issue 20: averaged weights (use_averages) ----------------------------------------------------
+
+
+def trained_with_averages(use_averages: bool, n_updates: int = 4):
+    """A small pipeline updated ``n_updates`` times with thinc's Adam(use_averages=...)."""
+    from thinc.api import Adam
+
+    spacy.util.fix_random_seed(0)
+    nlp = blank_with_ner()
+    examples = make_examples(nlp)
+    nlp.initialize(get_examples=lambda: examples)
+    optimizer = Adam(learn_rate=0.01, use_averages=use_averages)
+    for _ in range(n_updates):
+        nlp.update(examples, sgd=optimizer)
+    return nlp, optimizer
+
+
+def saved_weights(nlp, tmp_path, name):
+    nlp.to_disk(tmp_path / name)
+    return spacy.load(tmp_path / name).get_pipe("elman_ner").get_weights()
+
+
+def test_elman_ner_use_averages_off_saves_the_raw_weights(tmp_path):
+    nlp, optimizer = trained_with_averages(False)
+    ner = nlp.get_pipe("elman_ner")
+    raw = ner.get_weights()
+    assert optimizer.averages is None and not ner.net.has_averages
+    with ner.use_averages() as swapped, nlp.use_params(optimizer.averages):
+        assert swapped is False
+        saved = saved_weights(nlp, tmp_path, "off")
+    for name, value in raw.items():
+        np.testing.assert_array_equal(saved[name], value, err_msg=name)
+
+
+def test_elman_ner_use_averages_on_saves_the_averages_not_the_raw_weights(tmp_path):
+    nlp, _ = trained_with_averages(True)
+    ner = nlp.get_pipe("elman_ner")
+    raw = ner.get_weights()
+    averages = {
+        k[len("avg/") :]: v
+        for k, v in ner.net.get_optimizer_state().items()
+        if k.startswith("avg/")
+    }
+    with ner.use_averages() as swapped:
+        assert swapped is True
+        saved = saved_weights(nlp, tmp_path, "on")
+        with pytest.raises(ElmanError, match="E020"):
+            nlp.update(make_examples(nlp), sgd=spacy.util.registry.optimizers.get("Adam.v1")())
+    for name, value in averages.items():
+        np.testing.assert_array_equal(saved[name], value, err_msg=name)
+    assert any(not np.allclose(saved[name], raw[name]) for name in raw)
+    # Outside the block the raw weights are back, and to_disk writes them.
+    after = saved_weights(nlp, tmp_path, "after")
+    for name, value in raw.items():
+        np.testing.assert_array_equal(after[name], value, err_msg=name)
+
+
+def test_elman_ner_nlp_use_params_swaps_in_the_averages_like_spacys_trainer(tmp_path):
+    """spaCy's trainer: `if optimizer.averages:` then `with nlp.use_params(optimizer.averages)`."""
+    nlp, optimizer = trained_with_averages(True)
+    ner = nlp.get_pipe("elman_ner")
+    raw = ner.get_weights()
+    averages = ner.net.get_optimizer_state()
+    assert optimizer.averages  # non-empty, so spaCy's trainer takes the averaging branch
+    text = "Yesterday Maria Lopez went home early."
+    with nlp.use_params(optimizer.averages):
+        inside = ner.get_weights()
+        probs_avg = nlp(text).spans["elman_ner"].attrs["scores"]
+    for name, value in inside.items():
+        np.testing.assert_array_equal(value, averages[f"avg/{name}"], err_msg=name)
+    for name, value in ner.get_weights().items():
+        np.testing.assert_array_equal(value, raw[name], err_msg=name)
+    assert list(probs_avg) != list(nlp(text).spans["elman_ner"].attrs["scores"])

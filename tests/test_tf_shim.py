@@ -671,7 +671,9 @@ def test_net_optimizer_state_round_trip_restores_the_averages():
         np.testing.assert_array_equal(restored[key], value, err_msg=key)
     # The next averaged step continues t at 4 in both.
     for target in (net, other):
-        target._pending = [tf.constant(np.full(net.vars[k].shape, 0.5, "float32")) for k in net.names]
+        target._pending = [
+            tf.constant(np.full(net.vars[k].shape, 0.5, "float32")) for k in net.names
+        ]
         target.apply_gradients(0.01, average=True)
     a, b = net.get_optimizer_state(), other.get_optimizer_state()
     for key in a:

@@ -1,5 +1,6 @@
 """Tests for spacy_elman.training: the train loop, atomic saves, resume, NaN handling, evaluate."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -184,7 +185,8 @@ def test_train_resume_restores_weights_adam_state_history_and_step(data, tmp_pat
     resumed = run_train(
         data, output, SMALL_BATCHES, max_epochs=3, resume=True, logdir=tmp_path / "tb2"
     )
-    for name, value in saved_weights.items():
+    # model-last holds the averages (use_averages = true); training resumes from the raw weights.
+    for name, value in saved_state.get("weights", saved_weights).items():
         np.testing.assert_array_equal(seen["weights"][name], value, err_msg=name)
     assert set(seen["adam"]) == set(saved_state["optimizer"])
     for key, value in saved_state["optimizer"].items():
@@ -571,3 +573,166 @@ def test_train_on_bundled_corpus_finds_unseen_names(tmp_path: Path):
     nlp = spacy.load(output / "model-best")
     doc = nlp("Yesterday Oluwaseun Adebayo met Margarethe Szczepanski in Paris.")
     assert [ent.text for ent in doc.ents] == ["Oluwaseun Adebayo", "Margarethe Szczepanski"]
+
+
+# -- issue 20: averaged weights and the learn-rate schedule -------------------------------------
+
+
+def model_weights(path: Path):
+    return spacy.load(path).get_pipe("elman_ner").get_weights()
+
+
+def last_raw_weights(monkeypatch):
+    """Record the raw weights after every update of ``train``; returns the list."""
+    raw = []
+    original = ElmanNER.finish_update
+
+    def spy(self, sgd):
+        original(self, sgd)
+        raw.append(self.net.get_weights())
+
+    monkeypatch.setattr(ElmanNER, "finish_update", spy)
+    return raw
+
+
+@pytest.mark.slow
+def test_train_use_averages_off_saves_the_raw_weights(data, tmp_path: Path, monkeypatch):
+    raw = last_raw_weights(monkeypatch)
+    output = tmp_path / "out"
+    run_train(data, output, {**SMALL_BATCHES, "training.optimizer.use_averages": False})
+    state = srsly.msgpack_loads((output / "model-last" / STATE_FILE).read_bytes())
+    assert "weights" not in state and int(state["optimizer"]["avg_step"]) == 0
+    for name, value in model_weights(output / "model-last").items():
+        np.testing.assert_array_equal(value, raw[-1][name], err_msg=name)
+
+
+@pytest.mark.slow
+def test_train_use_averages_on_saves_the_averages_and_keeps_the_raw_weights(
+    data, tmp_path: Path, monkeypatch
+):
+    raw = last_raw_weights(monkeypatch)
+    output = tmp_path / "out"
+    result = run_train(data, output, SMALL_BATCHES)  # the default config: use_averages = true
+    state = srsly.msgpack_loads((output / "model-last" / STATE_FILE).read_bytes())
+    assert int(state["optimizer"]["avg_step"]) == len(raw) == 8
+    saved = model_weights(output / "model-last")
+    for name, value in saved.items():
+        np.testing.assert_array_equal(value, state["optimizer"][f"avg/{name}"], err_msg=name)
+        np.testing.assert_array_equal(state["weights"][name], raw[-1][name], err_msg=name)
+    assert any(not np.allclose(saved[name], raw[-1][name]) for name in saved)
+    # Dev F in the history is the averaged model's: spaCy's scorer on model-last agrees.
+    scores = evaluate(output / "model-last", data[1], label_map={"PER": "NAME"}, labels=["NAME"])
+    assert scores["ents_f"] == pytest.approx(result.history[-1].ents_f)
+
+
+@pytest.mark.slow
+def test_train_resume_from_a_checkpoint_without_averages(data, tmp_path: Path, monkeypatch):
+    """A model-last written before the averages existed (raw weights, no avg/ in the state)
+    resumes: training starts from its weights and the averages restart from them."""
+    output = tmp_path / "out"
+    run_train(data, output, {**SMALL_BATCHES, "training.optimizer.use_averages": False})
+    state_path = output / "model-last" / STATE_FILE
+    state = srsly.msgpack_loads(state_path.read_bytes())
+    state["optimizer"] = {k: v for k, v in state["optimizer"].items() if not k.startswith("avg")}
+    state_path.write_bytes(srsly.msgpack_dumps(state))
+    saved = model_weights(output / "model-last")
+    seen = {}
+    original = ElmanNER.update
+
+    def spy(self, examples, **kwargs):
+        if not seen:
+            seen["weights"] = self.get_weights()
+            seen["has_averages"] = self.net.has_averages
+        return original(self, examples, **kwargs)
+
+    monkeypatch.setattr(ElmanNER, "update", spy)
+    resumed = run_train(data, output, SMALL_BATCHES, max_epochs=3, resume=True)
+    assert [row.epoch for row in resumed.history] == [1, 2, 3]
+    assert seen["has_averages"] is False
+    for name, value in saved.items():
+        np.testing.assert_array_equal(seen["weights"][name], value, err_msg=name)
+    state = srsly.msgpack_loads(state_path.read_bytes())
+    assert int(state["optimizer"]["avg_step"]) == 4  # averaged since the resume
+
+
+def warmup_decaying_by_hand(n, initial=0.01, warmup=3, decay=0.5):
+    return initial * min(1.0, n / warmup) / (1.0 + decay * max(0, n - warmup))
+
+
+@pytest.mark.slow
+def test_train_default_schedule_warms_up_decays_and_continues_on_resume(
+    data, tmp_path: Path, monkeypatch
+):
+    from spacy_elman.tf_shim import ElmanNet
+
+    rates = []
+    original = ElmanNet.apply_gradients
+
+    def spy(self, learn_rate, **kwargs):
+        rates.append(learn_rate)
+        return original(self, learn_rate, **kwargs)
+
+    monkeypatch.setattr(ElmanNet, "apply_gradients", spy)
+    # The default config's schedule, with a short warm-up and a fast decay.
+    schedule = {
+        "training.optimizer.learn_rate.initial_rate": 0.01,
+        "training.optimizer.learn_rate.warmup_steps": 3,
+        "training.optimizer.learn_rate.decay": 0.5,
+    }
+    small = {k: v for k, v in {**SMALL, **SMALL_BATCHES}.items() if "learn_rate" not in k}
+    train_path, dev_path = data
+    settings = dict(label_map={"PER": "NAME"}, labels=["NAME"], seed=0)
+    output = tmp_path / "out"
+    train(train_path, dev_path, output, overrides={**small, **schedule}, max_epochs=2, **settings)
+    assert rates == pytest.approx([warmup_decaying_by_hand(n) for n in range(1, 9)])
+    assert rates[2] == pytest.approx(0.01) and rates[-1] < rates[2] / 3
+    rates.clear()
+    train(
+        train_path, dev_path, output, overrides={**small, **schedule}, max_epochs=3, resume=True,
+        **settings,
+    )  # fmt: skip
+    assert rates == pytest.approx([warmup_decaying_by_hand(n) for n in range(9, 13)])
+
+
+@pytest.mark.slow
+def test_spacy_train_loop_evaluates_and_saves_the_averages(tmp_path: Path, monkeypatch):
+    """spaCy's own training loop (`python -m spacy train`) with the project's config and
+    use_averages = true: its evaluations and model-last use elman_ner's averages."""
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import train as spacy_train
+
+    train_path = write_conll(tmp_path / "train.conll")
+    dev_path = write_conll(tmp_path / "dev.conll", repeat=1)
+    overrides = {
+        "paths.train": str(train_path),
+        "paths.dev": str(dev_path),
+        "training.max_steps": 12,
+        "training.eval_frequency": 5,
+        "components.elman_ner.model.rows": [5000, 500, 1000, 200],
+        "components.elman_ner.model.widths": [16, 8, 8, 8],
+        "components.elman_ner.model.hidden_width": 32,
+    }
+    config = spacy.util.load_config(DEFAULT_CONFIG, overrides=overrides, interpolate=False)
+    assert config["training"]["optimizer"]["use_averages"] is True
+    swaps = []
+    original = ElmanNER.use_averages
+
+    def spy(self):
+        with original(self) as swapped:
+            swaps.append(swapped)
+            yield swapped
+
+    monkeypatch.setattr(ElmanNER, "use_averages", contextlib.contextmanager(spy))
+    nlp = init_nlp(config)
+    (tmp_path / "out").mkdir()
+    with open(os.devnull, "w") as devnull:
+        nlp, _ = spacy_train(nlp, tmp_path / "out", stdout=devnull)
+    # Evaluations at steps 0, 5 and 10, and the final save of model-last: all averaged.
+    assert len(swaps) >= 4 and all(swaps), swaps
+    net = nlp.get_pipe("elman_ner").net
+    state = net.get_optimizer_state()
+    saved = model_weights(tmp_path / "out" / "model-last")
+    raw = net.get_weights()
+    for name, value in saved.items():
+        np.testing.assert_array_equal(value, state[f"avg/{name}"], err_msg=name)
+    assert any(not np.allclose(saved[name], raw[name]) for name in saved)
