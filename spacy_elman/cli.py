@@ -361,11 +361,18 @@ def annotate_cli(
     model: Path = typer.Argument(
         ..., metavar="MODEL", help="A trained pipeline directory (e.g. OUTPUT/model-best)."
     ),
-    input_path: str = typer.Argument(
-        "-", metavar="INPUT", help="Input file; '-' or nothing reads stdin."
+    input_paths: Optional[List[str]] = typer.Argument(
+        None,
+        metavar="INPUT...",
+        help="Input file; '-' or nothing reads stdin. With --ray: files or directories, local "
+        "or URIs (s3://...).",
     ),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write here, batch by batch (default: stdout)."
+        None,
+        "--output",
+        "-o",
+        help="Write here, batch by batch (default: stdout). With --ray: the directory for the "
+        "JSONL shards.",
     ),
     fmt: str = typer.Option(
         "text", "--format", "-f", help='text: one document per line; jsonl: {"text": ...} per line.'
@@ -390,10 +397,53 @@ def annotate_cli(
     ),
     gpu_id: Optional[int] = typer.Option(None, "--gpu-id", "-g", help=GPU_HELP),
     cpu: bool = typer.Option(False, "--cpu", help="Run on the CPU even if a GPU is visible."),
+    ray: bool = typer.Option(
+        False,
+        "--ray",
+        help='Run on Ray (pip install "spacy-elman[ray]"): a local instance, '
+        "or the cluster at --address.",
+    ),
+    address: Optional[str] = typer.Option(
+        None, "--address", help="With --ray: join this cluster (auto, HOST:PORT, ray://HOST:PORT)."
+    ),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", help="With --ray: actors, each loading MODEL once (default 1)."
+    ),
+    gpus_per_worker: Optional[float] = typer.Option(
+        None, "--gpus-per-worker", help="With --ray: GPUs per actor (default 0: CPU)."
+    ),
 ) -> None:
     """Tag each line of INPUT; write one JSON line per input line with "ents" (char offsets)."""
     from .annotate import Interrupted, annotate_files, format_summary
+    from .errors import Errors
 
+    inputs = list(input_paths or [])
+    if ray:
+        _annotate_ray(
+            model,
+            inputs,
+            output,
+            fmt,
+            on_error,
+            batch_size,
+            max_length,
+            address,
+            workers,
+            gpus_per_worker,
+            n_process=n_process,
+            gpu_id=gpu_id,
+        )
+        return
+    for option, value in (
+        ("--address", address),
+        ("--workers", workers),
+        ("--gpus-per-worker", gpus_per_worker),
+    ):
+        if value is not None:
+            fail(Errors.E228.format(option=option))
+    if len(inputs) > 1:
+        fail(Errors.E225.format(count=len(inputs)))
+    input_path = inputs[0] if inputs else "-"
     try:
         stats = run_or_fail(
             lambda: annotate_files(
@@ -421,6 +471,97 @@ def annotate_cli(
         fail("interrupted before any output.", 130)
     if stats.errors:
         typer.echo(f"spacy-elman: {format_summary(stats)}", err=True)
+
+
+def _annotate_ray(
+    model: Path,
+    inputs: List[str],
+    output: Optional[Path],
+    fmt: str,
+    on_error: str,
+    batch_size: int,
+    max_length: int,
+    address: Optional[str],
+    workers: Optional[int],
+    gpus_per_worker: Optional[float],
+    *,
+    n_process: int,
+    gpu_id: Optional[int],
+) -> None:
+    """``annotate --ray``: :func:`spacy_elman.distributed.annotate_to_dir`, then a summary."""
+    import os
+
+    from .annotate import AnnotateStats, format_summary
+    from .errors import Errors
+
+    if n_process != 1:
+        fail(Errors.E227.format(option="--n-process", hint="use --workers"))
+    if gpu_id is not None:
+        fail(Errors.E227.format(option="--gpu-id", hint="use --gpus-per-worker"))
+    if output is None:
+        fail(Errors.E226)
+    if not inputs:
+        fail(Errors.E223.format(what="standard input (give INPUT files or directories)"))
+
+    def run() -> Any:
+        from . import distributed
+
+        distributed.import_ray()  # E220 first: how to install
+        started = False
+        try:
+            if address is not None or not _ray_connected():
+                import logging
+
+                logging.getLogger("ray.data").setLevel(logging.WARNING)
+                # fail fast (bad model, no input) before starting Ray
+                from .loading import check_pipeline_dir
+
+                check_pipeline_dir(model)
+                distributed.expand_inputs(inputs)
+                started = distributed.connect(address, num_cpus=os.cpu_count(), quiet=True)
+                if started and address is None:
+                    distributed.check_local_resources(workers or 1, 1.0, gpus_per_worker or 0.0)
+                _ray_progress(sys.stderr.isatty())
+            return distributed.annotate_to_dir(
+                model,
+                inputs,
+                output,
+                fmt=fmt,
+                on_error=on_error,
+                workers=workers or 1,
+                gpus_per_worker=gpus_per_worker or 0.0,
+                batch_size=batch_size,
+                max_length=max_length,
+            )
+        finally:
+            if started:
+                import ray
+
+                ray.shutdown()
+
+    stats = run_or_fail(run)
+    typer.echo(
+        f"spacy-elman: wrote {stats.lines:,} lines of {stats.files:,} file(s) as "
+        f"{len(stats.shards):,} shard(s) in {output}",
+        err=True,
+    )
+    if stats.errors:
+        summary = AnnotateStats(
+            lines=stats.lines, errors=stats.errors, error_samples=stats.error_samples
+        )
+        typer.echo(f"spacy-elman: {format_summary(summary)}", err=True)
+
+
+def _ray_connected() -> bool:
+    import ray
+
+    return bool(ray.is_initialized())
+
+
+def _ray_progress(show: bool) -> None:
+    import ray.data
+
+    ray.data.DataContext.get_current().enable_progress_bars = show
 
 
 def main() -> None:

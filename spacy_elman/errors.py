@@ -154,6 +154,26 @@ class Errors:
         "[E218] A worker process stopped unexpectedly (killed, or out of memory?) after "
         "{lines:,} lines were written; try a smaller --n-process or --batch-size."
     )
+    # E22x: annotate on a Ray cluster (spacy_elman/distributed.py, the --ray options)
+    E220 = "[E220] --ray needs Ray, which is not installed: {hint}."
+    E221 = "[E221] No input lines: {inputs} hold {what}."
+    E222 = (
+        "[E222] Cannot reach the Ray cluster at {address} ({detail}); start one with "
+        "`ray start --head`, or leave out --address to run on this machine."
+    )
+    E223 = "[E223] The Ray runner reads files and directories, not {what}."
+    E224 = (
+        "[E224] {path} already holds {count:,} shard(s) from an earlier run (e.g. {first}); "
+        "remove them or choose another --output."
+    )
+    E225 = "[E225] {count} INPUTs need --ray; without it annotate reads one INPUT (or stdin)."
+    E226 = "[E226] --ray needs --output DIR, the directory for the JSONL shards."
+    E227 = "[E227] {option} cannot be used with --ray ({hint})."
+    E228 = "[E228] {option} only applies with --ray."
+    E229 = (
+        "[E229] {workers} workers need {need:g} {what}, but this machine has {have:g}; use "
+        "fewer --workers, or --address to run on a cluster."
+    )
 
     # --- E3xx: training and evaluation (spacy_elman/training.py, cli.py) -----------------
     E301 = "[E301] Config file not found: {path}."
