@@ -8,7 +8,10 @@ Layers, from pure to impure:
   and lexemes of a batch are freed with it and a long stream does not grow the vocab.
 - :func:`annotate_stream` reads an input stream lazily in batches, writes and flushes each
   batch's lines as soon as they are done (memory stays flat however long the input is), with
-  optional worker processes, a progress display and the error policy. On a pipe or terminal a
+  optional worker processes, a progress display and the error policy. Its first batches run
+  outside the memory zone until the vocab has grown by ``KEEP_LEXEMES`` lexemes: the stream's
+  frequent words then keep their lexemes and tokenizer-cache entries, which spaCy otherwise
+  rebuilds in every zone (see ``KEEP_LEXEMES``). On a pipe or terminal a
   batch is also cut once its first line has waited ``max_wait`` seconds
   (:func:`~spacy_elman.streaming.timed_batches`), so a live stream gets each result promptly.
 - :func:`annotate_files` opens paths (``-``: stdin/stdout) for the ``spacy-elman annotate`` CLI.
@@ -17,7 +20,8 @@ Output records: the input record (``jsonl``) or ``{"text": ...}`` (``text``) plu
 ``"ents": [{"start", "end", "label", "text", "score"}]``. ``start``/``end`` are character
 (code point) offsets into ``text``, so ``text[start:end] == ent["text"]``; ``score`` is the
 entity's confidence from ``doc.spans[spans_key].attrs["scores"]``, rounded to 4 places (null
-for an entity that another component set). A bad line with ``on_error="skip"`` gives ``{"line": N, "error": ...}``,
+for an entity that another component set). A bad line with ``on_error="skip"`` gives
+``{"line": N, "error": ...}``,
 so output line N always belongs to input line N.
 """
 
@@ -58,7 +62,7 @@ from .streaming import DEFAULT_MAX_WAIT, size_batches, timed_batches
 FORMATS = ("text", "jsonl")
 ON_ERROR = ("stop", "skip")
 # Lines per nlp.pipe call: nlp.pipe's own default (the config's [nlp] batch_size). Smaller
-# batches cost throughput (bench/bench_annotate.py: 256 lines ran at 0.7 of nlp.pipe's speed);
+# batches cost throughput (bench/bench_annotate.py: 256 lines took 1.5x the CPU per token);
 # live streams are served by max_wait, not by small batches.
 DEFAULT_BATCH_SIZE = 1000
 DEFAULT_MAX_LENGTH = 1_000_000
@@ -66,6 +70,12 @@ DEFAULT_MAX_LENGTH = 1_000_000
 # long whatever it holds, and is never read whole (see _LineReader).
 UTF8_MAX_BYTES = 4
 MAX_ERROR_SAMPLES = 5
+# annotate_stream keeps the words of its first batches for good (no memory zone) until the
+# vocab has grown by this many lexemes. Inside a zone spaCy creates a lexeme for every word
+# and caches no tokenization, batch after batch: that made the CLI run at 0.62 of nlp.pipe's
+# speed (bench/bench_annotate.py). The frequent words of a stream come early (Zipf), and
+# 50,000 lexemes (with their strings and cache entries) cost about 25 MiB, once.
+KEEP_LEXEMES = 50_000
 STDIO = "-"
 BOM = b"\xef\xbb\xbf"
 
@@ -219,7 +229,9 @@ def _annotate_batch(
     on_error: str,
     source: str,
     max_length: int,
+    zone: bool = True,
 ) -> _BatchResult:
+    """Annotate one batch; ``zone=False`` keeps its new strings in the vocab (warm-up)."""
     parsed: List[Tuple[int, Optional[Dict[str, Any]], str, Optional[str]]] = []
     stop: Optional[Tuple[int, str]] = None
     for number, raw in lines:
@@ -233,8 +245,8 @@ def _annotate_batch(
     ]
     result = _BatchResult(lines=[])
     ents: Dict[int, List[Dict[str, Any]]] = {}
-    zone = nlp.memory_zone() if not nlp.vocab.in_memory_zone else nullcontext()
-    with zone:  # the batch's strings/lexemes are freed on exit: serialize inside
+    in_zone = zone and not nlp.vocab.in_memory_zone
+    with nlp.memory_zone() if in_zone else nullcontext():  # freed on exit: serialize inside
         if todo:
             spans_key = nlp.get_pipe(find_component(nlp)).cfg.get("spans_key")
             # nlp.tokenizer, not nlp.make_doc: the length limit is ours (max_length), checked
@@ -468,6 +480,21 @@ class _Progress:
         )
 
 
+class _KeepWords:
+    """Whether the next batch may keep its words: until the vocab has grown by KEEP_LEXEMES.
+
+    ``len(vocab)`` counts every lexeme ever made, also those a memory zone freed, so once the
+    budget is spent it stays spent.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.start = len(self.vocab)
+
+    def __call__(self) -> bool:
+        return len(self.vocab) - self.start < KEEP_LEXEMES
+
+
 # -- worker processes ----------------------------------------------------------------------------
 
 _WORKER: Dict[str, Any] = {}
@@ -484,6 +511,7 @@ def _worker_init(path: str, device: Optional[str], max_length: int) -> None:
         nlp = load_pipeline(path, device=device)
         nlp.max_length = max_length
         _WORKER["nlp"] = nlp
+        _WORKER["keep"] = _KeepWords(nlp)
     except Exception as err:
         _WORKER["error"] = err if isinstance(err, ElmanError) else ElmanError(str(err))
 
@@ -491,9 +519,9 @@ def _worker_init(path: str, device: Optional[str], max_length: int) -> None:
 def _worker_run(lines: List[Line], fmt: str, on_error: str, source: str, max_length: int):
     if "error" in _WORKER:
         raise _WORKER["error"]
-    return _annotate_batch(
-        _WORKER["nlp"], lines, fmt=fmt, on_error=on_error, source=source, max_length=max_length
-    )
+    nlp, keep = _WORKER["nlp"], _WORKER["keep"]
+    options = {"fmt": fmt, "on_error": on_error, "source": source, "max_length": max_length}
+    return _annotate_batch(nlp, lines, zone=not keep(), **options)
 
 
 @contextmanager
@@ -626,8 +654,14 @@ def annotate_stream(
         bar = _Progress(_input_size(input)) if show else None  # after loading: a fair rate
         with bar or nullcontext():
             if nlp is not None:
+                keep = _KeepWords(nlp)
                 for batch in _input_batches(reader, input, batch_size, max_wait):
-                    _emit(output, lambda b=batch: _annotate_batch(nlp, b, **options), stats)
+                    zone = not keep()
+                    _emit(
+                        output,
+                        lambda b=batch, z=zone: _annotate_batch(nlp, b, zone=z, **options),
+                        stats,
+                    )
                     if bar:
                         bar.update(stats, reader.bytes_read)
             else:

@@ -282,3 +282,31 @@ def test_cli_annotate_live_stdin_each_result_within_bound_then_ctrl_c(trained_mo
     assert proc.returncode == 130
     assert b"Traceback" not in stderr
     assert b"interrupted after 4 lines" in stderr
+
+
+# -- annotate keeps the words of its first batches, then frees each batch's ---------------------
+
+
+def test_annotate_stream_keeps_first_words_then_zones_each_batch(trained_model_path, monkeypatch):
+    import spacy_elman.annotate as annotate
+
+    monkeypatch.setattr(annotate, "KEEP_LEXEMES", 150)
+    nlp = spacy.load(trained_model_path)  # its own vocab: this test adds words to it
+    zones = []
+    real_zone = nlp.memory_zone
+
+    def counting_zone(*args: Any, **kwargs: Any):
+        zones.append(1)
+        return real_zone(*args, **kwargs)
+
+    monkeypatch.setattr(nlp, "memory_zone", counting_zone)
+    lines = b"".join(f"Zqx{i} met Angela Merkel\n".encode() for i in range(1000))
+    before = len(nlp.vocab.strings)
+    stats = annotate_stream(nlp, io.BytesIO(lines), io.StringIO(), batch_size=100)
+    assert stats.lines == 1000
+    # batch 1 (100 new words, + lexemes for known ones) is kept; the budget of 150 lexemes
+    # is spent after batch 2 at the latest; every later batch runs in a memory zone
+    assert 8 <= len(zones) <= 9
+    kept = [i for i in range(1000) if f"Zqx{i}" in nlp.vocab.strings]
+    assert kept == list(range(len(kept))) and 100 <= len(kept) <= 200  # batches 1 (and 2)
+    assert len(nlp.vocab.strings) - before < 10 * len(kept)  # the rest were freed
