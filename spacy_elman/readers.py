@@ -123,7 +123,8 @@ def read_docs(
     """Lazily yield gold reference Docs (doc.ents set, all other tokens O) from a corpus file.
 
     documents: CoNLL only: one Doc per ``-DOCSTART-`` document (its sentences joined, each
-        sentence's tags read on their own) instead of one per sentence. A JSONL line or a
+        sentence's tags read on their own) instead of one per sentence; sentences before the
+        first ``-DOCSTART-`` (all, in a file without) stay one Doc each. A JSONL line or a
         DocBin doc is one Doc either way.
     """
     fmt = detect_format(path, fmt)
@@ -291,14 +292,22 @@ def _doc_from_iob(
 
 
 def _join_documents(sentences: Iterable[Optional[Doc]]) -> Iterator[Doc]:
-    """Join the sentence Docs between ``None`` markers (document starts) into one Doc each."""
+    """Join the sentence Docs after each ``None`` marker (a document start) into one Doc.
+
+    Sentences before the first marker (all of them in a file without ``-DOCSTART-``) stay one
+    Doc each: a file without document marks is never read as one giant document.
+    """
     pending: List[Doc] = []
+    in_document = False
     for doc in itertools.chain(sentences, [None]):
-        if doc is not None:
+        if doc is not None and not in_document:
+            yield doc
+        elif doc is not None:
             pending.append(doc)
-        elif pending:
-            yield pending[0] if len(pending) == 1 else Doc.from_docs(pending)
-            pending = []
+        else:
+            if pending:
+                yield pending[0] if len(pending) == 1 else Doc.from_docs(pending)
+            pending, in_document = [], True
 
 
 def _read_conll(

@@ -725,3 +725,18 @@ def test_read_docs_documents_joins_sentences_per_docstart(tmp_path):
     assert len(list(read_docs(path, nlp))) == 3  # the default: one Doc per sentence
     corpus = create_corpus_reader(path, documents=True, labels=["PER"])
     assert [[e.text for e in eg.reference.ents] for eg in corpus(nlp)] == [["Maria", "Lopez"], []]
+
+
+def test_read_docs_documents_without_docstart_keeps_sentences(tmp_path):
+    path = tmp_path / "plain.conll"
+    path.write_text("Maria B-PER\nspoke O\n\nLopez B-PER\nleft O\n\n", encoding="utf8")
+    docs = list(read_docs(path, spacy.blank("en"), documents=True))
+    assert [d.text for d in docs] == ["Maria spoke", "Lopez left"]
+    mixed = tmp_path / "mixed.conll"
+    mixed.write_text(
+        "Ann B-PER\n\n-DOCSTART- O\n\nBo B-PER\nran O\n\nCy B-PER\n\n", encoding="utf8"
+    )
+    assert [d.text for d in read_docs(mixed, spacy.blank("en"), documents=True)] == [
+        "Ann",
+        "Bo ran Cy",
+    ]
