@@ -363,7 +363,7 @@ def annotate_cli(
     ),
     input_paths: Optional[List[str]] = typer.Argument(
         None,
-        metavar="INPUT...",
+        metavar="INPUT",
         help="Input file; '-' or nothing reads stdin. With --ray: files or directories, local "
         "or URIs (s3://...).",
     ),
@@ -508,6 +508,7 @@ def _annotate_ray(
 
         distributed.import_ray()  # E220 first: how to install
         started = False
+        files: Any = inputs
         try:
             if address is not None or not _ray_connected():
                 import logging
@@ -517,14 +518,14 @@ def _annotate_ray(
                 from .loading import check_pipeline_dir
 
                 check_pipeline_dir(model)
-                distributed.expand_inputs(inputs)
+                files = distributed.expand_inputs(inputs)
                 started = distributed.connect(address, num_cpus=os.cpu_count(), quiet=True)
                 if started and address is None:
                     distributed.check_local_resources(workers or 1, 1.0, gpus_per_worker or 0.0)
                 _ray_progress(sys.stderr.isatty())
             return distributed.annotate_to_dir(
                 model,
-                inputs,
+                files,
                 output,
                 fmt=fmt,
                 on_error=on_error,
@@ -539,7 +540,10 @@ def _annotate_ray(
 
                 ray.shutdown()
 
-    stats = run_or_fail(run)
+    try:
+        stats = run_or_fail(run)
+    except KeyboardInterrupt:
+        fail("interrupted; no shard was written.", 130)
     typer.echo(
         f"spacy-elman: wrote {stats.lines:,} lines of {stats.files:,} file(s) as "
         f"{len(stats.shards):,} shard(s) in {output}",

@@ -63,6 +63,7 @@ READ_BLOCK_LINES = 10_000
 DEFAULT_SHARD_LINES = 100_000
 SHARD_PREFIX = "part-"
 TMP_PREFIX = ".spacy-elman-tmp-"
+INDEX_NAME = "_files.jsonl"  # written last: {"file": index, "source": ..., "lines": N} a line
 CONNECT_TIMEOUT = 5.0
 
 
@@ -191,6 +192,13 @@ def expand_inputs(inputs: Union[PathLike, Sequence[PathLike]]) -> List[InputFile
         what = "no files" if not files else "only empty files"
         raise ElmanError(Errors.E221.format(inputs=given_list, what=what))
     return files
+
+
+def _files(inputs: Any) -> List[InputFile]:
+    """``inputs`` expanded, unless it is the list :func:`expand_inputs` returned already."""
+    if isinstance(inputs, list) and inputs and all(isinstance(f, InputFile) for f in inputs):
+        return inputs
+    return expand_inputs(inputs)
 
 
 def _list_local(text: str) -> List[Tuple[str, str, int]]:
@@ -392,7 +400,8 @@ def annotate_dataset(
     model_path: the pipeline directory; every node of the cluster must see it at this path
         (a shared file system, or a copy in the same place on each node). Checked here
         without loading it (E201-E204); the actors load it.
-    inputs: files or directories, local paths or URIs pyarrow can read (s3://, gs://, ...).
+    inputs: files or directories, local paths or URIs pyarrow can read (s3://, gs://, ...),
+        or the list :func:`expand_inputs` returned for them.
     on_error: "skip" gives error records in place of bad lines; "stop" makes the first bad
         line an actor meets fail the run with its message (which one, among several, depends
         on scheduling; :func:`annotate_to_dir` reports the first in input order).
@@ -412,7 +421,7 @@ def annotate_dataset(
             raise ElmanError(Errors.E206.format(option=option, minimum=0, value=value))
     ray = import_ray()
     check_pipeline_dir(model_path)
-    files = expand_inputs(inputs)
+    files = _files(inputs)
     if connect(address) and address is None:
         check_local_resources(workers, cpus_per_worker, gpus_per_worker)
     items = [{"file": f.index, "uri": f.uri, "source": f.source} for f in files]
@@ -544,7 +553,8 @@ def annotate_to_dir(
     hold at most ``shard_lines`` consecutive lines of one file; in name order they
     concatenate to the single-process output, file after file. They are written to a
     temporary folder inside ``output_dir`` and moved into it only once everything succeeded;
-    on any failure none is left. ``output_dir`` must not hold shards already (E224), and
+    on any failure none is left. ``_files.jsonl`` (written last) maps each file index to its
+    source and line count. ``output_dir`` must not hold shards already (E224), and
     every node must see it at the same path (a shared file system).
 
     on_error="stop": raises :class:`AnnotateInputError` with the message of the first bad
@@ -558,14 +568,14 @@ def annotate_to_dir(
     _check_options(fmt, on_error, max_length)
     import_ray()
     check_pipeline_dir(model_path)
-    expand_inputs(inputs)  # fail before creating the output folder
+    files = _files(inputs)  # fail before creating the output folder
     out = _prepare_output_dir(output_dir)
     tmp = out / f"{TMP_PREFIX}{uuid.uuid4().hex}"
     tmp.mkdir()
     try:
         dataset = annotate_dataset(
             model_path,
-            inputs,
+            files,
             fmt=fmt,
             on_error="skip",  # stop mode: the first bad line in input order is found below
             workers=workers,
@@ -603,9 +613,17 @@ def annotate_to_dir(
         if on_error == "stop" and samples:
             _, number, message = samples[0]
             raise AnnotateInputError(message, line=number)
+        lines_of: Dict[int, int] = {}
+        for row in meta:
+            lines_of[int(row["file"])] = lines_of.get(int(row["file"]), 0) + int(row["lines"])
+        with open(tmp / INDEX_NAME, "w", encoding="utf-8", newline="\n") as index:
+            for f in files:  # which file each shard's FFFFFFFF is, so every line has its source
+                entry = {"file": f.index, "source": f.source, "lines": lines_of.get(f.index, 0)}
+                index.write(json.dumps(entry, ensure_ascii=False) + "\n")
         for row in meta:
             os.replace(tmp / row["shard"], out / row["shard"])
             stats.shards.append(str(out / row["shard"]))
+        os.replace(tmp / INDEX_NAME, out / INDEX_NAME)
         return stats
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

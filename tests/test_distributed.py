@@ -169,6 +169,8 @@ def test_annotate_to_dir_text_shards_concatenate_to_single_process_output(
     assert stats.lines == 121 and stats.errors == 1 and stats.docs == 120
     assert stats.error_samples[0].startswith(f"[E214] {data}:121: not valid UTF-8")
     assert len(stats.shards) >= 5  # several shards, each at most 25 lines
+    index = (tmp_path / "out" / "_files.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in index] == [{"file": 0, "source": str(data), "lines": 121}]
     assert not list((tmp_path / "out").glob(".spacy-elman-tmp-*"))
 
 
