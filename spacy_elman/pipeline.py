@@ -431,15 +431,25 @@ class ElmanNER(TrainablePipe):
         feats = [doc_features(eg.predicted, spec.features, spec.rows) for eg in examples]
         if self.cfg["bptt"]:
             loss = self._backprop_in_chunks(examples, feats, drop)
-            losses[self.name] += loss
-            if not np.isfinite(loss):
-                raise NonFiniteLossError(Errors.E010.format(loss=loss))
-            if sgd not in (None, False):
-                self.finish_update(sgd)
-            return losses
-        # At most max_batch_tokens padded tokens per TensorFlow call, as in predict. Each call
-        # differentiates its own mean loss, so its gradient is weighted by its share of the
-        # counted tokens: the sum is the gradient of the whole batch's mean loss.
+        else:
+            loss = self._backprop_in_buckets(examples, feats, drop)
+        losses[self.name] += loss
+        if not np.isfinite(loss):
+            raise NonFiniteLossError(Errors.E010.format(loss=loss))
+        if sgd not in (None, False):
+            self.finish_update(sgd)
+        return losses
+
+    def _backprop_in_buckets(
+        self, examples: Sequence[Example], feats: Sequence[Ints2d], drop: float
+    ) -> float:
+        """Each example one sequence, at most ``max_batch_tokens`` padded tokens per call.
+
+        Each call differentiates its own mean loss, so its gradient is weighted by its share
+        of the counted tokens: the sum is the gradient of the whole batch's mean loss. Returns
+        the summed loss.
+        """
+        spec = self.spec
         buckets = length_buckets(np.asarray([len(f) for f in feats]), self.cfg["max_batch_tokens"])
         if len(buckets) == 1:
             buckets = [np.arange(len(examples))]  # one call, in the batch's own order
@@ -457,12 +467,7 @@ class ElmanNER(TrainablePipe):
             loss += part_loss
             if not np.isfinite(part_loss):
                 break
-        losses[self.name] += loss
-        if not np.isfinite(loss):
-            raise NonFiniteLossError(Errors.E010.format(loss=loss))
-        if sgd not in (None, False):
-            self.finish_update(sgd)
-        return losses
+        return loss
 
     def _backprop_in_chunks(
         self, examples: Sequence[Example], feats: Sequence[Ints2d], drop: float
