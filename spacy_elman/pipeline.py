@@ -284,23 +284,32 @@ class ElmanNER(TrainablePipe):
         trans, start = transition_scores(len(self.labels))
         feats = [doc_features(doc, spec.features, spec.rows) for doc in docs]
         exact = self.cfg["chunk_mode"] == "exact"
-        context = 0 if exact else self.cfg["chunk_context"]
-        plans = [plan_chunks(len(f), self.cfg["chunk_tokens"], context) for f in feats]
-        batched: List[Tuple[int, Chunk]] = []
-        for i, plan in enumerate(plans):
-            if exact and len(plan) > 1:
-                preds[i] = self._predict_in_sequence(feats[i], plan, trans, start)
-            elif len(feats[i]):
-                batched.extend((i, chunk) for chunk in plan)
-        tagged = self._predict_batch([feats[i][c.lo : c.hi] for i, c in batched], trans, start)
-        by_doc: Dict[int, List[Tuple[Chunk, Tuple[Ints1d, Floats1d]]]] = {}
-        for (i, chunk), pred in zip(batched, tagged):
-            by_doc.setdefault(i, []).append((chunk, pred))
-        for i, parts in by_doc.items():
-            chunks = [chunk for chunk, _ in parts]
+        limit = self.cfg["chunk_tokens"]
+        pieces: List[Ints2d] = []  # what runs batched: short docs whole, long docs' chunks
+        owners: List[int] = []  # the doc index of each piece
+        plans: Dict[int, List[Chunk]] = {}  # the chunks of each long doc (overlap mode)
+        for i, f in enumerate(feats):
+            if limit and len(f) > limit:
+                plan = plan_chunks(len(f), limit, 0 if exact else self.cfg["chunk_context"])
+                if exact:
+                    preds[i] = self._predict_in_sequence(f, plan, trans, start)
+                    continue
+                plans[i] = plan
+                pieces.extend(f[c.lo : c.hi] for c in plan)
+                owners.extend([i] * len(plan))
+            elif len(f):
+                pieces.append(f)
+                owners.append(i)
+        chunk_preds: Dict[int, List[Tuple[Ints1d, Floats1d]]] = {i: [] for i in plans}
+        for i, pred in zip(owners, self._predict_batch(pieces, trans, start)):
+            if i in plans:
+                chunk_preds[i].append(pred)
+            else:
+                preds[i] = pred
+        for i, plan in plans.items():
             preds[i] = (
-                stitch([tags for _, (tags, _) in parts], chunks),
-                stitch([probs for _, (_, probs) in parts], chunks),
+                stitch([tags for tags, _ in chunk_preds[i]], plan),
+                stitch([probs for _, probs in chunk_preds[i]], plan),
             )
         return preds
 
