@@ -99,11 +99,14 @@ def timed_batches(
             deadline = time.monotonic() + max_wait
             end: Optional[_End] = None
             while len(batch) < batch_size:
-                left = deadline - time.monotonic()
-                try:
-                    item = inbox.get(timeout=left) if left > 0 else inbox.get_nowait()
+                try:  # a fast source: items are waiting, take them without a timed wait
+                    item = inbox.get_nowait()
                 except queue.Empty:
-                    break
+                    left = deadline - time.monotonic()
+                    try:
+                        item = inbox.get(timeout=left) if left > 0 else inbox.get_nowait()
+                    except queue.Empty:
+                        break
                 if isinstance(item, _End):
                     end = item
                     break
@@ -125,6 +128,11 @@ def _read_into(items: Iterable[Any], inbox: "queue.Queue[Any]", stop: threading.
     """The reader thread: put each item, then an :class:`_End`, unless told to stop."""
 
     def put(value: Any) -> bool:
+        try:
+            inbox.put_nowait(value)  # the common case: room in the queue
+            return True
+        except queue.Full:
+            pass
         while not stop.is_set():
             try:
                 inbox.put(value, timeout=_POLL_S)
