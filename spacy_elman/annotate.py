@@ -11,9 +11,9 @@ Layers, from pure to impure:
   optional worker processes, a progress display and the error policy. Its first batches run
   outside the memory zone until the vocab has grown by ``KEEP_LEXEMES`` lexemes: the stream's
   frequent words then keep their lexemes and tokenizer-cache entries, which spaCy otherwise
-  rebuilds in every zone (see ``KEEP_LEXEMES``). On a pipe or terminal a
-  batch is also cut once its first line has waited ``max_wait`` seconds
-  (:func:`~spacy_elman.streaming.timed_batches`), so a live stream gets each result promptly.
+  rebuilds in every zone. On a pipe or terminal a batch is also cut once its first line has
+  waited ``max_wait`` seconds (:func:`~spacy_elman.streaming.timed_batches`), so a live
+  stream gets each result promptly.
 - :func:`annotate_files` opens paths (``-``: stdin/stdout) for the ``spacy-elman annotate`` CLI.
 
 Output records: the input record (``jsonl``) or ``{"text": ...}`` (``text``) plus
