@@ -21,8 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence
 
 import numpy as np
 from _common import (
@@ -91,32 +92,35 @@ def elman_pipe(nlp: "Language"):
     return nlp.get_pipe(find_component(nlp))
 
 
-def tags_of(nlp: "Language", texts: List[str], **cfg: Any) -> np.ndarray:
-    """All texts' tag ids, concatenated, with the component settings ``cfg``."""
+@contextmanager
+def elman_settings(nlp: "Language", **cfg: Any) -> Iterator[Any]:
+    """Run the block with the elman component settings ``cfg`` (none: nlp as it is)."""
+    if not cfg:  # e.g. spaCy's ner pipeline
+        yield None
+        return
     pipe = elman_pipe(nlp)
     saved = dict(pipe.cfg)
     pipe.cfg.update(cfg)
     try:
-        docs = [nlp.make_doc(text) for text in texts]
-        return np.concatenate([tags for tags, _ in pipe.predict(docs)])
+        yield pipe
     finally:
         pipe.cfg = saved
 
 
+def tags_of(nlp: "Language", texts: List[str], **cfg: Any) -> np.ndarray:
+    """All texts' tag ids, concatenated, with the component settings ``cfg``."""
+    with elman_settings(nlp, **cfg):
+        docs = [nlp.make_doc(text) for text in texts]
+        return np.concatenate([tags for tags, _ in elman_pipe(nlp).predict(docs)])
+
+
 def timed_call(nlp: "Language", text: str, **cfg: Any) -> float:
     """Seconds for ``nlp(text)`` with the elman settings ``cfg`` (none for spaCy's ner)."""
-    pipe = elman_pipe(nlp) if cfg else None
-    saved = dict(pipe.cfg) if pipe else {}
-    if pipe:
-        pipe.cfg.update(cfg)
-    gc.collect()
-    try:
+    with elman_settings(nlp, **cfg):
+        gc.collect()
         start = time.perf_counter()
         nlp(text)
         return time.perf_counter() - start
-    finally:
-        if pipe:
-            pipe.cfg = saved
 
 
 def peak_rss_mib() -> float:

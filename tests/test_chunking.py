@@ -1,5 +1,6 @@
 """Chunked inference of long docs: the chunk plan, exact and overlap modes, bad settings."""
 
+from contextlib import contextmanager
 from typing import List
 
 import numpy as np
@@ -38,15 +39,22 @@ def bidirectional_nlp():
     return tagger(bidirectional=True)
 
 
-def tags_with(nlp, text: str, **cfg):
-    """The component's (tags, probs) for ``text`` with ``cfg`` set for the call."""
+@contextmanager
+def component_settings(nlp, **cfg):
+    """Run the block with the component settings ``cfg``, then restore the old ones."""
     pipe = nlp.get_pipe("elman_ner")
     saved = dict(pipe.cfg)
     pipe.cfg.update(cfg)
     try:
-        return pipe.predict([nlp.make_doc(text)])[0]
+        yield pipe
     finally:
         pipe.cfg = saved
+
+
+def tags_with(nlp, text: str, **cfg):
+    """The component's (tags, probs) for ``text`` with ``cfg`` set for the call."""
+    with component_settings(nlp, **cfg) as pipe:
+        return pipe.predict([nlp.make_doc(text)])[0]
 
 
 # -- the plan ------------------------------------------------------------------------------------
@@ -140,14 +148,9 @@ def test_chunk_border_inside_an_entity_keeps_the_entity(bidirectional_nlp):
     doc = bidirectional_nlp.make_doc(LONG_TEXT)
     one = [(e.start, e.end) for e in bidirectional_nlp(LONG_TEXT).ents]
     inside = next(start + 1 for start, end in one if end - start >= 2)  # a border inside
-    pipe = bidirectional_nlp.get_pipe("elman_ner")
-    saved = dict(pipe.cfg)
     # chunks of `inside` tokens: the first border falls between two tokens of that entity
-    pipe.cfg.update(chunk_tokens=inside, chunk_context=8)
-    try:
+    with component_settings(bidirectional_nlp, chunk_tokens=inside, chunk_context=8):
         chunked = [(e.start, e.end) for e in bidirectional_nlp(LONG_TEXT).ents]
-    finally:
-        pipe.cfg = saved
     assert chunked == one and len(doc) > inside
 
 
@@ -163,17 +166,12 @@ def test_doc_of_chunk_tokens_and_one_more_equals_one_pass(forward_nlp, extra, mo
 
 
 def test_chunked_pipe_and_call_give_the_same_ents(bidirectional_nlp):
-    pipe = bidirectional_nlp.get_pipe("elman_ner")
-    saved = dict(pipe.cfg)
-    pipe.cfg.update(chunk_tokens=10, chunk_context=4)
-    try:
-        texts = [LONG_TEXT, TINY_DATA[0][0], "", LONG_TEXT[:300]]
+    texts = [LONG_TEXT, TINY_DATA[0][0], "", LONG_TEXT[:300]]
+    with component_settings(bidirectional_nlp, chunk_tokens=10, chunk_context=4):
         piped = [
             [(e.start_char, e.end_char) for e in d.ents] for d in bidirectional_nlp.pipe(texts)
         ]
         called = [[(e.start_char, e.end_char) for e in bidirectional_nlp(t).ents] for t in texts]
-    finally:
-        pipe.cfg = saved
     assert piped == called and piped[0]
 
 
