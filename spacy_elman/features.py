@@ -49,19 +49,48 @@ def pad_batch(feats: Sequence[Ints2d], min_length: int = 2) -> Tuple[Ints3d, Int
     return batch, lengths
 
 
-def length_buckets(lengths: Ints1d, max_tokens: int) -> List[Ints1d]:
-    """Group indices by length so that each group, padded, holds at most ``max_tokens`` tokens.
+def length_buckets(
+    lengths: Ints1d, max_tokens: int, call_cost: float = 0.0, step_cost: float = 0.0
+) -> List[Ints1d]:
+    """Group indices by length into the cheapest set of padded batches.
 
-    Indices are sorted by length (stable), then cut greedily; a doc longer than ``max_tokens``
-    gets a group of its own. Every index appears in exactly one group.
+    A batch of ``n`` sequences padded to length ``L`` costs ``n * L`` padded tokens, plus
+    ``step_cost`` per time step (the recurrence's loop) and ``call_cost`` per batch (one
+    TensorFlow call), all in padded-token units; a batch holds at most ``max_tokens`` padded
+    tokens unless it is one sequence. Indices are sorted by length (stable) and cut into
+    consecutive runs by dynamic programming over the distinct lengths. With both costs 0 the
+    batches are the runs of equal length; larger costs trade padding for fewer calls.
+
+    Args:
+        lengths: sequence lengths; an index per sequence appears in exactly one batch.
+        max_tokens: padded tokens per batch.
+        call_cost, step_cost: the overheads above, measured for the predict graph.
     """
-    order = np.argsort(np.asarray(lengths), kind="stable")
+    lengths = np.asarray(lengths, dtype="int64")
+    order = np.argsort(lengths, kind="stable")
+    if not len(order):
+        return []
+    sizes, counts = np.unique(np.maximum(lengths[order], 1), return_counts=True)
+    before = np.concatenate(([0], np.cumsum(counts)))  # sequences shorter than each size
+    best = np.zeros((len(sizes) + 1,))
+    cut = np.zeros((len(sizes) + 1,), dtype="int64")
+    for j in range(1, len(sizes) + 1):  # the batches ending with the sequences of sizes[j-1]
+        width = int(sizes[j - 1])
+        n = before[j] - before[:j]  # sequences in a run starting at each earlier size
+        calls = -(-n // max(1, max_tokens // width))  # runs over max_tokens split evenly
+        cost = best[:j] + calls * (call_cost + step_cost * width) + n * width
+        cut[j] = int(np.argmin(cost))
+        best[j] = cost[cut[j]]
+    runs = []
+    j = len(sizes)
+    while j > 0:
+        runs.append((before[cut[j]], before[j], int(sizes[j - 1])))
+        j = cut[j]
     buckets: List[Ints1d] = []
-    start = 0
-    for i in range(1, len(order) + 1):
-        if i == len(order) or max(int(lengths[order[i]]), 1) * (i - start + 1) > max_tokens:
-            buckets.append(order[start:i])
-            start = i
+    for lo, hi, width in reversed(runs):
+        n_calls = -(-(hi - lo) // max(1, max_tokens // width))
+        for part in np.array_split(order[lo:hi], n_calls):
+            buckets.append(part)
     return buckets
 
 

@@ -53,6 +53,11 @@ DEFAULT_MODEL = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]
 # each side (configs/default.cfg says why; bench/bench_chunks.py measures both).
 DEFAULT_CHUNK_TOKENS = 128
 DEFAULT_CHUNK_CONTEXT = 16
+# Overheads of one predict call, in padded-token units, for features.length_buckets: on the
+# 2-core CPU a call costs ~1.4 ms and a time step ~40 us beyond ~3.1 us per padded token
+# (bench/README.md, "Where the time goes"). Batches then trade padding for fewer calls.
+PREDICT_CALL_COST = 1000.0
+PREDICT_STEP_COST = 24.0
 # The parameter name of elman_ner's marker entry in thinc's ``optimizer.averages``.
 AVERAGES_KEY = "elman_ner_tf_averages"
 
@@ -319,7 +324,10 @@ class ElmanNER(TrainablePipe):
         """Tag non-empty sequences in length buckets of at most ``max_batch_tokens``."""
         preds: List[Tuple[Ints1d, Floats1d]] = [None] * len(feats)  # type: ignore[list-item]
         lengths = np.asarray([len(f) for f in feats])
-        for idx in length_buckets(lengths, self.cfg["max_batch_tokens"]):
+        buckets = length_buckets(
+            lengths, self.cfg["max_batch_tokens"], PREDICT_CALL_COST, PREDICT_STEP_COST
+        )
+        for idx in buckets:
             ids, lens = pad_batch([feats[i] for i in idx])
             tags, probs, _ = self.net.predict(ids, lens, trans, start)
             for row, i in enumerate(idx):
@@ -459,7 +467,9 @@ class ElmanNER(TrainablePipe):
         the summed loss.
         """
         spec = self.spec
-        buckets = length_buckets(np.asarray([len(f) for f in feats]), self.cfg["max_batch_tokens"])
+        limit = self.cfg["max_batch_tokens"]
+        # A training call costs more than padding: as few calls as max_batch_tokens allows.
+        buckets = length_buckets(np.asarray([len(f) for f in feats]), limit, call_cost=limit)
         if len(buckets) == 1:
             buckets = [np.arange(len(examples))]  # one call, in the batch's own order
         parts = []

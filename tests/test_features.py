@@ -131,18 +131,53 @@ def test_length_buckets_properties(lengths, max_tokens):
             assert int(lengths[bucket].max()) * len(bucket) <= max_tokens
 
 
-@given(st.lists(st.integers(1, 30), min_size=1, max_size=30), st.integers(1, 100))
-def test_length_buckets_are_greedy(lengths, max_tokens):
-    # Cutting greedily: the next doc would not have fit into the previous bucket.
-    lengths = np.asarray(lengths)
-    buckets = length_buckets(lengths, max_tokens)
-    for bucket, following in zip(buckets, buckets[1:]):
-        grown = int(lengths[following[0]]) * (len(bucket) + 1)
-        assert grown > max_tokens
+def bucket_cost(buckets, lengths, call_cost, step_cost):
+    """What length_buckets minimises: per call, per time step and per padded token."""
+    widths = [max(1, int(lengths[b].max())) for b in buckets]
+    return sum(call_cost + step_cost * w + len(b) * w for b, w in zip(buckets, widths))
+
+
+@given(
+    st.lists(st.integers(0, 60), min_size=1, max_size=40),
+    st.integers(1, 400),
+    st.sampled_from([0.0, 5.0, 50.0, 1000.0]),
+    st.sampled_from([0.0, 2.0, 20.0]),
+)
+def test_length_buckets_cost_not_above_simple_plans(lengths, max_tokens, call_cost, step_cost):
+    # No dearer than one bucket per distinct length, or than one run of all (each cut
+    # evenly to fit max_tokens): the two plans the dynamic programme chooses between.
+    lengths = np.asarray(lengths, dtype="int64")
+    got = bucket_cost(
+        length_buckets(lengths, max_tokens, call_cost, step_cost), lengths, *[call_cost, step_cost]
+    )
+    order = np.argsort(lengths, kind="stable")
+
+    def split(idx):
+        width = max(1, int(lengths[idx].max()))
+        return np.array_split(idx, -(-len(idx) // max(1, max_tokens // width)))
+
+    per_length = [p for w in np.unique(lengths) for p in split(order[lengths[order] == w])]
+    assert got <= bucket_cost(per_length, lengths, call_cost, step_cost) + 1e-9
+    assert got <= bucket_cost(split(order), lengths, call_cost, step_cost) + 1e-9
+
+
+def test_length_buckets_without_overheads_pad_nothing():
+    lengths = np.asarray([5, 3, 5, 9, 3, 3, 1])
+    buckets = length_buckets(lengths, 100)
+    assert [sorted(lengths[b].tolist()) for b in buckets] == [[1], [3, 3, 3], [5, 5], [9]]
+
+
+def test_length_buckets_call_cost_trades_padding_for_fewer_calls():
+    lengths = np.asarray([5, 3, 5, 9, 3, 3, 1])
+    assert len(length_buckets(lengths, 100, call_cost=1000.0)) == 1
+    # A sequence of 40 next to short ones pays for a call of its own.
+    lengths = np.asarray([2] * 20 + [40])
+    assert len(length_buckets(lengths, 1000, call_cost=10.0)) == 2
+    assert len(length_buckets(lengths, 1000, call_cost=1000.0)) == 1
 
 
 def test_length_buckets_long_doc_gets_own_bucket():
-    buckets = length_buckets(np.asarray([3, 500, 2, 4]), 20)
+    buckets = length_buckets(np.asarray([3, 500, 2, 4]), 20, call_cost=100.0)
     assert [b.tolist() for b in buckets] == [[2, 0, 3], [1]]
 
 
