@@ -297,11 +297,17 @@ def evaluate_cli(
     data: Path = typer.Argument(
         ...,
         metavar="DATA",
-        help="Gold data (CoNLL, JSONL or .spacy); its tokenization is used as given.",
+        help="Gold data (CoNLL, JSONL or .spacy); its tokenization is used as given unless --raw.",
     ),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     label_map: List[str] = typer.Option([], "--label-map", help=LABEL_MAP_HELP),
     labels: List[str] = typer.Option([], "--labels", help=LABELS_HELP),
+    raw: bool = typer.Option(
+        False,
+        "--raw",
+        help="Tokenize each text with the pipeline, as users run it (CoNLL: words joined by "
+        "single spaces); an entity counts only if its characters match a gold one.",
+    ),
     output: Optional[Path] = typer.Option(
         None,
         "--output",
@@ -321,7 +327,9 @@ def evaluate_cli(
     device = run_or_fail(lambda: device_from_flags(gpu_id, cpu))
     mapping = run_or_fail(lambda: parse_label_map(label_map))
     scores = run_or_fail(
-        lambda: evaluate(model, data, fmt=fmt, label_map=mapping, labels=labels, device=device)
+        lambda: evaluate(
+            model, data, fmt=fmt, label_map=mapping, labels=labels, device=device, raw=raw
+        )
     )
     table = Table()
     for column in ("label", "P", "R", "F"):

@@ -58,6 +58,10 @@ class Errors:
         "[E020] elman_ner's averaged weights are swapped in (inside use_averages() or "
         "nlp.use_params()): leave that block before updating or restoring the weights."
     )
+    E021 = (
+        "[E021] elman_ner's output_labels {missing} are not among the labels it learns "
+        "({labels}): list labels of the training data, or leave output_labels empty."
+    )
     E016 = (
         "[E016] elman_ner's '{name}' must be a whole number >= 0 (got {value!r}); 0 turns "
         "it off (chunk_tokens = 0 tags a whole doc in one pass, bptt = 0 trains on each "

@@ -28,10 +28,21 @@ WORD_FEATURES = ("lower", "norm", "orth")
 
 def doc_features(doc: Doc, features: Sequence[str], rows: Sequence[int]) -> Ints2d:
     """Return the ``(n_tokens, n_features)`` table-row ids of ``doc``'s tokens."""
+    return docs_features([doc], features, rows)[0]
+
+
+def docs_features(
+    docs: Sequence[Doc], features: Sequence[str], rows: Sequence[int]
+) -> List[Ints2d]:
+    """:func:`doc_features` of each doc, folded in one numpy pass over the batch."""
+    if not docs:
+        return []
     attrs = [FEATURES[name] for name in features]
-    hashes = doc.to_array(attrs).astype("uint64", copy=False).reshape((len(doc), len(attrs)))
+    hashes = [doc.to_array(attrs).reshape((len(doc), len(attrs))) for doc in docs]
     sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
-    return ((hashes % sizes) + np.uint64(1)).astype("int32")
+    flat = np.concatenate(hashes).astype("uint64", copy=False)
+    ids = ((flat % sizes) + np.uint64(1)).astype("int32")
+    return np.split(ids, np.cumsum([len(doc) for doc in docs[:-1]]))
 
 
 def pad_batch(feats: Sequence[Ints2d], min_length: int = 2) -> Tuple[Ints3d, Ints1d]:

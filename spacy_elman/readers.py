@@ -147,10 +147,17 @@ def read_examples(
     label_map: Optional[Mapping[str, str]] = None,
     labels: Optional[Collection[str]] = None,
     documents: bool = False,
+    gold_preproc: bool = True,
 ) -> Iterator[Example]:
-    """Lazily yield Examples whose predicted Doc has the reference's (gold) words and spaces."""
+    """Lazily yield Examples of the reference Docs of :func:`read_docs`.
+
+    gold_preproc: the predicted Doc has the reference's (gold) words and spaces; False: it is
+        the pipeline's own tokenization of the reference's text (CoNLL: the words joined by
+        single spaces), and the gold entities are aligned to it by characters, as spaCy's
+        ``Corpus`` does with ``gold_preproc = false``: training sees the tokens users get.
+    """
     docs = read_docs(path, nlp, fmt=fmt, label_map=label_map, labels=labels, documents=documents)
-    return (_make_example(nlp, doc) for doc in docs)
+    return (_make_example(nlp, doc, gold_preproc) for doc in docs)
 
 
 class ElmanCorpus:
@@ -166,6 +173,7 @@ class ElmanCorpus:
         limit: int = 0,
         shuffle: bool = False,
         documents: bool = False,
+        gold_preproc: bool = True,
     ) -> None:
         """Store the settings; the file is (re-)read on every call."""
         self.path = path
@@ -175,6 +183,7 @@ class ElmanCorpus:
         self.limit = limit
         self.shuffle = shuffle
         self.documents = documents
+        self.gold_preproc = gold_preproc
         if path is not None:  # fail early on a bad extension or format name
             detect_format(path, self.fmt)
 
@@ -191,6 +200,7 @@ class ElmanCorpus:
                 label_map=self.label_map,
                 labels=self.labels,
                 documents=self.documents,
+                gold_preproc=self.gold_preproc,
             )
             if len(eg.reference)
         )
@@ -211,10 +221,12 @@ def create_corpus_reader(
     limit: int = 0,
     shuffle: bool = False,
     documents: bool = False,
+    gold_preproc: bool = True,
 ) -> Callable[[Language], Iterable[Example]]:
     """spaCy reader like spacy.Corpus.v1 for CoNLL/JSONL/.spacy files; path None yields nothing.
 
     documents: read CoNLL files as whole ``-DOCSTART-`` documents (see :func:`read_docs`).
+    gold_preproc: False tokenizes each text with the pipeline (see :func:`read_examples`).
     """
     return ElmanCorpus(
         path,
@@ -224,6 +236,7 @@ def create_corpus_reader(
         limit=limit,
         shuffle=shuffle,
         documents=documents,
+        gold_preproc=gold_preproc,
     )
 
 
@@ -238,7 +251,9 @@ def _check_file(path: PathLike) -> None:
         raise ElmanError(Errors.E102.format(path=path, detail="not a regular file"))
 
 
-def _make_example(nlp: Language, doc: Doc) -> Example:
+def _make_example(nlp: Language, doc: Doc, gold_preproc: bool = True) -> Example:
+    if not gold_preproc:
+        return Example(nlp.make_doc(doc.text), doc)
     words = [token.text for token in doc]
     spaces = [bool(token.whitespace_) for token in doc]
     return Example(Doc(nlp.vocab, words=words, spaces=spaces), doc)

@@ -190,6 +190,7 @@ class ElmanNet:
         )
         self._apply_fn = tf.function(
             self._apply,
+            jit_compile=True,
             input_signature=[[tf.TensorSpec(self.vars[k].shape, tf.float32) for k in self.names]]
             + [scalar] * 8,
         )

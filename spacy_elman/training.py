@@ -588,8 +588,13 @@ def evaluate(
     label_map: Optional[Dict[str, str]] = None,
     labels: Optional[Sequence[str]] = None,
     device: Optional[str] = None,
+    raw: bool = False,
 ) -> Dict[str, Any]:
-    """Score a trained pipeline on gold data (gold tokenization) with spaCy's ``Scorer``.
+    """Score a trained pipeline on gold data with spaCy's ``Scorer``.
+
+    raw: tokenize each text with the pipeline, as users run it (CoNLL: the words joined by
+        single spaces); an entity then counts only if its characters match a gold one.
+        Default: the data's own (gold) tokens.
 
     Returns ``ents_p``, ``ents_r``, ``ents_f``, ``ents_per_type``, ``words_per_second``,
     ``n_docs`` and ``n_words``.
@@ -598,7 +603,11 @@ def evaluate(
     from .readers import read_examples
 
     nlp = load_pipeline(model_path, device=device)
-    examples = list(read_examples(data_path, nlp, fmt=fmt, label_map=label_map, labels=labels))
+    examples = list(
+        read_examples(
+            data_path, nlp, fmt=fmt, label_map=label_map, labels=labels, gold_preproc=not raw
+        )
+    )
     if not examples:
         raise ElmanError(Errors.E305.format(which="evaluation", path=data_path))
     nlp.evaluate(examples[:1])  # builds the network, so the timing below is steady-state

@@ -6,7 +6,14 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spacy_elman.features import FEATURES, PAD_ID, doc_features, length_buckets, pad_batch
+from spacy_elman.features import (
+    FEATURES,
+    PAD_ID,
+    doc_features,
+    docs_features,
+    length_buckets,
+    pad_batch,
+)
 
 ALL_FEATURES = sorted(FEATURES)
 BLANK = spacy.blank("en")
@@ -68,6 +75,16 @@ def test_doc_features_column_order_follows_feature_list(nlp):
     ab = doc_features(doc, ["lower", "shape"], [1000, 100])
     ba = doc_features(doc, ["shape", "lower"], [100, 1000])
     assert (ab == ba[:, ::-1]).all()
+
+
+def test_docs_features_equal_doc_features_per_doc(nlp):
+    docs = [nlp("Paris is nice"), nlp(""), nlp("Ann Lee met Bo"), nlp("x")]
+    rows = [5000, 100, 100, 50, 300, 7][: len(ALL_FEATURES)]
+    batch = docs_features(docs, ALL_FEATURES, rows)
+    assert len(batch) == len(docs)
+    for doc, ids in zip(docs, batch):
+        np.testing.assert_array_equal(ids, doc_features(doc, ALL_FEATURES, rows))
+    assert docs_features([], ALL_FEATURES, rows) == []
 
 
 def test_doc_features_empty_doc(nlp):

@@ -296,6 +296,29 @@ def test_elman_ner_initialize_labels_from_init_config():
     assert nlp.get_pipe("elman_ner").labels == ("X", "Y")
 
 
+def test_elman_ner_output_labels_writes_only_those(tmp_path):
+    """output_labels: every label is learned, but only the listed ones reach the doc."""
+    nlp = blank_with_ner(output_labels=["PER"])
+    train_tiny(nlp, make_examples(nlp, TINY_MULTI))
+    ner = nlp.get_pipe("elman_ner")
+    assert ner.labels == ("LOC", "PER")
+    plain = copy_of(nlp)  # the same weights, every label written
+    for text, _ in TINY_MULTI:
+        everything = char_ents(plain(text))
+        assert {label for *_, label in everything} == {"LOC", "PER"}  # it learned both
+        doc = nlp(text)
+        assert char_ents(doc) == [e for e in everything if e[2] == "PER"]
+        assert [s.label_ for s in doc.spans["elman_ner"]] == ["PER"]
+    nlp.to_disk(tmp_path / "m")
+    assert spacy.load(tmp_path / "m").get_pipe("elman_ner").cfg["output_labels"] == ["PER"]
+
+
+def test_elman_ner_output_labels_unknown_label_raises_e021():
+    nlp = blank_with_ner(output_labels=["NAME"])
+    with pytest.raises(ElmanError, match=r"\[E021\].*\['NAME'\].*LOC, PER"):
+        nlp.initialize(get_examples=lambda: make_examples(nlp, TINY_MULTI))
+
+
 def test_elman_ner_reinitialize_with_fewer_labels():
     nlp = blank_with_ner()
     ner = nlp.get_pipe("elman_ner")
@@ -746,6 +769,38 @@ def test_elman_ner_update_unknown_gold_label_raises_e015(trained_nlp):
     doc = nlp.make_doc("Barack Obama visited Paris.")
     missing = Example.from_dict(doc, {"entities": ["B-NAME", "I-NAME", "-", "-", "O"]})
     nlp.get_pipe("elman_ner").update([missing], losses={})
+
+
+def test_elman_ner_gold_from_arrays_equals_aligned_gold(trained_nlp):
+    """Examples with the same tokens on both sides read their gold tags from arrays; the
+    result is what the alignment (eg.get_aligned_ner) gives, missing annotation included."""
+    nlp = copy_of(trained_nlp)
+    ner = nlp.get_pipe("elman_ner")
+    examples = make_examples(nlp)
+    doc = nlp.make_doc("Barack Obama visited Paris with Angela Merkel today")
+    tags = ["B-NAME", "L-NAME", "-", "-", "O", "B-NAME", "L-NAME", "-"]
+    examples.append(Example.from_dict(doc, {"entities": tags}))
+    lengths = np.asarray([len(eg.predicted) for eg in examples])
+    fast = ner._gold(examples, lengths)
+    assert ner._gold_same_tokens(examples[-1], {nlp.vocab.strings["NAME"]: 0}) is not None
+    ner._gold_same_tokens = lambda eg, by_type: None  # every example through the alignment
+    aligned = ner._gold(examples, lengths)
+    for got, expected in zip(fast, aligned):
+        np.testing.assert_array_equal(got, expected)
+    assert fast[0][-1, :8].tolist() == [1, 2, 0, 0, 0, 1, 2, 0]
+    assert fast[1][-1, :8].tolist() == [1, 1, 0, 0, 1, 1, 1, 0]
+
+
+def test_elman_ner_gold_other_tokens_are_aligned(trained_nlp):
+    """A predicted doc tokenized differently from the reference goes through the alignment."""
+    nlp = copy_of(trained_nlp)
+    ner = nlp.get_pipe("elman_ner")
+    reference = Doc(nlp.vocab, words=["Ann-Marie", "Smith", "sat"], ents=["B-NAME", "I-NAME", "O"])
+    eg = Example(nlp.make_doc(reference.text), reference)  # Ann - Marie Smith sat
+    assert ner._gold_same_tokens(eg, {}) is None
+    gold, weights = ner._gold([eg], np.asarray([len(eg.predicted)]))
+    assert gold[0, :5].tolist() == [1, 2, 2, 2, 0]
+    assert weights[0, :5].tolist() == [1.0] * 5
 
 
 def test_elman_ner_pipe_in_memory_zone_keeps_the_vocab_flat(trained_nlp):

@@ -740,3 +740,22 @@ def test_read_docs_documents_without_docstart_keeps_sentences(tmp_path):
         "Ann",
         "Bo ran Cy",
     ]
+
+
+def test_read_examples_gold_preproc_false_tokenizes_the_text(tmp_path, nlp):
+    # CoNLL keeps "Adebayo-Cole" as one gold token; the pipeline splits it into three, and
+    # the gold entity is aligned to those tokens by characters.
+    body = conll("Olufemi B-PER\nAdebayo-Cole I-PER\nspoke O\n. O", "Hi O")
+    path = write(tmp_path / "a.conll", body)
+    gold = list(read_examples(path, nlp))[0]
+    raw = list(read_examples(path, nlp, gold_preproc=False))[0]
+    assert [t.text for t in gold.predicted] == ["Olufemi", "Adebayo-Cole", "spoke", "."]
+    assert [t.text for t in raw.predicted] == ["Olufemi", "Adebayo", "-", "Cole", "spoke", "."]
+    assert raw.predicted.text == raw.reference.text == "Olufemi Adebayo-Cole spoke ."
+    assert raw.get_aligned_ner() == ["B-PER", "I-PER", "I-PER", "L-PER", "O", "O"]
+
+
+def test_corpus_reader_passes_gold_preproc(tmp_path, nlp):
+    path = write(tmp_path / "a.conll", conll("Ann-Marie B-PER\nsat O"))
+    reader = create_corpus_reader(path, gold_preproc=False)
+    assert [t.text for t in next(iter(reader(nlp))).predicted] == ["Ann", "-", "Marie", "sat"]
