@@ -98,6 +98,10 @@ def run_or_fail(func: Callable[[], T]) -> T:
 FORMAT_HELP = "Data format: conll, jsonl or spacy (default: from the file extension)."
 LABEL_MAP_HELP = "Rename a label, OLD=NEW (repeatable), e.g. --label-map PER=NAME."
 LABELS_HELP = "Keep only this label (repeatable); other entities become O. Applied after renaming."
+TRAIN_LABELS_HELP = (
+    "Write only this label (repeatable); the data's other labels are learned as negatives "
+    "(see --negatives). Applied after renaming."
+)
 GPU_HELP = "Run on this GPU (a negative ID: on the CPU)."
 CPU_HELP = "Run on the CPU even if a GPU is visible."
 
@@ -205,7 +209,14 @@ def train_cli(
     ),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
     label_map: List[str] = typer.Option([], "--label-map", help=LABEL_MAP_HELP),
-    labels: List[str] = typer.Option([], "--labels", help=LABELS_HELP),
+    labels: List[str] = typer.Option([], "--labels", help=TRAIN_LABELS_HELP),
+    negatives: bool = typer.Option(
+        True,
+        "--negatives/--no-negatives",
+        help="With --labels: also learn the data's other labels, as negatives that are never "
+        "written to the doc (a firm named like a person is learned as a firm). "
+        "--no-negatives trains them as O.",
+    ),
     seed: Optional[int] = typer.Option(
         None, "--seed", help="Random seed (default: the config's system.seed)."
     ),
@@ -213,7 +224,7 @@ def train_cli(
     cpu: bool = typer.Option(False, "--cpu", help=CPU_HELP),
     max_epochs: int = typer.Option(30, "--max-epochs", help="Stop after this many epochs."),
     patience: int = typer.Option(
-        5, "--patience", help="Stop after this many epochs without a better dev F."
+        10, "--patience", help="Stop after this many epochs without a better dev F."
     ),
     max_time: Optional[float] = typer.Option(
         None,
@@ -266,6 +277,7 @@ def train_cli(
                 fmt=fmt,
                 label_map=mapping,
                 labels=labels,
+                negatives=negatives,
                 seed=seed,
                 device=device,
                 max_epochs=max_epochs,

@@ -174,6 +174,7 @@ class ElmanCorpus:
         shuffle: bool = False,
         documents: bool = False,
         gold_preproc: bool = True,
+        augmenter: Optional[Callable[[Language, Example], Iterable[Example]]] = None,
     ) -> None:
         """Store the settings; the file is (re-)read on every call."""
         self.path = path
@@ -184,6 +185,7 @@ class ElmanCorpus:
         self.shuffle = shuffle
         self.documents = documents
         self.gold_preproc = gold_preproc
+        self.augmenter = augmenter
         if path is not None:  # fail early on a bad extension or format name
             detect_format(path, self.fmt)
 
@@ -209,7 +211,11 @@ class ElmanCorpus:
         if self.shuffle:
             examples = list(examples)
             random.shuffle(examples)
-        yield from examples
+        if self.augmenter is None:
+            yield from examples
+        else:  # e.g. spaCy's spacy.lower_case.v1: a share of the examples lowercased
+            for eg in examples:
+                yield from self.augmenter(nlp, eg)
 
 
 @spacy.registry.readers("spacy_elman.Corpus.v1")
@@ -222,11 +228,14 @@ def create_corpus_reader(
     shuffle: bool = False,
     documents: bool = False,
     gold_preproc: bool = True,
+    augmenter: Optional[Callable[[Language, Example], Iterable[Example]]] = None,
 ) -> Callable[[Language], Iterable[Example]]:
     """spaCy reader like spacy.Corpus.v1 for CoNLL/JSONL/.spacy files; path None yields nothing.
 
     documents: read CoNLL files as whole ``-DOCSTART-`` documents (see :func:`read_docs`).
     gold_preproc: False tokenizes each text with the pipeline (see :func:`read_examples`).
+    augmenter: a spaCy augmenter (``@augmenters``) applied to each example, as in spaCy's
+        ``Corpus.v1``; None for none.
     """
     return ElmanCorpus(
         path,
@@ -237,6 +246,7 @@ def create_corpus_reader(
         shuffle=shuffle,
         documents=documents,
         gold_preproc=gold_preproc,
+        augmenter=augmenter,
     )
 
 

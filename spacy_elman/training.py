@@ -212,9 +212,15 @@ def make_config(
     fmt: Optional[str] = None,
     label_map: Optional[Dict[str, str]] = None,
     labels: Optional[Sequence[str]] = None,
+    negatives: bool = True,
     device: Optional[str] = None,
 ) -> Config:
-    """Load the config (default: the packaged one) with the CLI's settings applied."""
+    """Load the config (default: the packaged one) with the CLI's settings applied.
+
+    labels: keep only these labels; with ``negatives`` only in the output: the training
+        corpus keeps every label (learned as negatives), the dev corpus only ``labels``, and
+        elman_ner's ``output_labels`` are ``labels``. Without, other entities become O.
+    """
     path = Path(config_path) if config_path else DEFAULT_CONFIG
     if not path.exists():
         raise ElmanError(Errors.E301.format(path=path))
@@ -229,8 +235,10 @@ def make_config(
             settings[f"corpora.{split}.format"] = fmt
         if label_map:
             settings[f"corpora.{split}.label_map"] = dict(label_map)
-        if labels:
+        if labels and not (negatives and split == "train"):
             settings[f"corpora.{split}.labels"] = list(labels)
+    if labels and negatives:
+        settings[f"components.{COMPONENT}.output_labels"] = list(labels)
     if device is not None:
         settings[f"components.{COMPONENT}.device"] = device
     try:
@@ -345,10 +353,11 @@ def train(
     fmt: Optional[str] = None,
     label_map: Optional[Dict[str, str]] = None,
     labels: Optional[Sequence[str]] = None,
+    negatives: bool = True,
     seed: Optional[int] = None,
     device: Optional[str] = None,
     max_epochs: int = 30,
-    patience: int = 5,
+    patience: int = 10,
     max_time: Optional[float] = None,
     resume: bool = False,
     logdir: Optional[PathLike] = None,
@@ -382,6 +391,7 @@ def train(
         fmt=fmt,
         label_map=label_map,
         labels=labels,
+        negatives=negatives,
         device=device,
     )
     if seed is not None:
@@ -414,7 +424,9 @@ def train(
     if not dev_examples:
         raise ElmanError(Errors.E305.format(which="dev", path=dev_path))
     ner = nlp.get_pipe(COMPONENT)
-    _check_labels(ner.labels, train_examples, train_corpus, nlp, labels, train_path, resume, output)
+    _check_labels(
+        ner.labels, train_examples, train_corpus, nlp, labels, train_path, resume, output, negatives
+    )
     optimizer = T["optimizer"]
     batcher = T["batcher"]
     dropout = float(T["dropout"])
@@ -560,13 +572,16 @@ def _check_labels(
     train_path: Optional[PathLike],
     resume: bool,
     output: Path,
+    negatives: bool = False,
 ) -> None:
     """Refuse a resume whose labels differ from the model's (E306), and ``--labels`` that
     name a label absent from the training data (E307)."""
     found = {ent.label_ for eg in examples for ent in eg.reference.ents}
     if resume:
-        data = set(labels) if labels else found
-        if (labels and data != set(model_labels)) or not data <= set(model_labels):
+        data = set(labels) if labels and not negatives else found
+        if (labels and not negatives and data != set(model_labels)) or not data <= set(
+            model_labels
+        ):
             raise ElmanError(
                 Errors.E306.format(
                     path=output / "model-last",

@@ -759,3 +759,13 @@ def test_corpus_reader_passes_gold_preproc(tmp_path, nlp):
     path = write(tmp_path / "a.conll", conll("Ann-Marie B-PER\nsat O"))
     reader = create_corpus_reader(path, gold_preproc=False)
     assert [t.text for t in next(iter(reader(nlp))).predicted] == ["Ann", "-", "Marie", "sat"]
+
+
+def test_corpus_reader_applies_spacy_augmenter(tmp_path, nlp):
+    path = write(tmp_path / "a.conll", conll("Ann B-PER\nLee I-PER\nsat O", "Bo B-PER"))
+    lower = spacy.registry.augmenters.get("spacy.lower_case.v1")(level=1.0)
+    examples = list(create_corpus_reader(path, augmenter=lower)(nlp))
+    assert [eg.predicted.text for eg in examples] == ["ann lee sat", "bo"]
+    assert [[e.text for e in eg.reference.ents] for eg in examples] == [["ann lee"], ["bo"]]
+    plain = list(create_corpus_reader(path)(nlp))
+    assert [eg.predicted.text for eg in plain] == ["Ann Lee sat", "Bo"]

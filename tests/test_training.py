@@ -75,6 +75,7 @@ def run_train(data, output: Path, extra=None, **kwargs):
     """``train`` with the small settings; ``extra`` adds or replaces config overrides."""
     train_path, dev_path = data
     settings = dict(max_epochs=2, patience=5, label_map={"PER": "NAME"}, labels=["NAME"], seed=0)
+    settings["negatives"] = False  # the tests of labels with negatives say so
     settings.update(kwargs)
     return train(train_path, dev_path, output, overrides={**SMALL, **(extra or {})}, **settings)
 
@@ -110,7 +111,13 @@ def test_make_config_applies_paths_labels_and_device(tmp_path: Path):
     assert config["components"]["elman_ner"]["model"]["hidden_width"] == 12
     assert config["components"]["elman_ner"]["device"] == "cpu"
     assert config["corpora"]["dev"]["label_map"] == {"PER": "NAME"}
-    assert config["corpora"]["train"]["labels"] == ["NAME"]
+    # --labels with negatives (the default): all labels trained, only NAME written and scored.
+    assert config["corpora"]["train"]["labels"] == []
+    assert config["corpora"]["dev"]["labels"] == ["NAME"]
+    assert config["components"]["elman_ner"]["output_labels"] == ["NAME"]
+    plain = make_config(None, train_path="a", dev_path="b", labels=["NAME"], negatives=False)
+    assert plain["corpora"]["train"]["labels"] == plain["corpora"]["dev"]["labels"] == ["NAME"]
+    assert plain["components"]["elman_ner"]["output_labels"] == []
 
 
 def test_make_config_bad_override_raises_e302():
@@ -218,6 +225,24 @@ def test_train_resume_with_other_labels_raises_e306(data, tmp_path: Path):
     assert (output / "model-last" / "elman_ner" / "weights").read_bytes() == before
     # The same labels as the first run resume fine.
     assert len(run_train(data, output, max_epochs=2, resume=True).history) == 2
+
+
+@pytest.mark.slow
+def test_train_labels_with_negatives_learn_all_and_write_only_labels(data, tmp_path: Path):
+    output = tmp_path / "out"
+    result = run_train(data, output, max_epochs=3, negatives=True, extra=SMALL_BATCHES)
+    nlp = spacy.load(output / "model-best")
+    ner = nlp.get_pipe("elman_ner")
+    assert ner.labels == ("LOC", "NAME")  # LOC learned as a negative
+    assert ner.cfg["output_labels"] == ["NAME"]
+    docs = list(nlp.pipe(["Maria Lopez lives in Madrid", "Paris welcomed Kenji Watanabe"]))
+    assert {ent.label_ for doc in docs for ent in doc.ents} <= {"NAME"}
+    assert set(nlp.meta["performance"]["ents_per_type"]) == {"NAME"}  # dev scored on NAME
+    assert len(result.history) == 3
+    # A resume with the same settings keeps both labels.
+    resumed = run_train(data, output, max_epochs=4, negatives=True, resume=True)
+    assert len(resumed.history) == 4
+    assert spacy.load(output / "model-last").get_pipe("elman_ner").labels == ("LOC", "NAME")
 
 
 def test_train_resume_without_state_raises_e304(data, tmp_path: Path):
