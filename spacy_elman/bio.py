@@ -8,7 +8,7 @@ from typing import List, Sequence, Tuple
 
 import numpy as np
 
-from .types import Floats1d, Floats2d, Ints1d
+from .types import Floats1d, Floats2d, Floats3d, Ints1d, Ints2d
 
 # The score of a forbidden transition: finite, so sums never turn into NaN.
 FORBIDDEN = -1e9
@@ -39,6 +39,45 @@ def transition_scores(n_labels: int) -> Tuple[Floats2d, Floats1d]:
         trans[inside - 1, inside] = 0.0
         trans[inside, inside] = 0.0
     return trans, start
+
+
+def decode_tags(logp: Floats3d, lengths: Ints1d) -> Ints2d:
+    """The best valid tag sequence of each row of ``logp`` ``(batch, time, tags)``.
+
+    Viterbi under the constraints of :func:`transition_scores` (``I-X`` only after ``B-X`` or
+    ``I-X``, never first), which need no transition matrix: an ``O`` or ``B-X`` may follow
+    any tag, so it continues the best path so far, and an ``I-X`` continues the better of
+    ``B-X`` and ``I-X``. That is O(tags) per step rather than O(tags²), in numpy over the
+    batch. Ties go to the lower tag id, as an argmax over the full matrix would. Steps past a
+    row's length keep its scores, so the backtrace from the last column finds its own path.
+    """
+    n_rows, n_time, n_tags = logp.shape
+    path = np.zeros((n_rows, n_time), dtype="int32")
+    if n_rows == 0 or n_time == 0:
+        return path
+    begin = np.arange(1, n_tags, 2)
+    inside = begin + 1
+    rows = np.arange(n_rows)
+    lengths = np.asarray(lengths)
+    back = np.zeros((n_time, n_rows, n_tags), dtype="int32")
+    score = logp[:, 0].astype("float64")
+    score[:, inside] = FORBIDDEN
+    for t in range(1, n_time):
+        best = score.argmax(axis=1)
+        new = score[rows, best][:, None] + logp[:, t]
+        from_inside = score[:, inside] > score[:, begin]
+        new[:, inside] = (
+            np.where(from_inside, score[:, inside], score[:, begin]) + logp[:, t, inside]
+        )
+        back[t] = best[:, None]
+        back[t][:, inside] = np.where(from_inside, inside, begin)
+        live = t < lengths
+        score[live] = new[live]
+        back[t][~live] = np.arange(n_tags)
+    path[:, -1] = score.argmax(axis=1)
+    for t in range(n_time - 1, 0, -1):
+        path[:, t - 1] = back[t, rows, path[:, t]]
+    return path
 
 
 def spans_from_tags(tags: Ints1d, doc_starts: Sequence[int] = (0,)) -> List[Tuple[int, int, int]]:

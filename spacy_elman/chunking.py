@@ -27,7 +27,7 @@ import numpy as np
 
 from .errors import ElmanError, Errors
 from .features import PAD_ID
-from .types import Floats1d, Floats2d, Ints1d, Ints2d
+from .types import Ints1d, Ints2d
 
 CHUNK_MODES = ("overlap", "exact")
 
@@ -81,27 +81,6 @@ def window_context(feats: Ints2d, chunk: Chunk, radius: int) -> Ints2d:
     if not before and not after:
         return rows
     return np.pad(rows, ((before, after), (0, 0)), constant_values=PAD_ID)
-
-
-def viterbi_path(logp: Floats2d, trans: Floats2d, start: Floats1d) -> Ints1d:
-    """The best tag sequence under ``logp`` ``(time, tags)``, as ``tf_shim.viterbi`` finds it.
-
-    Sequential in numpy: used for the exact mode's one pass over a whole long doc.
-    """
-    n = len(logp)
-    if n == 0:
-        return np.zeros((0,), dtype="int32")
-    back = np.zeros(logp.shape, dtype="int32")
-    score = start + logp[0]
-    for t in range(1, n):
-        candidates = score[:, None] + trans
-        back[t] = candidates.argmax(axis=0)
-        score = candidates.max(axis=0) + logp[t]
-    path = np.zeros((n,), dtype="int32")
-    path[-1] = int(score.argmax())
-    for t in range(n - 1, 0, -1):
-        path[t - 1] = back[t, path[t]]
-    return path
 
 
 def stitch(pieces: Sequence[Ints1d], chunks: Sequence[Chunk]) -> np.ndarray:

@@ -22,13 +22,13 @@ from spacy.util import SimpleFrozenList, ensure_path
 from spacy.vocab import Vocab
 from thinc.api import Config, Model, Optimizer
 
-from .bio import spans_from_tags, tag_names, transition_scores
-from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, viterbi_path, window_context
+from .bio import decode_tags, spans_from_tags, tag_names
+from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, window_context
 from .errors import ElmanError, Errors, NonFiniteLossError
 from .features import PAD_ID, docs_features, hide_words, length_buckets, pad_batch
 from .models import ElmanSpec, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
-from .types import Floats1d, Floats2d, Ints1d, Ints2d
+from .types import Floats1d, Ints1d, Ints2d
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -298,7 +298,6 @@ class ElmanNER(TrainablePipe):
         if not any(len(doc) for doc in docs):
             return preds
         spec = self.spec
-        trans, start = transition_scores(len(self.labels))
         feats = docs_features(docs, spec.features, spec.rows)
         exact = self.cfg["chunk_mode"] == "exact"
         limit = self.cfg["chunk_tokens"]
@@ -309,7 +308,7 @@ class ElmanNER(TrainablePipe):
             if limit and len(f) > limit:
                 plan = plan_chunks(len(f), limit, 0 if exact else self.cfg["chunk_context"])
                 if exact:
-                    preds[i] = self._predict_in_sequence(f, plan, trans, start)
+                    preds[i] = self._predict_in_sequence(f, plan)
                     continue
                 plans[i] = plan
                 pieces.extend(f[c.lo : c.hi] for c in plan)
@@ -318,7 +317,7 @@ class ElmanNER(TrainablePipe):
                 pieces.append(f)
                 owners.append(i)
         chunk_preds: Dict[int, List[Tuple[Ints1d, Floats1d]]] = {i: [] for i in plans}
-        for i, pred in zip(owners, self._predict_batch(pieces, trans, start)):
+        for i, pred in zip(owners, self._predict_batch(pieces)):
             if i in plans:
                 chunk_preds[i].append(pred)
             else:
@@ -330,9 +329,7 @@ class ElmanNER(TrainablePipe):
             )
         return preds
 
-    def _predict_batch(
-        self, feats: Sequence[Ints2d], trans: Floats2d, start: Floats1d
-    ) -> List[Tuple[Ints1d, Floats1d]]:
+    def _predict_batch(self, feats: Sequence[Ints2d]) -> List[Tuple[Ints1d, Floats1d]]:
         """Tag non-empty sequences in length buckets of at most ``max_batch_tokens``."""
         preds: List[Tuple[Ints1d, Floats1d]] = [None] * len(feats)  # type: ignore[list-item]
         lengths = np.asarray([len(f) for f in feats])
@@ -341,14 +338,14 @@ class ElmanNER(TrainablePipe):
         )
         for idx in buckets:
             ids, lens = pad_batch([feats[i] for i in idx])
-            tags, probs, _ = self.net.predict(ids, lens, trans, start)
+            logp, _ = self.net.predict(ids, lens)
+            tags = decode_tags(logp, lens)
+            probs = np.exp(np.take_along_axis(logp, tags[:, :, None], axis=2)[:, :, 0])
             for row, i in enumerate(idx):
                 preds[i] = (tags[row, : lens[row]], probs[row, : lens[row]])
         return preds
 
-    def _predict_in_sequence(
-        self, feats: Ints2d, plan: Sequence[Chunk], trans: Floats2d, start: Floats1d
-    ) -> Tuple[Ints1d, Floats1d]:
+    def _predict_in_sequence(self, feats: Ints2d, plan: Sequence[Chunk]) -> Tuple[Ints1d, Floats1d]:
         """The exact mode: chunk after chunk, each from the state the one before ended in,
         then one Viterbi pass over the whole doc (the tags of one pass)."""
         radius = self.spec.window // 2
@@ -362,7 +359,7 @@ class ElmanNER(TrainablePipe):
             logp, h = self.net.log_probs(ids, n, h)
             logps.append(logp[0, : n[0]])
         logp = np.concatenate(logps)
-        tags = viterbi_path(logp, trans, start)
+        tags = decode_tags(logp[None], np.asarray([len(logp)]))[0]
         return tags, np.exp(logp[np.arange(len(tags)), tags]).astype("float32")
 
     def set_annotations(self, docs: Iterable[Doc], preds: List[Tuple[Ints1d, Floats1d]]) -> None:
@@ -701,7 +698,5 @@ class ElmanNER(TrainablePipe):
         as fast as the others, which keeps the speed that ``spacy evaluate`` reports over the
         whole data honest. Creating the component, ``spacy.blank`` and unpickling stay
         TensorFlow-free (the network is built there on first use)."""
-        net = self.net
-        trans, start = transition_scores(len(self.labels))
         ids, lengths = pad_batch([np.ones((1, len(self.spec.features)), dtype="int32")])
-        net.predict(ids, lengths, trans, start)
+        self.net.predict(ids, lengths)

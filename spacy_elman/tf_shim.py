@@ -1,4 +1,4 @@
-"""All TensorFlow code of spacy-elman: the Elman network, its gradient step and its decoder.
+"""All TensorFlow code of spacy-elman: the Elman network and its gradient step.
 
 The rest of the package talks to this module with numpy arrays only, and imports it lazily,
 so ``import spacy`` and ``spacy.blank()`` never pay for TensorFlow.
@@ -9,7 +9,7 @@ Network (Elman 1991; the rnnslu / is13 tagger):
     h_t = act(x_t · Wx + h_{t-1} · Wh + b)                            the Elman recurrence
     p_t = softmax([h_t ; h'_t] · Wo + bo)                             h'_t: optional backward pass
 The input projection ``x · Wx`` is one matmul over all positions; only ``h · Wh`` is sequential.
-Decoding is Viterbi over log p_t with transitions that forbid invalid BIO sequences.
+Decoding (Viterbi over log p_t, no invalid BIO sequence) is numpy, in ``bio.decode_tags``.
 """
 
 import os
@@ -22,7 +22,7 @@ import numpy as np
 
 from .errors import ElmanError, Errors
 from .models import ElmanSpec
-from .types import Floats1d, Floats2d, Ints1d, Ints3d
+from .types import Floats2d, Ints1d, Ints3d
 
 
 @contextmanager
@@ -164,13 +164,7 @@ class ElmanNet:
         self._predict_fn = tf.function(
             self._predict,
             autograph=False,  # no Python control flow on tensors: halves the first trace
-            input_signature=[
-                ids,
-                lengths,
-                tf.TensorSpec([None, spec.hidden_width], tf.float32),
-                tf.TensorSpec([None, None], tf.float32),
-                tf.TensorSpec([None], tf.float32),
-            ],
+            input_signature=[ids, lengths, tf.TensorSpec([None, spec.hidden_width], tf.float32)],
         )
         self._log_probs_fn = tf.function(
             self._log_probs,
@@ -198,24 +192,21 @@ class ElmanNet:
     # -- public, numpy in / numpy out -------------------------------------------------------
 
     def predict(
-        self,
-        ids: Ints3d,
-        lengths: Ints1d,
-        trans: Floats2d,
-        start: Floats1d,
-        h0: Optional[Floats2d] = None,
-    ) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Decode a padded batch: returns ``(tags, tag_probs, h_final)`` as numpy arrays.
+        self, ids: Ints3d, lengths: Ints1d, h0: Optional[Floats2d] = None
+    ) -> Tuple[np.ndarray, np.ndarray]:
+        """Log tag probabilities of a padded batch, ``(batch, time, tags)``, and ``h_final``,
+        the forward state after each sequence's last token (numpy arrays).
 
-        ``tags`` is ``(batch, time)`` valid BIO ids, ``tag_probs`` the softmax probability of each
-        chosen tag, ``h_final`` the forward state after each sequence's last token.
+        The tags are decoded outside the graph (``bio.decode_tags``): with BIO's hard
+        constraints that is a few numpy operations per step, where a ``tf.scan`` Viterbi
+        cost a third of the call.
         """
         _check_not_forked()
         if h0 is None:
             h0 = np.zeros((ids.shape[0], self.spec.hidden_width), dtype="float32")
         with tf.device(self.device):
-            tags, probs, h_final = self._predict_fn(ids, lengths, h0, trans, start)
-        return tags.numpy(), probs.numpy(), h_final.numpy()
+            logp, h_final = self._predict_fn(ids, lengths, h0)
+        return logp.numpy(), h_final.numpy()
 
     def log_probs(
         self, ids: Ints3d, lengths: Ints1d, h0: Floats2d
@@ -457,12 +448,9 @@ class ElmanNet:
         logits, h_final = self._encode(ids, lengths, h0, None, None, context=radius)
         return tf.nn.log_softmax(logits), h_final
 
-    def _predict(self, ids, lengths, h0, trans, start):
+    def _predict(self, ids, lengths, h0):
         logits, h_final = self._encode(ids, lengths, h0, None, None)
-        mask = tf.sequence_mask(lengths, tf.shape(ids)[1])
-        tags = viterbi(tf.nn.log_softmax(logits), mask, trans, start)
-        probs = tf.gather(tf.nn.softmax(logits), tags, batch_dims=2)
-        return tags, probs, h_final
+        return tf.nn.log_softmax(logits), h_final
 
     def _gradients(self, ids, lengths, gold, weights, drop, seed):
         h0 = tf.zeros([tf.shape(ids)[0], self.spec.hidden_width])
@@ -505,36 +493,6 @@ class ElmanNet:
             else:
                 self._avg_step.assign(0)
         return norm
-
-
-def viterbi(logp: tf.Tensor, mask: tf.Tensor, trans: tf.Tensor, start: tf.Tensor) -> tf.Tensor:
-    """Best tag sequence under ``logp`` ``(batch, time, tags)`` and the allowed transitions.
-
-    Padded steps keep the scores and point back to themselves, so the backtrace from the last
-    column recovers each sequence's own path. Needs ``time >= 2``.
-    """
-    n_tags = logp.shape[-1]
-    trans, start = tf.reshape(trans, [n_tags, n_tags]), tf.reshape(start, [n_tags])
-    logp_t = tf.transpose(logp, [1, 0, 2])
-    mask_t = tf.transpose(mask)[:, :, None]
-    identity = tf.range(n_tags)[None, :]
-
-    def forward(carry, inputs):
-        score, _ = carry
-        lp, m = inputs
-        candidates = score[:, :, None] + trans[None]
-        best = tf.argmax(candidates, axis=1, output_type=tf.int32)
-        new_score = tf.reduce_max(candidates, axis=1) + lp
-        return tf.where(m, new_score, score), tf.where(m, best, identity)
-
-    first = logp_t[0] + start[None]
-    init = (first, tf.zeros_like(first, dtype=tf.int32))
-    scores, backptrs = tf.scan(forward, (logp_t[1:], mask_t[1:]), initializer=init)
-    last = tf.argmax(scores[-1], axis=-1, output_type=tf.int32)
-    path = tf.scan(
-        lambda tag, bp: tf.gather(bp, tag, batch_dims=1), backptrs, initializer=last, reverse=True
-    )
-    return tf.transpose(tf.concat([path, last[None]], axis=0))
 
 
 class SummaryWriter:

@@ -1,5 +1,7 @@
 """The BIO tag scheme: tag names, span encoding/decoding with repair, and decoding constraints."""
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -7,6 +9,7 @@ from hypothesis import strategies as st
 
 from spacy_elman.bio import (
     FORBIDDEN,
+    decode_tags,
     spans_from_tags,
     tag_names,
     tags_from_spans,
@@ -205,3 +208,117 @@ def test_spans_from_tags_entity_does_not_cross_doc_boundary():
     assert spans_from_tags(tags, [0, 3]) == [(1, 3, 0), (3, 5, 0)]
     # A trailing empty doc starts at the end of the tags.
     assert spans_from_tags([1, 2], [0, 2]) == [(0, 2, 0)]
+
+
+# -- decode_tags (constrained Viterbi) ---------------------------------------------------------
+
+
+def is_valid(tags):
+    previous = 0
+    for tag in tags:
+        if tag > 0 and tag % 2 == 0 and previous not in (tag - 1, tag):
+            return False
+        previous = tag
+    return True
+
+
+def brute_force(logp, trans, start):
+    """The best valid tag sequence for one ``(time, tags)`` table, by enumeration."""
+    n_time, n_tags = logp.shape
+    best, best_score = None, -np.inf
+    for seq in itertools.product(range(n_tags), repeat=n_time):
+        score = start[seq[0]] + logp[0, seq[0]]
+        for t in range(1, n_time):
+            score += trans[seq[t - 1], seq[t]] + logp[t, seq[t]]
+        if score > best_score:
+            best, best_score = seq, score
+    return list(best), best_score
+
+
+def general_viterbi(logp, trans, start):
+    """Viterbi with a full transition matrix (ties to the lower id), as a reference."""
+    back = np.zeros(logp.shape, dtype="int64")
+    score = start + logp[0]
+    for t in range(1, len(logp)):
+        candidates = score[:, None] + trans
+        back[t] = candidates.argmax(axis=0)
+        score = candidates.max(axis=0) + logp[t]
+    path = [int(score.argmax())]
+    for t in range(len(logp) - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+def random_logp(rng, batch, time, n_tags):
+    logits = rng.normal(0.0, 2.0, size=(batch, time, n_tags))
+    logits -= np.log(np.exp(logits).sum(-1, keepdims=True))
+    return logits.astype("float32")
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("n_labels", [1, 2])
+def test_decode_tags_equals_brute_force_on_padded_batches(seed, n_labels):
+    rng = np.random.default_rng(seed)
+    n_tags = 2 * n_labels + 1
+    max_len = 5 if n_labels == 2 else 6
+    lengths = rng.integers(1, max_len + 1, size=4)
+    lengths[0] = max_len  # the longest sets the padded width
+    logp = random_logp(rng, 4, max_len, n_tags)
+    tags = decode_tags(logp, lengths)
+    assert tags.shape == (4, max_len)
+    trans, start = transition_scores(n_labels)
+    for row, n in enumerate(lengths):
+        expected, score = brute_force(logp[row, :n], trans, start)
+        assert score > FORBIDDEN / 2  # a valid sequence always exists
+        assert tags[row, :n].tolist() == expected, (row, n)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_decode_tags_equals_full_matrix_viterbi(seed):
+    # Longer sequences and up to 4 labels (9 tags), with I-tags favoured so that the
+    # constraints bind; also ties (rounded scores) must go the same way.
+    rng = np.random.default_rng(seed)
+    n_labels = 1 + seed % 4
+    logp = random_logp(rng, 6, 30, 2 * n_labels + 1)
+    logp[:, :, 2::2] += 2.0 * (seed % 3)
+    if seed % 5 == 0:
+        logp = np.round(logp)
+    lengths = rng.integers(1, 31, size=6)
+    tags = decode_tags(logp, lengths)
+    trans, start = transition_scores(n_labels)
+    for row, n in enumerate(lengths):
+        expected = general_viterbi(logp[row, :n].astype("float64"), trans, start)
+        assert tags[row, :n].tolist() == expected, (row, n)
+
+
+def test_decode_tags_single_sequence_matches_padded_batch():
+    rng = np.random.default_rng(7)
+    logp = random_logp(rng, 3, 6, 5)
+    lengths = np.asarray([6, 2, 4])
+    batched = decode_tags(logp, lengths)
+    for row, n in enumerate(lengths):
+        alone = decode_tags(logp[row : row + 1, :n], np.asarray([n]))
+        assert alone[0].tolist() == batched[row, :n].tolist()
+
+
+def test_decode_tags_never_outputs_invalid_transitions():
+    # The scores favour I-tags everywhere, so a greedy argmax would be invalid.
+    rng = np.random.default_rng(3)
+    n_labels = 3
+    logp = random_logp(rng, 8, 12, 2 * n_labels + 1)
+    logp[:, :, 2::2] += 6.0
+    logp[:, :, 0] -= 3.0
+    logp -= np.log(np.exp(logp).sum(-1, keepdims=True))
+    lengths = np.asarray([12, 1, 2, 3, 5, 8, 11, 12])
+    tags = decode_tags(logp, lengths)
+    greedy = logp.argmax(-1)
+    assert not is_valid(greedy[0].tolist())
+    for row, n in enumerate(lengths):
+        assert is_valid(tags[row, :n].tolist()), tags[row, :n]
+        assert ((tags[row, :n] >= 0) & (tags[row, :n] < 2 * n_labels + 1)).all()
+
+
+def test_decode_tags_empty_batch_and_one_step():
+    assert decode_tags(np.zeros((0, 3, 3), "float32"), np.zeros((0,), "int64")).shape == (0, 3)
+    logp = np.log(np.asarray([[[0.1, 0.2, 0.7]]], dtype="float32"))  # I-X first: forbidden
+    assert decode_tags(logp, np.asarray([1])).tolist() == [[1]]

@@ -11,8 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from thinc.api import ConfigValidationError
 
-from spacy_elman.bio import transition_scores
-from spacy_elman.chunking import plan_chunks, viterbi_path, window_context
+from spacy_elman.chunking import plan_chunks, window_context
 from spacy_elman.errors import ElmanError
 from spacy_elman.features import PAD_ID
 
@@ -88,17 +87,6 @@ def test_window_context_real_neighbours_inside_padding_at_edges():
     assert window_context(feats, middle, 1)[:, 0].tolist() == [4, 5, 6, 7, 8, 9]
     last = plan_chunks(10, 4, 0)[-1]
     assert window_context(feats, last, 2)[:, 0].tolist() == [7, 8, 9, 10, PAD_ID, PAD_ID]
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_viterbi_path_equals_tensorflow_viterbi(seed):
-    from spacy_elman.tf_shim import tf, viterbi
-
-    rng = np.random.default_rng(seed)
-    trans, start = transition_scores(2)
-    logp = np.log(rng.dirichlet(np.ones(5), size=40)).astype("float32")
-    expected = viterbi(tf.constant(logp[None]), tf.ones((1, 40), tf.bool), trans, start)
-    assert viterbi_path(logp, trans, start).tolist() == expected.numpy()[0].tolist()
 
 
 # -- exact mode: forward-only, state carried from chunk to chunk --------------------------------

@@ -32,6 +32,7 @@ def test_train_help_documents_every_option():
     for option in (
         "--output", "--config", "--format", "--label-map", "--labels", "--seed", "--gpu-id",
         "--cpu", "--max-epochs", "--patience", "--max-time", "--resume", "--logdir",
+        "--negatives", "--no-negatives",
     ):  # fmt: skip
         assert option in result.output
 
@@ -47,7 +48,8 @@ def test_train_then_evaluate_cli(data, tmp_path: Path):
     assert "dev F" in result.output and "Best dev F" in result.output
     nlp = spacy.load(output / "model-best")
     ner = nlp.get_pipe("elman_ner")
-    assert ner.labels == ("NAME",)
+    assert ner.labels == ("LOC", "NAME")  # --labels NAME: LOC is learned as a negative
+    assert ner.cfg["output_labels"] == ["NAME"]
     assert ner.spec.hidden_width == 32  # the shorthand override reached the model
     scores_path = tmp_path / "scores.json"
     result = runner.invoke(
@@ -64,6 +66,29 @@ def test_train_then_evaluate_cli(data, tmp_path: Path):
     for key in ("ents_p", "ents_r", "ents_f"):
         assert scores[key] == pytest.approx(expected[key], abs=1e-3), key
     assert scores["n_docs"] == expected["n_docs"] == 5
+    # --raw: the pipeline tokenizes the texts; the same scores as training.evaluate(raw=True).
+    result = runner.invoke(
+        app,
+        ["evaluate", str(output / "model-best"), str(dev_path), "--label-map", "PER=NAME"]
+        + ["--labels", "NAME", "--raw", "--output", str(scores_path)],
+    )
+    assert result.exit_code == 0, result.output
+    raw = evaluate(
+        output / "model-best", dev_path, label_map={"PER": "NAME"}, labels=["NAME"], raw=True
+    )
+    assert json.loads(scores_path.read_text())["ents_f"] == pytest.approx(raw["ents_f"], abs=1e-3)
+
+
+@pytest.mark.slow
+def test_train_no_negatives_trains_other_labels_as_o(data, tmp_path: Path):
+    train_path, dev_path = data
+    output = tmp_path / "out"
+    args = ["train", str(train_path), str(dev_path), "--output", str(output), "--max-epochs", "1"]
+    args += ["--label-map", "PER=NAME", "--labels", "NAME", "--no-negatives", *SMALL_ARGS]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    ner = spacy.load(output / "model-best").get_pipe("elman_ner")
+    assert ner.labels == ("NAME",) and ner.cfg["output_labels"] == []
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,5 @@
-"""The TensorFlow network: Viterbi decoding, tracing, streaming state, the Adam step, devices."""
+"""The TensorFlow network: prediction, tracing, streaming state, the Adam step, devices."""
 
-import itertools
 import os
 import subprocess
 import sys
@@ -14,7 +13,6 @@ from hypothesis import strategies as st
 # A plain import: TensorFlow is a hard dependency, so a broken import must fail these tests,
 # not skip them.
 from spacy_elman import tf_shim
-from spacy_elman.bio import FORBIDDEN, transition_scores
 from spacy_elman.errors import ElmanError
 from spacy_elman.models import build_elman_tagger, init_weights
 
@@ -47,135 +45,40 @@ def random_ids(rng, lengths, rows=(50, 10)):
     return ids, np.asarray(lengths, dtype="int32")
 
 
-def is_valid(tags):
-    previous = 0
-    for tag in tags:
-        if tag > 0 and tag % 2 == 0 and previous not in (tag - 1, tag):
-            return False
-        previous = tag
-    return True
+# -- prediction ---------------------------------------------------------------------------------
 
 
-def brute_force(logp, trans, start):
-    """The best valid tag sequence for one ``(time, tags)`` table, by enumeration."""
-    n_time, n_tags = logp.shape
-    best, best_score = None, -np.inf
-    for seq in itertools.product(range(n_tags), repeat=n_time):
-        score = start[seq[0]] + logp[0, seq[0]]
-        for t in range(1, n_time):
-            score += trans[seq[t - 1], seq[t]] + logp[t, seq[t]]
-        if score > best_score:
-            best, best_score = seq, score
-    return list(best), best_score
-
-
-def run_viterbi(logp, lengths, n_labels):
-    trans, start = transition_scores(n_labels)
-    mask = tf.sequence_mask(lengths, logp.shape[1])
-    out = tf_shim.viterbi(tf.constant(logp), mask, tf.constant(trans), tf.constant(start))
-    return out.numpy()
-
-
-def random_logp(rng, batch, time, n_tags):
-    logits = rng.normal(0.0, 2.0, size=(batch, time, n_tags))
-    logits -= np.log(np.exp(logits).sum(-1, keepdims=True))
-    return logits.astype("float32")
-
-
-# -- viterbi ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("n_labels", [1, 2])
-def test_viterbi_equals_brute_force_on_padded_batches(seed, n_labels):
-    rng = np.random.default_rng(seed)
-    n_tags = 2 * n_labels + 1
-    max_len = 5 if n_labels == 2 else 6
-    lengths = rng.integers(1, max_len + 1, size=4)
-    lengths[0] = max_len  # the longest sets the padded width
-    logp = random_logp(rng, 4, max_len, n_tags)
-    tags = run_viterbi(logp, lengths, n_labels)
-    assert tags.shape == (4, max_len)
-    trans, start = transition_scores(n_labels)
-    for row, n in enumerate(lengths):
-        expected, score = brute_force(logp[row, :n], trans, start)
-        assert score > FORBIDDEN / 2  # a valid sequence always exists
-        assert tags[row, :n].tolist() == expected, (row, n)
-
-
-def test_viterbi_single_sequence_matches_padded_batch():
-    rng = np.random.default_rng(7)
-    logp = random_logp(rng, 3, 6, 5)
-    lengths = np.asarray([6, 2, 4])
-    batched = run_viterbi(logp, lengths, 2)
-    for row, n in enumerate(lengths):
-        alone = run_viterbi(logp[row : row + 1, : max(n, 2)], np.asarray([n]), 2)
-        assert alone[0, :n].tolist() == batched[row, :n].tolist()
-
-
-def test_viterbi_never_outputs_invalid_transitions():
-    # The scores favour I-tags everywhere, so a greedy argmax would be invalid.
-    rng = np.random.default_rng(3)
-    n_labels = 3
-    logp = random_logp(rng, 8, 12, 2 * n_labels + 1)
-    logp[:, :, 2::2] += 6.0
-    logp[:, :, 0] -= 3.0
-    logp -= np.log(np.exp(logp).sum(-1, keepdims=True))
-    lengths = np.asarray([12, 1, 2, 3, 5, 8, 11, 12])
-    tags = run_viterbi(logp, lengths, n_labels)
-    greedy = logp.argmax(-1)
-    assert not is_valid(greedy[0].tolist())
-    for row, n in enumerate(lengths):
-        assert is_valid(tags[row, :n].tolist()), tags[row, :n]
-        assert ((tags[row, :n] >= 0) & (tags[row, :n] < 2 * n_labels + 1)).all()
-
-
-def test_viterbi_unconstrained_is_argmax():
-    rng = np.random.default_rng(5)
-    logp = random_logp(rng, 2, 7, 5)
-    mask = tf.sequence_mask([7, 7], 7)
-    zeros = np.zeros((5, 5), dtype="float32")
-    tags = tf_shim.viterbi(tf.constant(logp), mask, tf.constant(zeros), tf.zeros([5])).numpy()
-    assert (tags == logp.argmax(-1)).all()
-
-
-def test_net_predict_decodes_valid_tags_with_probabilities():
+def test_net_predict_returns_log_probabilities_and_states():
     net = make_net(n_labels=3)
     rng = np.random.default_rng(0)
     ids, lengths = random_ids(rng, [9, 4, 1, 7])
-    trans, start = transition_scores(3)
-    tags, probs, h_final = net.predict(ids, lengths, trans, start)
-    assert tags.shape == probs.shape == (4, 9)
+    logp, h_final = net.predict(ids, lengths)
+    assert logp.shape == (4, 9, 7)
     assert h_final.shape == (4, 8)
-    for row, n in enumerate(lengths):
-        assert is_valid(tags[row, :n].tolist())
-        assert ((probs[row, :n] > 0) & (probs[row, :n] <= 1)).all()
+    np.testing.assert_allclose(np.exp(logp).sum(-1), 1.0, atol=1e-5)
 
 
 def test_net_predict_does_not_depend_on_batch_neighbours():
     net = make_net(n_labels=2)
     rng = np.random.default_rng(1)
     ids, lengths = random_ids(rng, [10, 3, 6])
-    trans, start = transition_scores(2)
-    tags, probs, h_final = net.predict(ids, lengths, trans, start)
+    logp, h_final = net.predict(ids, lengths)
     for row, n in enumerate(lengths):
         one_ids = ids[row : row + 1, : max(n, 2)]
-        t1, p1, h1 = net.predict(one_ids, lengths[row : row + 1], trans, start)
-        assert t1[0, :n].tolist() == tags[row, :n].tolist()
-        np.testing.assert_allclose(p1[0, :n], probs[row, :n], atol=1e-5)
+        logp1, h1 = net.predict(one_ids, lengths[row : row + 1])
+        np.testing.assert_allclose(logp1[0, :n], logp[row, :n], atol=1e-5)
         np.testing.assert_allclose(h1[0], h_final[row], atol=1e-5)
 
 
 def test_net_predict_does_not_retrace():
     net = make_net(n_labels=2)
     rng = np.random.default_rng(2)
-    trans, start = transition_scores(2)
     for lengths in ([3], [5, 2], [17, 1, 4], [2, 2, 2, 2, 2, 2, 2], [40]):
         ids, lens = random_ids(rng, lengths)
-        net.predict(ids, lens, trans, start)
+        net.predict(ids, lens)
     h0 = np.ones((1, 8), dtype="float32")
     ids, lens = random_ids(rng, [6])
-    net.predict(ids, lens, trans, start, h0=h0)
+    net.predict(ids, lens, h0=h0)
     assert net._predict_fn.experimental_get_tracing_count() == 1
 
 
@@ -187,36 +90,28 @@ def test_net_h0_streams_state_across_chunks(split):
     net = make_net(n_labels=2, seed=4, window=1, bidirectional=False, activation="tanh")
     rng = np.random.default_rng(4)
     ids, lengths = random_ids(rng, [12])
-    n_tags = 5
-    # Unconstrained transitions make each tag the position's argmax, so the tags and their
-    # probabilities depend on the state alone and are comparable chunk by chunk.
-    trans, start = np.zeros((n_tags, n_tags), "float32"), np.zeros((n_tags,), "float32")
-    full_tags, full_probs, full_h = net.predict(ids, lengths, trans, start)
+    full_logp, full_h = net.predict(ids, lengths)
 
     first = ids[:, :split]
     if split < 2:
         first = np.concatenate([first, np.zeros_like(ids[:, :1])], axis=1)
-    _, _, h_mid = net.predict(first, np.asarray([split], "int32"), trans, start)
+    _, h_mid = net.predict(first, np.asarray([split], "int32"))
     second = ids[:, split:]
-    tags2, probs2, h_end = net.predict(
-        second, np.asarray([12 - split], "int32"), trans, start, h0=h_mid
-    )
+    logp2, h_end = net.predict(second, np.asarray([12 - split], "int32"), h0=h_mid)
 
-    np.testing.assert_allclose(probs2[0], full_probs[0, split:], atol=1e-5)
-    assert tags2[0].tolist() == full_tags[0, split:].tolist()
+    np.testing.assert_allclose(logp2[0], full_logp[0, split:], atol=1e-5)
     np.testing.assert_allclose(h_end, full_h, atol=1e-5)
     # Without the carried state the second chunk looks different.
-    _, probs_cold, _ = net.predict(second, np.asarray([12 - split], "int32"), trans, start)
-    assert not np.allclose(probs_cold[0], full_probs[0, split:], atol=1e-5)
+    logp_cold, _ = net.predict(second, np.asarray([12 - split], "int32"))
+    assert not np.allclose(logp_cold[0], full_logp[0, split:], atol=1e-5)
 
 
 def test_net_h_final_ignores_padding():
     net = make_net(n_labels=1, window=1, bidirectional=False)
     rng = np.random.default_rng(5)
     ids, lengths = random_ids(rng, [8, 3])
-    trans, start = transition_scores(1)
-    _, _, h_batch = net.predict(ids, lengths, trans, start)
-    _, _, h_alone = net.predict(ids[1:, :3], lengths[1:], trans, start)
+    _, h_batch = net.predict(ids, lengths)
+    _, h_alone = net.predict(ids[1:, :3], lengths[1:])
     np.testing.assert_allclose(h_batch[1], h_alone[0], atol=1e-6)
 
 
@@ -637,8 +532,7 @@ def test_net_swap_averages_exchanges_the_weights_and_back():
     raw = averaged_steps(net, 3)[-1]
     averages = {k: v for k, v in net.get_optimizer_state().items() if k.startswith("avg/")}
     ids, lengths = random_ids(np.random.default_rng(0), [4, 2])
-    trans, start = transition_scores(1)
-    _, probs_raw, _ = net.predict(ids, lengths, trans, start)
+    logp_raw, _ = net.predict(ids, lengths)
     net.swap_averages()
     assert net.averages_in_use
     for name, value in net.get_weights().items():
@@ -647,8 +541,8 @@ def test_net_swap_averages_exchanges_the_weights_and_back():
     for key, value in net.get_optimizer_state().items():
         if key.startswith("avg/"):
             np.testing.assert_array_equal(value, averages[key])
-    _, probs_avg, _ = net.predict(ids, lengths, trans, start)
-    assert not np.allclose(probs_avg, probs_raw)  # prediction reads the averages
+    logp_avg, _ = net.predict(ids, lengths)
+    assert not np.allclose(logp_avg, logp_raw)  # prediction reads the averages
     with pytest.raises(ElmanError, match="E020"):
         net.apply_gradients(0.1)
     net.swap_averages()

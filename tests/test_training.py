@@ -558,6 +558,33 @@ def test_evaluate_scores_match_a_hand_count(trained_model_path, tmp_path: Path, 
     assert scores["ents_per_type"]["LOC"]["r"] == pytest.approx(0.0)
 
 
+def test_evaluate_raw_scores_exact_character_spans(trained_model_path, tmp_path: Path, monkeypatch):
+    """--raw: the pipeline splits "Adebayo-Cole"; a name counts only if all of it is found."""
+    sentences = [
+        [("Olufemi", "B-PER"), ("Adebayo-Cole", "I-PER"), ("spoke", "O")],
+        [("Ann", "B-PER"), ("Lee-Smith", "I-PER"), ("sat", "O")],
+    ]
+    path = write_conll(tmp_path / "dev.conll", sentences, repeat=1)
+    predicted = {  # by the predicted doc's tokens
+        ("Olufemi", "Adebayo-Cole", "spoke"): [1, 2, 0],
+        ("Ann", "Lee-Smith", "sat"): [1, 2, 0],
+        ("Olufemi", "Adebayo", "-", "Cole", "spoke"): [1, 2, 2, 2, 0],  # all of it
+        ("Ann", "Lee", "-", "Smith", "sat"): [1, 2, 0, 0, 0],  # "Ann Lee": a wrong span
+    }
+
+    def fake_predict(self, docs):
+        tags = [np.asarray(predicted[tuple(t.text for t in doc)], "int32") for doc in docs]
+        return [(t, np.full(len(t), 0.9, dtype="float32")) for t in tags]
+
+    monkeypatch.setattr(ElmanNER, "predict", fake_predict)
+    kwargs = dict(label_map={"PER": "NAME"}, labels=["NAME"])
+    gold = evaluate(trained_model_path, path, **kwargs)
+    assert (gold["ents_p"], gold["ents_r"]) == (1.0, 1.0)
+    raw = evaluate(trained_model_path, path, raw=True, **kwargs)
+    assert raw["ents_p"] == pytest.approx(0.5) and raw["ents_r"] == pytest.approx(0.5)
+    assert raw["n_words"] == 10
+
+
 @pytest.mark.slow
 def test_evaluate_overfitted_model_scores_above_0_9(data, tmp_path: Path):
     output = tmp_path / "out"
