@@ -467,6 +467,32 @@ def run_cli_file(cmd: List[str]) -> Tuple[float, float]:
     return time.perf_counter() - t0, cpu_seconds(resource.RUSAGE_CHILDREN) - cpu0
 
 
+# What part 3 compares the CLI with: a fresh process (cold vocab and tokenizer cache, as the
+# CLI's) timing nlp.pipe over the same file, model loading left out.
+FRESH_PIPE = """
+import sys, time, spacy
+nlp = spacy.load(sys.argv[1])
+nlp("warm up")
+with open(sys.argv[2], encoding="utf-8") as f:
+    lines = f.read().splitlines()
+start = time.perf_counter()
+n = sum(len(doc) for doc in nlp.pipe(lines))
+print(n, time.perf_counter() - start)
+"""
+
+
+def fresh_pipe_seconds(model: Path, path: Path) -> float:
+    """Seconds a fresh process's ``nlp.pipe`` (default batch size) takes over ``path``'s lines."""
+    out = subprocess.run(
+        [sys.executable, "-c", FRESH_PIPE, str(model), str(path)],
+        check=True,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+    )
+    return float(out.stdout.split()[-1])
+
+
 def part_cli(
     model: Path,
     nlp: "Language",
@@ -493,9 +519,12 @@ def part_cli(
 
     full: List[Tuple[float, float]] = []
     short: List[Tuple[float, float]] = []
+    fresh: List[float] = []
     for _ in range(rounds):
         full.append(run_cli_file(cmd(big)))
         short.append(run_cli_file(cmd(one)))
+        fresh.append(fresh_pipe_seconds(model, big))
+    fresh_tps = tokens / median(fresh)
     t_full = median([w for w, _ in full])
     t_one = median([w for w, _ in short])
     c_full = median([c for _, c in full])
@@ -512,6 +541,9 @@ def part_cli(
         "steady_tokens_per_second": steady,
         "steady_tokens_per_second_per_round": per_round,
         "steady_tokens_per_cpu_second": tokens / (c_full - c_one) if c_full > c_one else None,
+        "fresh_nlp_pipe_seconds": fresh,
+        "fresh_nlp_pipe_tokens_per_second": fresh_tps,
+        "ratio_to_fresh_nlp_pipe": steady / fresh_tps,
         "inprocess_nlp_pipe_tokens_per_second": inproc_tps,
         "ratio_to_nlp_pipe": steady / inproc_tps if inproc_tps else None,
         "inprocess_nlp_pipe_tokens_per_cpu_second": inproc_tpc,
@@ -533,9 +565,14 @@ def part_cli(
             else ""
         )
     )
+    print(
+        f"nlp.pipe over the same file in a fresh process (load excluded): {fresh_tps:,.0f} "
+        f"tok/s (runs {' '.join(fmt_s(t) for t in fresh)} s)  ->  CLI / nlp.pipe = "
+        f"{steady / fresh_tps:.3f}"
+    )
     if inproc_tps:
         print(
-            f"in-process nlp.pipe (part 1, sentences): {inproc_tps:,.0f} tok/s  ->  "
+            f"in-process nlp.pipe (part 1, warm, its own lines): {inproc_tps:,.0f} tok/s  ->  "
             f"CLI / nlp.pipe = {steady / inproc_tps:.3f}"
         )
     per_cpu = result["steady_tokens_per_cpu_second"]
