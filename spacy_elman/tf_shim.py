@@ -161,17 +161,18 @@ class ElmanNet:
         lengths = tf.TensorSpec([None], tf.int32)
         tags = tf.TensorSpec([None, None], tf.int32)
         scalar = tf.TensorSpec([], tf.float32)
-        self._predict_fn = tf.function(
-            self._predict,
-            autograph=False,  # no Python control flow on tensors: halves the first trace
-            input_signature=[ids, lengths, tf.TensorSpec([None, spec.hidden_width], tf.float32)],
-        )
-        self._log_probs_fn = tf.function(
-            self._log_probs,
-            autograph=False,
-            input_signature=[ids, lengths, tf.TensorSpec([None, spec.hidden_width], tf.float32)],
-        )
         radius = spec.window // 2
+        state = tf.TensorSpec([None, spec.hidden_width], tf.float32)
+        self._predict_fn = tf.function(
+            self._log_softmax,
+            autograph=False,  # no Python control flow on tensors: halves the first trace
+            input_signature=[ids, lengths, state],
+        )
+        self._log_probs_fn = tf.function(  # chunks with their neighbours for the windows
+            lambda *args: self._log_softmax(*args, context=radius),
+            autograph=False,
+            input_signature=[ids, lengths, state],
+        )
         self._chunk_grad_fn = tf.function(
             lambda *args: self._chunk_gradients(*args, context=radius),
             input_signature=[ids, lengths, tags, tf.TensorSpec([None, None], tf.float32), scalar]
@@ -203,12 +204,9 @@ class ElmanNet:
         constraints that is a few numpy operations per step, where a ``tf.scan`` Viterbi
         cost a third of the call.
         """
-        _check_not_forked()
         if h0 is None:
             h0 = np.zeros((ids.shape[0], self.spec.hidden_width), dtype="float32")
-        with tf.device(self.device):
-            logp, h_final = self._predict_fn(ids, lengths, h0)
-        return logp.numpy(), h_final.numpy()
+        return self._run_log_softmax(self._predict_fn, ids, lengths, h0)
 
     def log_probs(
         self, ids: Ints3d, lengths: Ints1d, h0: Floats2d
@@ -220,9 +218,14 @@ class ElmanNet:
         others. With ``h0`` the previous chunk's final state, a forward-only model gives
         exactly what one pass over the whole doc gives (the chunked exact mode).
         """
+        return self._run_log_softmax(self._log_probs_fn, ids, lengths, h0)
+
+    def _run_log_softmax(
+        self, fn: Any, ids: Ints3d, lengths: Ints1d, h0: Floats2d
+    ) -> Tuple[np.ndarray, np.ndarray]:
         _check_not_forked()
         with tf.device(self.device):
-            logp, h_final = self._log_probs_fn(ids, lengths, h0)
+            logp, h_final = fn(ids, lengths, h0)
         return logp.numpy(), h_final.numpy()
 
     def backprop(
@@ -445,13 +448,8 @@ class ElmanNet:
         logits = tf.tensordot(states, self.vars["Wo"], axes=1) + self.vars["bo"]
         return logits, h_final
 
-    def _log_probs(self, ids, lengths, h0):
-        radius = self.spec.window // 2
-        logits, h_final = self._encode(ids, lengths, h0, None, None, context=radius)
-        return tf.nn.log_softmax(logits), h_final
-
-    def _predict(self, ids, lengths, h0):
-        logits, h_final = self._encode(ids, lengths, h0, None, None)
+    def _log_softmax(self, ids, lengths, h0, context=0):
+        logits, h_final = self._encode(ids, lengths, h0, None, None, context=context)
         return tf.nn.log_softmax(logits), h_final
 
     def _gradients(self, ids, lengths, gold, weights, drop, seed):
