@@ -296,9 +296,23 @@ def test_train_time_budget_on_the_last_batch_keeps_the_epoch_complete(data, tmp_
     assert result.history[0].complete is True
 
 
+def learn_rate_spy(monkeypatch):
+    """Record the learn rate of every Adam step of ``ElmanNet``; returns the list."""
+    from spacy_elman.tf_shim import ElmanNet
+
+    rates = []
+    original = ElmanNet.apply_gradients
+
+    def spy(self, learn_rate, **kwargs):
+        rates.append(learn_rate)
+        return original(self, learn_rate, **kwargs)
+
+    monkeypatch.setattr(ElmanNet, "apply_gradients", spy)
+    return rates
+
+
 @pytest.mark.slow
 def test_train_learn_rate_schedule_reaches_every_update(data, tmp_path: Path, monkeypatch):
-    from spacy_elman.tf_shim import ElmanNet
 
     config = Config().from_disk(DEFAULT_CONFIG, interpolate=False)
     config["training"]["optimizer"]["learn_rate"] = {
@@ -309,14 +323,7 @@ def test_train_learn_rate_schedule_reaches_every_update(data, tmp_path: Path, mo
     }
     config_path = tmp_path / "schedule.cfg"
     config.to_disk(config_path)
-    rates = []
-    original = ElmanNet.apply_gradients
-
-    def spy(self, learn_rate, **kwargs):
-        rates.append(learn_rate)
-        return original(self, learn_rate, **kwargs)
-
-    monkeypatch.setattr(ElmanNet, "apply_gradients", spy)
+    rates = learn_rate_spy(monkeypatch)
     overrides = {k: v for k, v in {**SMALL, **SMALL_BATCHES}.items() if "learn_rate" not in k}
     train(
         *data, tmp_path / "out", config_path=config_path, overrides=overrides, max_epochs=2,
@@ -715,16 +722,8 @@ def warmup_decaying_by_hand(n, initial=0.01, warmup=3, decay=0.5):
 def test_train_default_schedule_warms_up_decays_and_continues_on_resume(
     data, tmp_path: Path, monkeypatch
 ):
-    from spacy_elman.tf_shim import ElmanNet
 
-    rates = []
-    original = ElmanNet.apply_gradients
-
-    def spy(self, learn_rate, **kwargs):
-        rates.append(learn_rate)
-        return original(self, learn_rate, **kwargs)
-
-    monkeypatch.setattr(ElmanNet, "apply_gradients", spy)
+    rates = learn_rate_spy(monkeypatch)
     # The default config's schedule, with a short warm-up and a fast decay.
     schedule = {
         "training.optimizer.learn_rate.initial_rate": 0.01,
