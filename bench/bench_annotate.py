@@ -6,7 +6,7 @@ One run measures, side by side:
    vs ``annotate_stream(nlp, input, devnull)`` with the default settings, on sentence lines as
    text, the same as JSONL, and one-token lines (``seq``), each fed from an in-memory file
    (never waits) and through a real ``os.pipe`` written by a thread as fast as it can (the timed
-   path, like ``seq 1 N | annotate``); plus ``--batch-size`` 256 / 2048 and ``max_wait=None``.
+   path, like ``seq 1 N | annotate``); plus ``--batch-size`` 256 / 1000 and ``max_wait=None``.
    One untimed warm-up pass each, then interleaved rounds; the MEDIAN counts.
 2. CLI start-up: launching ``spacy-elman annotate MODEL --format text`` and writing one line
    until its result is read; and, in a fresh interpreter, the split import spacy / import
@@ -272,7 +272,7 @@ def part_throughput(
         Config("(b) jsonl, file", "sentences", "file", "jsonl"),
         Config("(b) jsonl, pipe", "sentences", "pipe", "jsonl"),
         Config("(a) text, file, bs 256", "sentences", "file", batch_size=256),
-        Config("(a) text, file, bs 2048", "sentences", "file", batch_size=2048),
+        Config("(a) text, file, bs 1000", "sentences", "file", batch_size=1000),
         Config("(a) text, pipe, no wait", "sentences", "pipe", max_wait=None),
         Config("(a) text, file, own vocab", "sentences", "file", own_vocab=True),
         Config("nlp.pipe tokens", "tokens"),

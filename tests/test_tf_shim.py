@@ -487,6 +487,32 @@ def test_tf_shim_import_skips_keras_but_leaves_it_importable():
     assert proc.stdout.startswith("Dense ")
 
 
+@pytest.mark.parametrize(
+    "env, frozen", [({}, True), ({"SPACY_ELMAN_GC_FREEZE": "0"}, False)], ids=["default", "off"]
+)
+def test_tf_shim_import_freezes_its_objects_and_restores_the_collector(env, frozen):
+    """The import runs with gc paused and freezes what it made; the collector is on again,
+    and garbage that existed before the import is collected, not frozen."""
+    code = (
+        "import gc, weakref\n"
+        "class Node: pass\n"
+        "a = Node(); a.me = a; ref = weakref.ref(a); del a\n"  # a cycle: only gc frees it
+        "gc.disable(); gc.enable()\n"
+        "import spacy_elman.tf_shim\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 100_000, ref() is None)\n"
+    )
+    full_env = {**{k: v for k, v in os.environ.items() if k != "SPACY_ELMAN_GC_FREEZE"}, **env}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=300, env=full_env
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    enabled, many_frozen, collected = proc.stdout.split()
+    assert enabled == "True"
+    assert many_frozen == str(frozen)
+    if frozen:
+        assert collected == "True"
+
+
 # -- issue 20: moving averages of the weights ---------------------------------------------------
 
 
