@@ -405,78 +405,95 @@ class ElmanNet:
 
     # -- the graph ---------------------------------------------------------------------------
 
+    # The graph works time-major, ``(time, batch, ...)``: the context window and each step of
+    # the recurrence then slice whole contiguous blocks, and the backward pass reads its
+    # steps from the end, so no transpose or reverse of the big per-token tensors is needed
+    # (they took ~30% of a predict call). Only ids (small ints) and the logits (a few tags
+    # wide) are transposed, at the two ends.
+
     def _embed(self, ids: tf.Tensor) -> tf.Tensor:
-        """Look up and concatenate each feature's embedding: ``(batch, time, width)``."""
+        """Look up and concatenate each feature's embedding: ``(time, batch, width)``."""
         tables = [self.vars[f"embed_{name}"] for name in self.spec.features]
         return tf.concat([tf.gather(t, ids[:, :, i]) for i, t in enumerate(tables)], axis=-1)
 
     def _window(self, x: tf.Tensor) -> tf.Tensor:
-        """Concatenate each position's ``window`` neighbours; the edges see the padding rows."""
+        """Concatenate each position's ``window`` neighbours (``x`` time-major); the edges
+        see the padding rows."""
         radius = self.spec.window // 2
         if radius == 0:
             return x
         # tf.gather, not table[0]: slicing a variable copies the whole table (~1 ms a call)
         pad = [tf.gather(self.vars[f"embed_{n}"], [0]) for n in self.spec.features]
         pad_row = tf.concat(pad, axis=-1)  # (1, width)
-        edge = tf.tile(pad_row[None, :, :], [tf.shape(x)[0], radius, 1])
-        padded = tf.concat([edge, x, edge], axis=1)
-        length = tf.shape(x)[1]
-        return tf.concat([padded[:, k : k + length] for k in range(self.spec.window)], axis=-1)
+        edge = tf.tile(pad_row[None, :, :], [radius, tf.shape(x)[1], 1])
+        padded = tf.concat([edge, x, edge], axis=0)
+        length = tf.shape(x)[0]
+        return tf.concat([padded[k : k + length] for k in range(self.spec.window)], axis=-1)
 
-    def _recur(self, xws, mask, h0s, whs):
-        """Run ``h_t = act(xw_t + h_{t-1} · Wh)`` for each ``(xw, h0, Wh)``, in one scan.
+    def _recur(self, xws, mask, h0s, whs, backward):
+        """Run ``h_t = act(xw_t + h_{t-1} · Wh)`` for each ``(xw, h0, Wh)`` in one loop.
 
-        ``xws`` are ``(batch, time, hidden)`` inputs (the backward one already reversed),
-        ``h0s`` their ``(batch, hidden)`` start states: the forward and backward passes share
+        ``xws`` are time-major ``(time, batch, hidden)`` inputs, ``mask`` is ``(time, batch)``;
+        a pass with ``backward`` True runs from the last step to the first. The passes share
         one loop (half the per-step overhead; a batched matmul per step measured slower than
-        two). Padded steps carry the state unchanged. Returns each pass's states.
+        two). Padded steps carry the state unchanged, so a backward pass starts at each
+        sequence's own last token. Returns each pass's states, time-major, and its final one.
         """
+        steps = tf.shape(mask)[0]
+        mask = mask[:, :, None]
 
-        def step(hs, inputs):
-            m_t, xs = inputs[0], inputs[1:]
-            return tuple(
-                tf.where(m_t, self._act(x_t + tf.matmul(h, wh)), h)
-                for h, x_t, wh in zip(hs, xs, whs)
-            )
+        def body(t, hs, arrays):
+            new_hs, new_arrays = [], []
+            for h, xw, wh, back, array in zip(hs, xws, whs, backward, arrays):
+                i = steps - 1 - t if back else t
+                h = tf.where(mask[i], self._act(xw[i] + tf.matmul(h, wh)), h)
+                new_hs.append(h)
+                new_arrays.append(array.write(i, h))
+            return t + 1, tuple(new_hs), tuple(new_arrays)
 
-        states = tf.scan(
-            step,
-            (tf.transpose(mask)[:, :, None], *[tf.transpose(xw, [1, 0, 2]) for xw in xws]),
-            initializer=tuple(h0s),
+        arrays = tuple(tf.TensorArray(tf.float32, size=steps) for _ in xws)
+        _, finals, arrays = tf.while_loop(
+            lambda t, *_: t < steps, body, (tf.constant(0), tuple(h0s), arrays)
         )
-        return [tf.transpose(h, [1, 0, 2]) for h in states]
+        return [a.stack() for a in arrays], list(finals)
 
     def _encode(self, ids, lengths, h0, drop, seed, context=0):
         """Return ``(logits, h_final)`` for a padded batch; ``drop`` > 0 only in training.
 
-        ``context`` > 0: the first and last ``context`` positions of ``ids`` only feed the
-        context windows of the others (a chunk's real neighbours); they get no output.
+        ``ids`` and the logits are batch-major, ``(batch, time, ...)``. ``context`` > 0: the
+        first and last ``context`` positions of ``ids`` only feed the context windows of the
+        others (a chunk's real neighbours); they get no output.
         """
-        x = self._window(self._embed(ids))
+        x = self._window(self._embed(tf.transpose(ids, [1, 0, 2])))
         if context:
-            x = x[:, context : tf.shape(x)[1] - context]
+            x = x[context : tf.shape(x)[0] - context]
         if drop is not None:
             x = tf.nn.experimental.stateless_dropout(x, rate=drop, seed=seed)
-        hidden = self.spec.hidden_width
-        xw = tf.tensordot(x, self.vars["Wx"], axes=1) + self.vars["bx"]
-        mask = tf.sequence_mask(lengths, tf.shape(x)[1])
+        mask = tf.transpose(tf.sequence_mask(lengths, tf.shape(x)[0]))
         if self.spec.bidirectional:
-            backward = tf.reverse_sequence(xw[:, :, hidden:], lengths, seq_axis=1, batch_axis=0)
-            f_states, b_states = self._recur(
-                [xw[:, :, :hidden], backward],
+            hidden = self.spec.hidden_width
+            wx, bx = self.vars["Wx"], self.vars["bx"]
+            # one matmul per direction on the weights' halves: no slice of the (time, batch,
+            # 2 * hidden) product
+            xws = [tf.tensordot(x, wx[:, :hidden], axes=1) + bx[:hidden]]
+            xws.append(tf.tensordot(x, wx[:, hidden:], axes=1) + bx[hidden:])
+            passes, finals = self._recur(
+                xws,
                 mask,
                 [h0, tf.zeros_like(h0)],
                 [self.vars["Wh"], self.vars["Wh_back"]],
+                backward=[False, True],
             )
-            b_states = tf.reverse_sequence(b_states, lengths, seq_axis=1, batch_axis=0)
-            states = tf.concat([f_states, b_states], axis=-1)
+            states = tf.concat(passes, axis=-1)
         else:
-            states = self._recur([xw], mask, [h0], [self.vars["Wh"]])[0]
-        h_final = states[:, -1, :hidden]  # padded steps carry it: the state after the last token
+            xw = tf.tensordot(x, self.vars["Wx"], axes=1) + self.vars["bx"]
+            passes, finals = self._recur([xw], mask, [h0], [self.vars["Wh"]], backward=[False])
+            states = passes[0]
+        h_final = finals[0]  # padded steps carry it: the state after each sequence's last token
         if drop is not None:
             states = tf.nn.experimental.stateless_dropout(states, rate=drop, seed=seed + 1)
         logits = tf.tensordot(states, self.vars["Wo"], axes=1) + self.vars["bo"]
-        return logits, h_final
+        return tf.transpose(logits, [1, 0, 2]), h_final
 
     def _log_softmax(self, ids, lengths, h0, context=0):
         logits, h_final = self._encode(ids, lengths, h0, None, None, context=context)

@@ -58,6 +58,50 @@ def test_net_predict_returns_log_probabilities_and_states():
     np.testing.assert_allclose(np.exp(logp).sum(-1), 1.0, atol=1e-5)
 
 
+def numpy_forward(net, ids, h0=None):
+    """The network written out in plain numpy for ONE unpadded sequence ``ids`` (time,
+    features): embeddings, context window, Elman recurrence each way, log-softmax."""
+    w, spec = net.get_weights(), net.spec
+    tables = [w[f"embed_{f}"] for f in spec.features]
+    emb = np.concatenate([t[ids[:, i]] for i, t in enumerate(tables)], axis=1)
+    pad = np.concatenate([t[0] for t in tables])[None]
+    radius, n = spec.window // 2, len(ids)
+    padded = np.concatenate([pad] * radius + [emb] + [pad] * radius)
+    x = np.concatenate([padded[k : k + n] for k in range(spec.window)], axis=1)
+    hidden = spec.hidden_width
+    xw = x @ w["Wx"] + w["bx"]
+    h = np.zeros(hidden) if h0 is None else h0
+    forward = []
+    for t in range(n):
+        h = np.tanh(xw[t, :hidden] + h @ w["Wh"])
+        forward.append(h)
+    states = np.stack(forward)
+    if spec.bidirectional:
+        h, backward = np.zeros(hidden), [None] * n
+        for t in reversed(range(n)):
+            h = np.tanh(xw[t, hidden:] + h @ w["Wh_back"])
+            backward[t] = h
+        states = np.concatenate([states, np.stack(backward)], axis=1)
+    logits = states @ w["Wo"] + w["bo"]
+    logits -= logits.max(axis=1, keepdims=True)
+    return logits - np.log(np.exp(logits).sum(axis=1, keepdims=True)), forward[-1]
+
+
+@pytest.mark.parametrize("bidirectional", [True, False], ids=["bidirectional", "forward"])
+@pytest.mark.parametrize("window", [1, 3, 5])
+def test_net_predict_equals_a_numpy_forward_pass(bidirectional, window):
+    """Every sequence of a padded batch gets what plain numpy computes for it alone."""
+    net = make_net(n_labels=3, seed=window, window=window, bidirectional=bidirectional)
+    rng = np.random.default_rng(window)
+    ids, lengths = random_ids(rng, [7, 1, 4, 12, 2])
+    h0 = rng.normal(scale=0.5, size=(len(lengths), 8)).astype("float32")
+    logp, h_final = net.predict(ids, lengths, h0)
+    for row, n in enumerate(lengths):
+        expected, expected_h = numpy_forward(net, ids[row, :n], h0[row])
+        np.testing.assert_allclose(logp[row, :n], expected, atol=2e-5)
+        np.testing.assert_allclose(h_final[row], expected_h, atol=2e-5)
+
+
 def test_net_predict_does_not_depend_on_batch_neighbours():
     net = make_net(n_labels=2)
     rng = np.random.default_rng(1)
@@ -440,7 +484,8 @@ def test_window_concatenates_neighbours_with_padding_rows_at_edges(window, batch
     net = make_net(window=window)
     width = sum(SPEC_ARGS["widths"])
     x = np.random.default_rng(seed).normal(size=(batch, time, width)).astype("float32")
-    out = net._window(tf.constant(x)).numpy()
+    # the graph is time-major: (time, batch, width) in and out
+    out = net._window(tf.constant(x.transpose(1, 0, 2))).numpy().transpose(1, 0, 2)
     pad = np.concatenate([net.vars[f"embed_{f}"].numpy()[0] for f in SPEC_ARGS["features"]])
     radius = window // 2
     assert out.shape == (batch, time, window * width)
