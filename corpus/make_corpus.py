@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_SEED = 20240611
-DEFAULT_N_TRAIN = 12000
+DEFAULT_N_TRAIN = 48000
 DEFAULT_N_DEV = 1000
 DEFAULT_HOLDOUT = 0.1
 NAME_TAG = "NAME"
