@@ -63,9 +63,9 @@ FORMATS = ("text", "jsonl")
 ON_ERROR = ("stop", "skip")
 # Most lines per nlp.pipe call. 2048, twice nlp.pipe's default: a bigger batch gives the
 # length buckets more to choose from and pays the per-batch costs (memory zone, one TF call
-# per bucket) half as often. bench/bench_annotate.py: 2048 lines ran at 1.00 of nlp.pipe's
-# tokens/s, 1000 at 0.85-0.91 and 256 at 0.64. Live streams are served by max_wait, which
-# cuts a batch early, not by small batches.
+# per bucket) half as often. bench/bench_annotate.py, sentence text from a file, three runs:
+# 2048 lines at 0.97-1.09 of nlp.pipe's tokens/s, 1000 at 0.91-0.99, 256 at 0.64-0.70.
+# Live streams are served by max_wait, which cuts a batch early, not by small batches.
 DEFAULT_BATCH_SIZE = 2048
 DEFAULT_MAX_LENGTH = 1_000_000
 # A UTF-8 character takes at most 4 bytes: a text line longer than 4 * max_length bytes is too
