@@ -99,7 +99,7 @@ GC_FREEZE_ENV = "SPACY_ELMAN_GC_FREEZE"
 def _collector_paused_then_frozen() -> Iterator[None]:
     """Import TensorFlow with Python's cyclic garbage collector paused, then freeze its objects.
 
-    The import makes ~250,000 objects that live as long as the process (modules, functions,
+    The import makes ~400,000 objects that live as long as the process (modules, functions,
     op wrappers). The collector would sweep them again and again: during the import (0.35 s of
     its ~2.6 s), in every later full collection (~10% of ``nlp.pipe``'s CPU on short texts)
     and at interpreter exit (~0.7 s). ``gc.freeze()`` moves every object that exists now to
