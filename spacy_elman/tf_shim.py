@@ -50,6 +50,11 @@ def _native_stderr_silenced() -> Iterator[None]:
 MEMORY_GROWTH_ENV = "SPACY_ELMAN_GPU_MEMORY_GROWTH"
 
 
+def _switched_off(env: str) -> bool:
+    """Whether the on-by-default switch ``env`` is set to 0, false, no or off."""
+    return os.environ.get(env, "1").strip().lower() in ("0", "false", "no", "off")
+
+
 def configure_gpu_memory_growth(config: Any = None) -> List[str]:
     """Let TensorFlow allocate GPU memory as needed instead of taking all of it up front.
 
@@ -58,7 +63,7 @@ def configure_gpu_memory_growth(config: Any = None) -> List[str]:
     initialized; ``SPACY_ELMAN_GPU_MEMORY_GROWTH=0`` turns it off. ``config`` defaults to
     ``tf.config``. Returns the names of the GPUs that were set.
     """
-    if os.environ.get(MEMORY_GROWTH_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
+    if _switched_off(MEMORY_GROWTH_ENV):
         return []
     config = tf.config if config is None else config
     done = []
@@ -107,7 +112,7 @@ def _collector_paused_then_frozen() -> Iterator[None]:
     first, so none of it is kept. The collector's on/off state is restored afterwards.
     ``SPACY_ELMAN_GC_FREEZE=0`` imports with the collector as it was and freezes nothing.
     """
-    if os.environ.get(GC_FREEZE_ENV, "1").strip().lower() in ("0", "false", "no", "off"):
+    if _switched_off(GC_FREEZE_ENV):
         yield
         return
     was_enabled = gc.isenabled()
