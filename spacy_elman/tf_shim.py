@@ -15,9 +15,9 @@ Decoding (Viterbi over log p_t, no invalid BIO sequence) is numpy, in ``bio.deco
 import gc
 import os
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, ContextManager, Dict, Iterator, List, Optional, Tuple
 
 import numpy as np
 
@@ -30,8 +30,9 @@ from .types import Floats2d, Ints1d, Ints3d
 def _native_stderr_silenced() -> Iterator[None]:
     """Hide the C++ start-up chatter TensorFlow prints before its logging is configured.
 
-    TensorFlow 2.21 ignores ``TF_CPP_MIN_LOG_LEVEL`` for those lines. Python exceptions are
-    unaffected (they are printed after the file descriptor is restored).
+    TensorFlow 2.21 ignores ``TF_CPP_MIN_LOG_LEVEL`` for those lines (and for the oneDNN
+    notice that the first gradient call prints on CPUs without AVX-512). Python exceptions
+    are unaffected (they are printed after the file descriptor is restored).
     """
     if os.environ.get("SPACY_ELMAN_TF_LOGS"):
         yield
@@ -45,6 +46,11 @@ def _native_stderr_silenced() -> Iterator[None]:
         os.dup2(saved, 2)
         os.close(saved)
         os.close(devnull)
+
+
+def _quiet_first_call(fn: Any) -> ContextManager[None]:
+    """:func:`_native_stderr_silenced` around a ``tf.function``'s first call (its trace)."""
+    return _native_stderr_silenced() if fn.experimental_get_tracing_count() == 0 else nullcontext()
 
 
 MEMORY_GROWTH_ENV = "SPACY_ELMAN_GPU_MEMORY_GROWTH"
@@ -178,18 +184,18 @@ class ElmanNet:
         self.device = resolve_device(device)
         self._act = ACTIVATIONS[spec.activation]
         self.names = sorted(weights)
+        self.tables = [k for k in self.names if k.startswith("embed_")]
+        self._dense = [k for k in self.names if k not in self.tables]
         with tf.device(self.device):
             self.vars = {k: tf.Variable(weights[k], name=k) for k in self.names}
-            self._slots = {
-                k: (tf.Variable(tf.zeros_like(v)), tf.Variable(tf.zeros_like(v)))
-                for k, v in self.vars.items()
-            }
             self._step = tf.Variable(0, dtype=tf.int64)
-            # Exponential moving averages of the weights (thinc's use_averages), updated
-            # after each Adam step while averaging is on; _avg_step counts those updates
-            # (0: no live averages).
-            self._avg = {k: tf.Variable(v, trainable=False) for k, v in self.vars.items()}
-            self._avg_step = tf.Variable(0, dtype=tf.int64)
+            self._avg_step = tf.Variable(0, dtype=tf.int64)  # 0: no live averages
+            self._log_decay = tf.Variable(0.0, dtype=tf.float64)
+        # The optimizer's state is made on first use (_optimizer_state), so a pipeline that
+        # only predicts does not hold three more copies of the weights.
+        self._slots: Dict[str, Tuple[tf.Variable, tf.Variable]] = {}
+        self._avg: Dict[str, tf.Variable] = {}
+        self._marks: Dict[str, tf.Variable] = {}
         self.averages_in_use = False  # True between the two swap_averages() of a swap
         self._pending: Optional[List[tf.Tensor]] = None
         ids = tf.TensorSpec([None, None, len(spec.features)], tf.int32)
@@ -220,12 +226,34 @@ class ElmanNet:
         )
         self._apply_fn = tf.function(
             self._apply,
-            # XLA fuses the elementwise Adam and averaging updates of 3.5M weights into few
-            # passes over memory: 20 -> 16 ms an update on the 2-core CPU (shapes are fixed).
-            jit_compile=True,
-            input_signature=[[tf.TensorSpec(self.vars[k].shape, tf.float32) for k in self.names]]
+            input_signature=[
+                [tf.TensorSpec(self.vars[k].shape, tf.float32) for k in self._dense],
+                [tf.TensorSpec([None], tf.int32) for _ in self.tables],
+                [tf.TensorSpec([None, self.vars[k].shape[1]], tf.float32) for k in self.tables],
+            ]
             + [scalar] * 8,
         )
+        self._sync_fn = tf.function(self._sync_averages, input_signature=[])
+
+    def _optimizer_state(self) -> None:
+        """Make Adam's moments and the moving averages of the weights, once.
+
+        ``_slots``: Adam's first and second moments. ``_avg``: exponential moving averages of
+        the weights (thinc's use_averages), updated after each Adam step while averaging is
+        on; ``_avg_step`` counts those updates. The tables are updated lazily (only the rows
+        a batch looked up), so their averages fall behind: ``_log_decay`` sums log(decay)
+        over the averaged steps, and a row's mark is that sum when its average was last
+        brought up to date.
+        """
+        if self._slots:
+            return
+        with tf.device(self.device):
+            for k, v in self.vars.items():
+                self._slots[k] = (tf.Variable(tf.zeros_like(v)), tf.Variable(tf.zeros_like(v)))
+                self._avg[k] = tf.Variable(v, trainable=False)
+            for k in self.tables:
+                mark = tf.fill([self.vars[k].shape[0]], self._log_decay)
+                self._marks[k] = tf.Variable(mark, dtype=tf.float64)
 
     # -- public, numpy in / numpy out -------------------------------------------------------
 
@@ -282,7 +310,8 @@ class ElmanNet:
         _check_not_forked()
         seed = np.random.randint(0, 2**31 - 1, size=(2,), dtype="int32")
         with tf.device(self.device):
-            loss, grads = self._grad_fn(ids, lengths, gold, weights, float(drop), seed)
+            with _quiet_first_call(self._grad_fn):
+                loss, grads = self._grad_fn(ids, lengths, gold, weights, float(drop), seed)
             self._accumulate(float(loss), grads, scale)
         return float(loss), int(weights.sum())
 
@@ -305,22 +334,37 @@ class ElmanNet:
         _check_not_forked()
         seed = np.random.randint(0, 2**31 - 1, size=(2,), dtype="int32")
         with tf.device(self.device):
-            loss, grads, h_final = self._chunk_grad_fn(
-                ids, lengths, gold, weights, float(drop), seed, h0
-            )
+            with _quiet_first_call(self._chunk_grad_fn):
+                loss, grads, h_final = self._chunk_grad_fn(
+                    ids, lengths, gold, weights, float(drop), seed, h0
+                )
             self._accumulate(float(loss), grads, scale)
         return float(loss), h_final.numpy()
 
-    def _accumulate(self, loss: float, grads: List[tf.Tensor], scale: float) -> None:
-        """Add ``scale`` times ``grads`` to the pending gradient (never a non-finite one)."""
+    def _accumulate(self, loss: float, grads: List[Any], scale: float) -> None:
+        """Add ``scale`` times ``grads`` to the pending gradient (never a non-finite one).
+
+        A table's gradient is a pair ``(row ids, row gradients)``; adding two concatenates
+        them (the update sums the repeated rows).
+        """
         if not np.isfinite(loss):
             return  # the caller reports the loss
         if scale != 1.0:
-            grads = [g * scale for g in grads]
+            grads = [(g[0], g[1] * scale) if isinstance(g, tuple) else g * scale for g in grads]
         if self._pending is None:
             self._pending = list(grads)
         else:
-            self._pending = [a + b for a, b in zip(self._pending, grads)]
+            self._pending = [_add_gradients(a, b) for a, b in zip(self._pending, grads)]
+
+    def pending_gradient(self) -> Dict[str, np.ndarray]:
+        """The gradient :meth:`apply_gradients` would apply, dense, keyed by weight name."""
+        out = {}
+        for name, grad in zip(self.names, self._pending or []):
+            if isinstance(grad, tuple):
+                rows, values = grad
+                grad = tf.scatter_nd(rows[:, None], values, self.vars[name].shape)
+            out[name] = np.asarray(grad)
+        return out
 
     def apply_gradients(
         self,
@@ -333,7 +377,8 @@ class ElmanNet:
         l2: float = 0.0,
         average: bool = False,
     ) -> Optional[float]:
-        """Apply and clear the pending gradient with Adam(W) after global-norm clipping.
+        """Apply and clear the pending gradient with Adam(W) after global-norm clipping (lazy
+        for the embedding tables: only the rows looked up since the last step change).
 
         ``weight_decay`` is decoupled (AdamW: ``w -= lr * weight_decay * w`` after the Adam
         step); ``l2`` is classic L2 regularization (``l2 * w`` is added to the gradient before
@@ -349,10 +394,20 @@ class ElmanNet:
             raise ElmanError(Errors.E020)
         if self._pending is None:
             return None
-        grads, self._pending = self._pending, None
+        grads = dict(zip(self.names, self._pending))
+        self._pending = None
+        rows, values = [], []
+        for name in self.tables:
+            grad = grads[name]
+            if not isinstance(grad, tuple):  # a dense gradient touches every row
+                grad = (tf.range(self.vars[name].shape[0]), grad)
+            rows.append(grad[0])
+            values.append(grad[1])
+        dense = [grads[name] for name in self._dense]
+        self._optimizer_state()
         hyper = (learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2, float(average))
         with tf.device(self.device):
-            norm = self._apply_fn(grads, *[float(h) for h in hyper])
+            norm = self._apply_fn(dense, rows, values, *[float(h) for h in hyper])
         return float(norm)
 
     def get_weights(self) -> Dict[str, np.ndarray]:
@@ -364,6 +419,8 @@ class ElmanNet:
         """Overwrite the (raw) weights in place; the Adam state and averages stay."""
         if self.averages_in_use:
             raise ElmanError(Errors.E020)
+        if self._slots:  # the tables' lagging averages, from the weights they lag behind
+            self._sync_fn()
         for k, var in self.vars.items():
             var.assign(np.asarray(weights[k], dtype="float32").reshape(var.shape))
 
@@ -375,7 +432,10 @@ class ElmanNet:
     def swap_averages(self) -> None:
         """Exchange the values of the weights and of their averages (a second call undoes
         it). Between the two calls, prediction and :meth:`get_weights` use the averages."""
+        self._optimizer_state()
         with tf.device(self.device):
+            if not self.averages_in_use:
+                self._sync_fn()
             for k, var in self.vars.items():
                 raw = tf.identity(var)
                 var.assign(self._avg[k])
@@ -385,6 +445,9 @@ class ElmanNet:
     def get_optimizer_state(self) -> Dict[str, np.ndarray]:
         """Return Adam's moment estimates and step count, and the moving averages of the
         weights (``avg/NAME``) with their update count (``avg_step``), for resuming training."""
+        self._optimizer_state()
+        if not self.averages_in_use:
+            self._sync_fn()
         state = {"step": np.asarray(self._step.numpy())}
         for k, (m, v) in self._slots.items():
             state[f"m/{k}"], state[f"v/{k}"] = m.numpy(), v.numpy()
@@ -399,6 +462,7 @@ class ElmanNet:
         before they existed) restarts them from the current weights, as not yet averaged."""
         if self.averages_in_use:
             raise ElmanError(Errors.E020)
+        self._optimizer_state()
         self._step.assign(int(state["step"]))
         for k, (m, v) in self._slots.items():
             m.assign(state[f"m/{k}"])
@@ -407,6 +471,8 @@ class ElmanNet:
         self._avg_step.assign(int(state.get("avg_step", 0)) if has_averages else 0)
         for k, avg in self._avg.items():
             avg.assign(state[f"avg/{k}"] if has_averages else self.vars[k])
+        for mark in self._marks.values():  # the restored averages are up to date
+            mark.assign(tf.fill(mark.shape, self._log_decay))
 
     # -- the graph ---------------------------------------------------------------------------
 
@@ -518,30 +584,129 @@ class ElmanNet:
             total = tf.reduce_sum(losses * weights)
             mean = total / tf.maximum(tf.reduce_sum(weights), 1.0)
         grads = tape.gradient(mean, variables)
-        return total, [tf.convert_to_tensor(g) for g in grads], h_final
+        grads = [
+            _table_rows(g) if name in self.tables else tf.convert_to_tensor(g)
+            for name, g in zip(self.names, grads)
+        ]
+        return total, grads, h_final
 
-    def _apply(self, grads, learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2, average):
-        grads = [g + l2 * self.vars[name] for name, g in zip(self.names, grads)]
-        norm = tf.linalg.global_norm(grads)
+    def _apply(
+        self,
+        dense,
+        rows,
+        values,
+        learn_rate,
+        beta1,
+        beta2,
+        eps,
+        grad_clip,
+        weight_decay,
+        l2,
+        average,
+    ):
+        """Adam(W) with global-norm clipping: dense for the projections, lazy for the tables.
+
+        A table's update reads and writes only the rows the batch looked up (TensorFlow's
+        LazyAdam): their moments decay and the row moves; the other rows, and their moments,
+        stay as they are. Dense Adam would rewrite all ~3.5M table weights every update, most
+        of them with a zero gradient. ``weight_decay`` and ``l2`` act on the same rows.
+        The moving averages of those rows catch up lazily too, exactly: a row untouched for k
+        averaged steps kept its value ``w``, so its average became
+        ``w + decay_1 ... decay_k * (avg - w)``. Rows are caught up when they are next
+        updated, and all of them before anything reads the averages (:meth:`_sync_averages`).
+        """
+        grads = [g + l2 * self.vars[name] for name, g in zip(self._dense, dense)]
+        table_grads = []
+        for name, ids, value in zip(self.tables, rows, values):
+            ids, position = tf.unique(ids)  # repeated rows (several batches, pad row) summed
+            value = tf.math.unsorted_segment_sum(value, position, tf.shape(ids)[0])
+            table_grads.append((name, ids, value + l2 * tf.gather(self.vars[name], ids)))
+        norm = tf.linalg.global_norm(grads + [g for _, _, g in table_grads])
         scale = tf.where((grad_clip > 0.0) & (norm > grad_clip), grad_clip / norm, 1.0)
         if tf.math.is_finite(norm):
             step = tf.cast(self._step.assign_add(1), tf.float32)
             correction = tf.sqrt(1.0 - beta2**step) / (1.0 - beta1**step)
-            for name, grad in zip(self.names, grads):
+            hyper = (learn_rate, beta1, beta2, eps, weight_decay)
+
+            for name, grad in zip(self._dense, grads):
                 var, (m, v) = self.vars[name], self._slots[name]
-                m.assign(beta1 * m + (1.0 - beta1) * scale * grad)
-                v.assign(beta2 * v + (1.0 - beta2) * tf.square(scale * grad))
-                update = correction * m / (tf.sqrt(v) + eps) + weight_decay * var
-                var.assign_sub(learn_rate * update)
-            if average > 0.0:  # thinc's Ops.update_averages, t counting from 1
-                t = tf.cast(self._avg_step.assign_add(1), tf.float32)
-                decay = tf.minimum((1.0 + t) / (10.0 + t), AVERAGE_MAX_DECAY)
-                for name in self.names:
+                new, m_new, v_new = _adam(var, m, v, scale * grad, correction, *hyper)
+                m.assign(m_new)
+                v.assign(v_new)
+                var.assign(new)
+            # thinc's Ops.update_averages, t counting from 1; decay 1 when not averaging
+            t = tf.cast(self._avg_step + 1, tf.float32)
+            decay = tf.where(
+                average > 0.0, tf.minimum((1.0 + t) / (10.0 + t), AVERAGE_MAX_DECAY), 1.0
+            )
+            lag = self._log_decay.read_value()
+            for name, ids, grad in table_grads:
+                var, (m, v), avg, mark = (
+                    self.vars[name],
+                    self._slots[name],
+                    self._avg[name],
+                    self._marks[name],
+                )
+                old = tf.gather(var, ids)
+                new, m_new, v_new = _adam(
+                    old, tf.gather(m, ids), tf.gather(v, ids), scale * grad, correction, *hyper
+                )
+                behind = tf.cast(tf.exp(lag - tf.gather(mark, ids)), tf.float32)[:, None]
+                caught_up = old + behind * (tf.gather(avg, ids) - old)
+                m.scatter_update(tf.IndexedSlices(m_new, ids))
+                v.scatter_update(tf.IndexedSlices(v_new, ids))
+                var.scatter_update(tf.IndexedSlices(new, ids))
+                avg.scatter_update(
+                    tf.IndexedSlices(caught_up - (1.0 - decay) * (caught_up - new), ids)
+                )
+                mark.scatter_update(
+                    tf.IndexedSlices(
+                        tf.fill(tf.shape(ids), lag + tf.math.log(tf.cast(decay, tf.float64))), ids
+                    )
+                )
+            if average > 0.0:
+                self._avg_step.assign_add(1)
+                self._log_decay.assign_add(tf.math.log(tf.cast(decay, tf.float64)))
+                for name in self._dense:
                     avg = self._avg[name]
                     avg.assign_sub((1.0 - decay) * (avg - self.vars[name]))
             else:
                 self._avg_step.assign(0)
         return norm
+
+    def _sync_averages(self):
+        """Bring every table row's moving average up to date (see :meth:`_apply`)."""
+        lag = self._log_decay.read_value()
+        for name in self.tables:
+            var, avg, mark = self.vars[name], self._avg[name], self._marks[name]
+            behind = tf.cast(tf.exp(lag - mark), tf.float32)[:, None]
+            avg.assign(var + behind * (avg - var))
+            mark.assign(tf.fill(tf.shape(mark), lag))
+        return lag
+
+
+def _adam(weight, m, v, grad, correction, learn_rate, beta1, beta2, eps, weight_decay):
+    """One Adam(W) step of ``weight`` (clipped ``grad``): the new weight and moments."""
+    m = beta1 * m + (1.0 - beta1) * grad
+    v = beta2 * v + (1.0 - beta2) * tf.square(grad)
+    update = correction * m / (tf.sqrt(v) + eps) + weight_decay * weight
+    return weight - learn_rate * update, m, v
+
+
+def _table_rows(grad: Any) -> Tuple[tf.Tensor, tf.Tensor]:
+    """A table's gradient as ``(row ids, row gradients)``, each looked-up row once."""
+    if not isinstance(grad, tf.IndexedSlices):
+        grad = tf.convert_to_tensor(grad)
+        return tf.range(tf.shape(grad)[0]), grad
+    ids, position = tf.unique(grad.indices)
+    return ids, tf.math.unsorted_segment_sum(grad.values, position, tf.shape(ids)[0])
+
+
+def _add_gradients(a: Any, b: Any) -> Any:
+    """The sum of two pending gradients of one weight (pairs for tables, else tensors)."""
+    if isinstance(a, tuple):
+        return tf.concat([a[0], b[0]], 0), tf.concat([a[1], b[1]], 0)
+    return a + b
 
 
 class SummaryWriter:

@@ -726,7 +726,7 @@ def test_elman_ner_finish_update_passes_l2_as_decay_or_classic_l2(monkeypatch, d
 
 
 def pending_gradient(ner):
-    return {name: g.numpy() for name, g in zip(ner.net.names, ner.net._pending)}
+    return ner.net.pending_gradient()
 
 
 def test_elman_ner_update_max_batch_tokens_splits_and_keeps_the_gradient(trained_nlp, monkeypatch):

@@ -303,6 +303,124 @@ def test_net_classic_l2_counts_in_gradient_clipping():
     np.testing.assert_allclose(net.get_optimizer_state()["m/Wo"], expected_m, rtol=1e-4)
 
 
+# -- the lazy update of the embedding tables ----------------------------------------------------
+
+
+def reference_steps(weights, steps, lr=0.05, beta1=0.9, beta2=0.999, eps=1e-8, clip=1.0):
+    """Lazy Adam and *dense* thinc-style averaging in numpy (float64): for each step, a dict of
+    gradients where a table's entry is ``(rows, row gradients)`` and the others are dense."""
+    p = {k: w.astype("float64") for k, w in weights.items()}
+    m = {k: np.zeros_like(w) for k, w in p.items()}
+    v = {k: np.zeros_like(w) for k, w in p.items()}
+    avg = {k: w.copy() for k, w in p.items()}
+    for t, grads in enumerate(steps, start=1):
+        parts = [g[1] if isinstance(g, tuple) else g for g in grads.values()]
+        norm = np.sqrt(sum(np.sum(np.square(g, dtype="float64")) for g in parts))
+        scale = clip / norm if norm > clip else 1.0
+        correction = np.sqrt(1 - beta2**t) / (1 - beta1**t)
+        for name, g in grads.items():
+            rows = g[0] if isinstance(g, tuple) else slice(None)
+            g = scale * (g[1] if isinstance(g, tuple) else g)
+            m[name][rows] = beta1 * m[name][rows] + (1 - beta1) * g
+            v[name][rows] = beta2 * v[name][rows] + (1 - beta2) * g**2
+            p[name][rows] -= lr * correction * m[name][rows] / (np.sqrt(v[name][rows]) + eps)
+        decay = min((1 + t) / (10 + t), 0.9999)
+        for name in avg:  # every row, every step
+            avg[name] -= (1 - decay) * (avg[name] - p[name])
+    return p, m, avg
+
+
+def test_net_table_update_is_lazy_and_its_averages_are_exact():
+    """Only the rows a batch looked up (and their moments) change; the averages of rows left
+    untouched for several steps still equal dense averaging over every step."""
+    net = make_net(n_labels=1, seed=3)
+    before = net.get_weights()
+    rng = np.random.default_rng(3)
+    touched = [np.array([1, 4, 4, 7]), np.array([2, 3]), np.array([4, 9, 1]), np.array([5])]
+    steps = []
+    for rows in touched:
+        grads = {}
+        for name in net.names:
+            shape = net.vars[name].shape
+            if name.startswith("embed_"):
+                grads[name] = (rows % shape[0], rng.normal(size=(len(rows), shape[1])))
+            else:
+                grads[name] = rng.normal(size=shape)
+        steps.append(grads)
+    for grads in steps:
+        net._pending = [
+            (tf.constant(g[0], tf.int32), tf.constant(g[1], tf.float32))
+            if isinstance(g, tuple)
+            else tf.constant(g, tf.float32)
+            for g in (grads[name] for name in net.names)
+        ]
+        net.apply_gradients(learn_rate=0.05, grad_clip=1.0, average=True)
+    # the reference sums repeated rows first, as the update does
+    merged = []
+    for grads in steps:
+        out = {}
+        for name, g in grads.items():
+            if isinstance(g, tuple):
+                rows = np.unique(g[0])
+                out[name] = (rows, np.stack([g[1][g[0] == r].sum(0) for r in rows]))
+            else:
+                out[name] = g
+        merged.append(out)
+    p, m, avg = reference_steps(before, merged)
+    after, state = net.get_weights(), net.get_optimizer_state()
+    never = np.setdiff1d(np.arange(10), np.concatenate(touched))
+    assert len(never) and (net.vars["embed_shape"].shape[0] == 10)
+    np.testing.assert_array_equal(after["embed_shape"][never], before["embed_shape"][never])
+    np.testing.assert_array_equal(state["m/embed_shape"][never], 0.0)
+    for name in net.names:
+        np.testing.assert_allclose(after[name], p[name], rtol=1e-4, atol=1e-6)
+        np.testing.assert_allclose(state[f"m/{name}"], m[name], rtol=1e-4, atol=1e-7)
+        np.testing.assert_allclose(state[f"avg/{name}"], avg[name], rtol=1e-4, atol=1e-6)
+    net.swap_averages()
+    for name, value in net.get_weights().items():
+        np.testing.assert_allclose(value, avg[name], rtol=1e-4, atol=1e-6)
+
+
+def test_net_backprop_gives_only_the_looked_up_rows():
+    net = make_net(n_labels=1, seed=4)
+    rng = np.random.default_rng(4)
+    ids, lengths, gold, weights = make_batch(rng, [5, 3], 3)
+    net.backprop(ids, lengths, gold, weights, 0.0)
+    pending = dict(zip(net.names, net._pending))
+    rows, _ = pending["embed_lower"]
+    assert set(np.asarray(rows)) == set(ids[:, :, 0].ravel()) | {0}  # 0: the window's edges
+    dense = net.pending_gradient()["embed_lower"]
+    assert np.abs(dense[np.setdiff1d(np.arange(50), np.asarray(rows))]).sum() == 0.0
+
+
+@pytest.mark.slow
+def test_net_first_gradient_call_prints_no_native_chatter():
+    """The C++ notices of the first gradient trace (oneDNN's int32 fallback on CPUs without
+    AVX-512) stay off the user's terminal; a later call's stderr is not touched."""
+    script = f"""
+import numpy as np
+from spacy_elman import tf_shim
+from spacy_elman.models import build_elman_tagger, init_weights
+spec = build_elman_tagger(**{SPEC_ARGS!r}).attrs["spec"]
+net = tf_shim.ElmanNet(spec, init_weights(spec, 3, np.random.default_rng(0)), device="cpu")
+ids = np.ones((2, 4, 2), dtype="int32")
+lengths = np.array([4, 3], dtype="int32")
+gold = np.zeros((2, 4), dtype="int32")
+net.backprop(ids, lengths, gold, np.ones((2, 4), dtype="float32"), 0.1)
+net.backprop_chunk(ids[:, :3], lengths - 1, gold[:, :1], np.ones((2, 1), "float32"), 0.1,
+                   np.zeros((2, 8), "float32"))
+net.apply_gradients(0.01)
+print("ok")
+"""
+    env = {k: v for k, v in os.environ.items() if k != "SPACY_ELMAN_TF_LOGS"}
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == "ok"
+    assert proc.stderr.strip() == "", proc.stderr[-2000:]
+
+
 # -- GPU memory growth --------------------------------------------------------------------------
 
 
