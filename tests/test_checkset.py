@@ -26,21 +26,29 @@ score = load_module(REPO / "bench" / "score_checkset.py", "score_checkset")
 build = load_module(CHECKSET / "build_checkset.py", "build_checkset")
 
 
-def records():
-    lines = (CHECKSET / "names.jsonl").read_text(encoding="utf-8").splitlines()
+# the check set, and the blind set written later that no decision has been tuned on
+SETS = ["names", "blind"]
+
+
+def records(name: str = "names"):
+    lines = (CHECKSET / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def test_checkset_has_enough_sentences_and_names():
-    recs = records()
-    assert len(recs) >= 150
-    assert sum(len(r["spans"]) for r in recs) >= 150
-    assert sum(1 for r in recs if not r["spans"]) >= 30  # negatives
+@pytest.mark.parametrize(
+    "name,sentences,names,negatives", [("names", 150, 150, 30), ("blind", 80, 60, 15)]
+)
+def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
+    recs = records(name)
+    assert len(recs) >= sentences
+    assert sum(len(r["spans"]) for r in recs) >= names
+    assert sum(1 for r in recs if not r["spans"]) >= negatives
 
 
-def test_checkset_spans_are_valid_and_do_not_overlap():
+@pytest.mark.parametrize("name", SETS)
+def test_checkset_spans_are_valid_and_do_not_overlap(name):
     tokenizer = spacy.blank("en").tokenizer
-    for rec in records():
+    for rec in records(name):
         assert set(rec) == {"text", "spans"}
         text = rec["text"]
         prev_end = -1
@@ -56,9 +64,10 @@ def test_checkset_spans_are_valid_and_do_not_overlap():
             assert doc.char_span(span["start"], span["end"], alignment_mode="strict"), name
 
 
-def test_checkset_jsonl_matches_its_bracketed_source():
-    built = build.build(CHECKSET / "names.src.txt")
-    assert build.dumps(built) == (CHECKSET / "names.jsonl").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", SETS)
+def test_checkset_jsonl_matches_its_bracketed_source(name):
+    built = build.build(CHECKSET / f"{name}.src.txt")
+    assert build.dumps(built) == (CHECKSET / f"{name}.jsonl").read_text(encoding="utf-8")
     text, spans, names = build.parse_line("Dr. [Ana Lee]'s cat met [Bo].")
     assert text == "Dr. Ana Lee's cat met Bo."
     assert [text[s:e] for s, e, _ in spans] == names == ["Ana Lee", "Bo"]
@@ -71,9 +80,11 @@ def test_checkset_build_rejects_unbalanced_brackets():
         build.parse_line("Ana] met Bo.")
 
 
-def test_checkset_titles_stay_outside_the_spans():
+@pytest.mark.parametrize("name", SETS)
+def test_checkset_titles_stay_outside_the_spans(name):
     titles = {"Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Queen", "Pope", "Sheikh", "Uncle", "Aunt"}
-    for rec in records():
+    titles |= {"Lord", "King", "Captain", "Professor", "Grandpa"}
+    for rec in records(name):
         for span in rec["spans"]:
             first = rec["text"][span["start"] : span["end"]].split()[0]
             assert first not in titles, rec["text"]
