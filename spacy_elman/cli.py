@@ -208,6 +208,16 @@ def train_cli(
         help="A .cfg file (default: configs/default.cfg). Extra --section.key VALUE args override it; --elman_ner.KEY is short for the component's settings.",
     ),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    extra_train: List[Path] = typer.Option(
+        [],
+        "--extra-train",
+        help="More training data, mixed into TRAIN with the same label settings (repeat for "
+        "several files; format by extension), e.g. the bundled corpus/train.conll.",
+        metavar="PATH",
+    ),
+    extra_limit: int = typer.Option(
+        0, "--extra-limit", help="Examples read from each --extra-train file (0: all)."
+    ),
     label_map: List[str] = typer.Option([], "--label-map", help=LABEL_MAP_HELP),
     labels: List[str] = typer.Option([], "--labels", help=TRAIN_LABELS_HELP),
     negatives: bool = typer.Option(
@@ -289,6 +299,8 @@ def train_cli(
                 progress=display.progress,
                 name=name,
                 version=version,
+                extra_train=extra_train,
+                extra_limit=extra_limit,
             )
 
     try:

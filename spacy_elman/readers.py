@@ -250,6 +250,31 @@ def create_corpus_reader(
     )
 
 
+class JoinedCorpus:
+    """Several corpora read as one: each part's Examples, part after part.
+
+    ``spacy-elman train`` shuffles the training examples every epoch, so the parts mix; each
+    part keeps its own settings (path, limit, labels). ``--extra-train`` builds one.
+    """
+
+    def __init__(self, parts: Sequence[Callable[[Language], Iterable[Example]]]) -> None:
+        self.parts = list(parts)
+
+    def __call__(self, nlp: Language) -> Iterator[Example]:
+        """Yield the Examples of every part in turn."""
+        for part in self.parts:
+            yield from part(nlp)
+
+
+@spacy.registry.readers("spacy_elman.JoinedCorpus.v1")
+def create_joined_reader(
+    *parts: Callable[[Language], Iterable[Example]],
+) -> Callable[[Language], Iterable[Example]]:
+    """spaCy reader of several readers, e.g. ``[corpora.train.*.conll]`` and
+    ``[corpora.train.*.generated]`` sections, each a ``spacy_elman.Corpus.v1``."""
+    return JoinedCorpus(parts)
+
+
 # --- helpers --------------------------------------------------------------------------------
 
 

@@ -214,12 +214,17 @@ def make_config(
     labels: Optional[Sequence[str]] = None,
     negatives: bool = True,
     device: Optional[str] = None,
+    extra_train: Sequence[PathLike] = (),
+    extra_limit: int = 0,
 ) -> Config:
     """Load the config (default: the packaged one) with the CLI's settings applied.
 
     labels: keep only these labels; with ``negatives`` only in the output: the training
         corpus keeps every label (learned as negatives), the dev corpus only ``labels``, and
         elman_ner's ``output_labels`` are ``labels``. Without, other entities become O.
+    extra_train: more training files, read with the training corpus's settings (format by
+        their extension) and ``extra_limit`` examples of each (0: all); the training corpus
+        becomes a ``spacy_elman.JoinedCorpus.v1`` of them all.
     """
     path = Path(config_path) if config_path else DEFAULT_CONFIG
     if not path.exists():
@@ -246,7 +251,24 @@ def make_config(
     except Exception as err:  # confection raises several types for bad overrides
         raise ElmanError(Errors.E302.format(path=path, detail=config_error(err))) from None
     check_config(config, base, settings, path)
+    if extra_train:
+        config["corpora"]["train"] = joined_train_corpus(
+            config["corpora"]["train"], extra_train, extra_limit
+        )
     return config
+
+
+def joined_train_corpus(
+    main: Dict[str, Any], extra: Sequence[PathLike], limit: int = 0
+) -> Dict[str, Any]:
+    """The config block of a ``spacy_elman.JoinedCorpus.v1`` of ``main`` (a reader's block)
+    and a copy of it for each ``extra`` path, with ``limit`` and the format by extension."""
+    parts = {"main": dict(main)}
+    for i, extra_path in enumerate(extra, start=1):
+        if not Path(extra_path).is_file():
+            raise ElmanError(Errors.E101.format(path=extra_path))
+        parts[f"extra{i}"] = {**main, "path": str(extra_path), "format": None, "limit": limit}
+    return {"@readers": "spacy_elman.JoinedCorpus.v1", "*": parts}
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -365,6 +387,8 @@ def train(
     progress: Optional[Callable[[int, int, int, float], None]] = None,
     name: Optional[str] = None,
     version: Optional[str] = None,
+    extra_train: Sequence[PathLike] = (),
+    extra_limit: int = 0,
 ) -> TrainResult:
     """Train ``elman_ner`` and write ``model-best``, ``model-last``, ``metrics.json``, a plot.
 
@@ -375,7 +399,7 @@ def train(
     non-finite loss or gradient raises E303 and leaves the models of the last finished epoch
     as they were. ``name`` and ``version`` go to the saved pipelines' meta.json (default: the
     saved ones on resume, else ``elman_ner`` and ``0.1.0``), with the dev scores of each saved
-    model in its ``performance`` block.
+    model in its ``performance`` block. ``extra_train``/``extra_limit``: see :func:`make_config`.
     """
     check_meta_name(name or DEFAULT_NAME, version or DEFAULT_VERSION)
     meta_name, meta_version = name, version  # (`name` is reused as a loop variable below)
@@ -393,6 +417,8 @@ def train(
         labels=labels,
         negatives=negatives,
         device=device,
+        extra_train=extra_train,
+        extra_limit=extra_limit,
     )
     if seed is not None:
         config["system"]["seed"] = seed

@@ -32,7 +32,7 @@ def test_train_help_documents_every_option():
     for option in (
         "--output", "--config", "--format", "--label-map", "--labels", "--seed", "--gpu-id",
         "--cpu", "--max-epochs", "--patience", "--max-time", "--resume", "--logdir",
-        "--negatives", "--no-negatives",
+        "--negatives", "--no-negatives", "--extra-train", "--extra-limit",
     ):  # fmt: skip
         assert option in result.output
 

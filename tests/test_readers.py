@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc, DocBin, Span
 from spacy.training import Example
+from thinc.api import Config
 
 from spacy_elman.errors import ElmanError
 from spacy_elman.readers import (
@@ -621,6 +622,34 @@ def test_registered_reader_resolves_from_config(tmp_path, nlp):
     }
     corpus = spacy.registry.resolve(cfg)["train"]
     assert [ents(eg.reference) for eg in corpus(nlp)] == [[(3, 4, "ORG")], []]
+
+
+def test_joined_reader_yields_each_part_in_turn_with_its_settings(tmp_path, nlp):
+    first = write(tmp_path / "a.conll", conll("Ana B-PER\nran O", "Bo B-PER"))
+    second = write(tmp_path / "b.conll", conll(*(f"w{i} B-ORG" for i in range(5))))
+    cfg = Config().from_str(
+        f"""
+[train]
+@readers = "spacy_elman.JoinedCorpus.v1"
+[train.*.news]
+@readers = "spacy_elman.Corpus.v1"
+path = "{first}"
+label_map = {{"PER": "NAME"}}
+[train.*.more]
+@readers = "spacy_elman.Corpus.v1"
+path = "{second}"
+limit = 2
+"""
+    )
+    corpus = spacy.registry.resolve(cfg)["train"]
+    got = [(eg.reference[0].text, ents(eg.reference)) for eg in corpus(nlp)]
+    assert got == [
+        ("Ana", [(0, 1, "NAME")]),
+        ("Bo", [(0, 1, "NAME")]),
+        ("w0", [(0, 1, "ORG")]),
+        ("w1", [(0, 1, "ORG")]),
+    ]
+    assert len(list(corpus(nlp))) == 4  # re-iterable
 
 
 def test_registered_reader_bad_extension_fails_early(tmp_path):

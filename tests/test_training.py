@@ -120,6 +120,37 @@ def test_make_config_applies_paths_labels_and_device(tmp_path: Path):
     assert plain["components"]["elman_ner"]["output_labels"] == []
 
 
+def test_make_config_extra_train_joins_corpora_with_the_same_label_settings(tmp_path):
+    nlp = spacy.blank("en")
+    main = tmp_path / "news.conll"
+    main.write_text("Ana\tB-PER\nran\tO\n\nParis\tB-LOC\n", encoding="utf-8")
+    extra = tmp_path / "more.jsonl"
+    rows = [
+        {"text": f"Bo{i} ran", "spans": [{"start": 0, "end": 3, "label": "PER"}]} for i in range(4)
+    ]
+    extra.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    config = make_config(
+        None,
+        train_path=main,
+        dev_path=main,
+        fmt="conll",
+        label_map={"PER": "NAME"},
+        labels=["NAME"],
+        extra_train=[extra],
+        extra_limit=3,
+    )
+    train = config["corpora"]["train"]
+    assert train["@readers"] == "spacy_elman.JoinedCorpus.v1"
+    assert set(train["*"]) == {"main", "extra1"}
+    assert train["*"]["extra1"]["format"] is None  # by its extension, not --format
+    corpus = spacy.registry.resolve(config.interpolate())["corpora"]["train"]
+    got = [[(e.text, e.label_) for e in eg.reference.ents] for eg in corpus(nlp)]
+    # both parts map PER to NAME and keep the other labels (negatives); 3 of the 4 extras
+    assert got == [[("Ana", "NAME")], [("Paris", "LOC")]] + [[(f"Bo{i}", "NAME")] for i in range(3)]
+    with pytest.raises(ElmanError, match=r"\[E101\].*nope\.conll"):
+        make_config(None, train_path=main, dev_path=main, extra_train=[tmp_path / "nope.conll"])
+
+
 def test_make_config_bad_override_raises_e302():
     with pytest.raises(ElmanError, match=r"\[E302\].*default\.cfg.*training -> nonexistent -> x"):
         make_config(None, {"training.nonexistent.x": 1})
