@@ -402,7 +402,7 @@ LOCAL_TITLES_FIRST = {
     "arabic": _split("Sheikh, Sayyid"),
     "turkish": _split("Hoca"),
     "persian": _split("Agha"),
-    "spanish": _split("Don, Doña"),
+    "spanish": _split("Don, Doña, Sor, Fray"),
 }
 ROLES = _split(
     """President, Senator, Minister, Prime Minister, Foreign Minister,
@@ -1180,6 +1180,20 @@ EPONYM_THING_PATTERNS = _split(
     the {S} method, {S}'s law, the {S} Award, a {S} scholarship,
     the {S} Report, the {S} test"""
 )
+EPONYM_THING_PATTERNS += _split(
+    """{S}'s comet, {S}'s theorem, {S}'s syndrome, {S}'s paradox,
+    {S}'s constant, {S}'s principle, the {S} equation, {S}'s rule,
+    {S}'s sign, the {S} comet, the {S} manoeuvre, {S}'s conjecture"""
+)
+EPONYM_FIRM_PATTERNS = _split(
+    """{S} {S}, {S} {S}, {S} {S}, {S}, {S}, {S} & {S}, {S} {S} & {S},
+    {S} {S} LLP, {S} LLP, {S} & Co., {S} Partners"""
+)
+EPONYM_COMPANY_PATTERNS = _split(
+    """{S} Industries, {S} Electric, {S} Systems, {S} Technologies,
+    {S} Foods, {S} Energy, {S} Instruments, {S} Chemicals, {S} Aerospace,
+    {S} Textiles, {S} Steel, {S} Healthcare, {S} Freight, {S} Robotics"""
+)
 LAW_FIRM_CONTEXT = _split(
     """law firm, accountancy firm, consultancy, bank, brokerage, agency, insurer,
     publisher, architecture practice, investment firm"""
@@ -1588,7 +1602,8 @@ LOWER_NEGATIVES: list[str] = [
     "{CHATSTART}mom says the {LOWERNP} is in the fridge{CHATEND}",
 ]
 CHAT_STARTS = _split(
-    """lol, omg, ok, ugh, wait, nah, yo, hey, so, btw, tbh, idk, brb, hmm, ahh, wow"""
+    """lol, omg, ok, ugh, wait, nah, yo, hey, so, btw, tbh, idk, brb, hmm, ahh, wow,
+    ngl, lmao, fr, ok but, but, honestly, bruh, oh, yeah, ikr, ok so, also"""
 ) + [""]
 LOWER_NPS = _split(
     """money, bread, rice, coffee, milk, tickets, charger, keys, cake, pizza,
@@ -1736,7 +1751,305 @@ SPEECH_FRAMES = [
     "{QUOTE}, {SAY} {TS1}.",
 ]
 
-NAME_TEMPLATES += MORE_NAME_TEMPLATES + SOCIAL_TEMPLATES
+# ---------------------------------------------------------------------------
+# Fourth edition: chat starters before names, headline verbs between names,
+# firms and clubs named after people and places, eponyms at the start of a
+# sentence, lists of foods and herbs, vocatives, sign-offs, numbered lists,
+# possessive organisations before full names.
+# ---------------------------------------------------------------------------
+
+HEADLINE_VERBS = _split(
+    """Meets, Thanks, Praises, Slams, Backs, Hosts, Calls, Warns, Urges,
+    Visits, Joins, Blasts, Snubs, Hails, Rejects, Faces, Defeats, Replaces,
+    Names, Sues, Fires, Hires, Welcomes, Greets, Tells, Asks, Invites,
+    Challenges, Endorses, Phones, Rebukes, Beats, Outlasts, Stuns, Edges"""
+)
+HEADLINE_OBJECTS = _split(
+    """Voters, Supporters, Critics, Fans, Donors, Workers, Doctors, Farmers,
+    Teachers, Staff, Rivals, Reporters, Students, Investors, Neighbours,
+    Regulators, Lawmakers, Protesters, Rescuers, Volunteers"""
+)
+HEADLINE_TAILS = [
+    "",
+    "",
+    " in {CITY}",
+    " Over Trade Deal",
+    " Before Key Vote",
+    " After Talks Stall",
+    " at {CITY} Summit",
+    " Amid Budget Row",
+    " on Border Dispute",
+    " for Crisis Talks",
+    " as Deadline Looms",
+    " Following Floods",
+    " Despite Warnings",
+    " in Rare Visit",
+    " on {DAY}",
+]
+FOODS = _split(
+    """rosemary, basil, thyme, sage, parsley, mint, oregano, dill, chives,
+    coriander, tarragon, fennel, bay leaves, ginger, garlic, cinnamon,
+    nutmeg, saffron, pepper, olives, honey, clementines, cherries, lemons,
+    cumin, cloves, paprika, chillies, shallots, spinach, kale, lentils,
+    rice, flour, butter, sugar, eggs, cream, yoghurt, almonds, walnuts,
+    jasmine tea, poppy seeds, sorrel, angelica, lavender, marjoram, juniper,
+    cardamom, turmeric, sesame, barley, semolina, rosehips, violets"""
+)
+DISHES = _split(
+    """jollof, lasagne, dumplings, curry, tacos, ramen, pho, paella, stew,
+    pierogi, tagine, dal, kimchi fried rice, jerk chicken, pancakes, brownies,
+    banana bread, soup, mac and cheese, empanadas, samosas, plov, moussaka,
+    lemon cake, fried plantain, gumbo, bibimbap, injera"""
+)
+FOOD_LIST_TEMPLATES: list[str] = [
+    "Shopping list: {FOOD}, {FOOD}, {FOOD} and {FOOD}.",
+    "You will need {FOOD}, {FOOD} and a pinch of {FOOD}.",
+    "Toppings: {FOOD}, {FOOD} or {FOOD}.",
+    "Add the {FOOD} and the {FOOD}, then simmer for ten minutes.",
+    "Garnish with {FOOD} and {FOOD} before serving.",
+    "The stall sells {FOOD}, {FOOD} and fresh {FOOD}.",
+    "For the marinade: {FOOD}, {FOOD}, {FOOD}.",
+    "{FOODC}, {FOODC} and {FOODC} grow by the back door.",
+    "Menu: {DISHC}, {DISHC}, {DISHC}.",
+    "{FOODC} or {FOOD}? Either works in this recipe.",
+    "Season with {FOOD}, {FOOD} and a little {FOOD}.",
+    "We planted {FOOD}, {FOOD} and {FOOD} in the new beds.",
+    "{FOODC}, {FOODC}, {FOODC}: the three smells of my grandmother's kitchen.",
+    "Spices used: {FOOD}, {FOOD}, {FOOD} and {FOOD}.",
+    "{CHATSTART}{DISH} tonight or {DISH}{CHATEND}",
+    "{CHATSTART}that {DISH} was elite{CHATEND}",
+]
+CLUB_PATTERNS = _split(
+    """{C}, {C}, {C}, {C} United, {C} City, Real {C}, Sporting {C}, {C} FC,
+    Olympique {C}, {C} Rovers, Stade {C}, {C} Athletic, Dynamo {C},
+    Racing {C}, {C} Wanderers, {C} Saint-{FR}, Saint-{FR}, AS {C}, {C} Town"""
+)
+NAME_PLACES = _split(
+    """Jordan, Georgia, Chad, Victoria, Florence, Paris, Sydney, Austin,
+    Charlotte, Adelaide, Madison, Chelsea, Lincoln, Hamilton, Orlando,
+    Jackson, Eugene, Virginia, Carolina, Santiago, Washington, Troy,
+    Regina, Marion, Aurora, Beverly, Shelby, Tyler, Lorraine, Dallas"""
+)
+COUNTRY_HEADS = _split(
+    """king, queen, prime minister, president, foreign minister, national
+    team, army, parliament, central bank, capital, coastline, border,
+    economy, defence minister, ambassador, football team, oldest mosque,
+    largest city, national museum, crown prince"""
+)
+SPACE_THINGS = _split(
+    """Earth, Mars, Venus, Jupiter, Saturn, Mercury, Neptune, Uranus, the Moon,
+    the Sun, Pluto, Titan, Europa, the Milky Way, Andromeda, Orion"""
+)
+IMPERATIVES = _split(
+    """sit down, wait for me, look out, get in the car, stop that, hurry up,
+    be quiet, wake up, come here, go to bed, leave it, run, help me,
+    bring the lamp, close the gate, answer me, drink your tea, listen,
+    shut the door, take your coat, stay there, keep still"""
+)
+CALLERS = _split(
+    """her mother called out, his father called, the old woman said, Grandpa
+    yelled, someone whispered, her brother called from the yard, the
+    teacher snapped, his aunt said quietly, a voice called, the captain
+    barked"""
+)
+SIGNOFFS = _split(
+    """Best, Best wishes, Kind regards, Regards, Thanks, Many thanks, Cheers,
+    Love, Warmly, All the best, Speak soon, Yours, Take care, Sincerely"""
+)
+WORKS = _split(
+    """novels, letters, paintings, plays, diaries, songs, sketches, poems,
+    sermons, speeches, notebooks, photographs, symphonies, essays"""
+)
+KIN_WORDS = _split(
+    """aunt, uncle, mother, father, grandmother, brother, sister, cousin,
+    husband, wife, son, daughter, neighbour, best friend, landlady"""
+)
+TENS = _split("twenty, thirty, forty, fifty, sixty, seventy, eighty, ninety")
+UNITS = _split("one, two, three, four, five, six, seven, eight, nine")
+CROWDS = _split(
+    """Rescue teams, Search crews, Relief workers, Medical staff, Volunteers,
+    Firefighters, Engineers, Coast guards, Survey teams, Investigators,
+    Border guards, Lifeguards, Park rangers, Aid workers, Forensic teams"""
+)
+PARTICLE_SURNAMES = {
+    "spanish": _split("de la, del, de, de los, de las"),
+    "southeast_asian": _split("dela, de la, delos, de, del, dela"),
+    "portuguese": _split("da, dos, de, das"),
+    "italian": _split("di, De, Della, del, da"),
+    "french": _split("de, du, Le, de la, La"),
+    "german": _split("von, von der, zu"),
+    "dutch": _split("van, van der, de, van den, ter"),
+    "arabic": _split("bin, ibn, Al, al, El, bin"),
+    "persian": _split("Al"),
+}
+PARTICLE_RATE = 0.12
+HYPHEN_SURNAME_RATE = 0.08
+MIDDLE_NAME_RATE = 0.2  # full names with a middle name that are written with it
+LINEAGE = _split("bin, bin, ibn, bint, binti, bin")
+
+FOURTH_NAME_TEMPLATES: list[str] = [
+    # headlines: surnames on both sides of a capitalised verb
+    "{H1} {HVERB} {H2}{HTAIL}",
+    "{H1} {HVERB} {H2}{HTAIL}",
+    "{H1} {HVERB} {H2}{HTAIL}",
+    "{H} {HVERB} {HOBJ}{HTAIL}",
+    "{H} {HVERB} {HOBJ}{HTAIL}",
+    "{HOBJ} {HVERB} {H}{HTAIL}",
+    "{H1}, {H2} {HVERB} {HOBJ}{HTAIL}",
+    "{ORG} {HVERB} {H}{HTAIL}",
+    "{H} {HVERB} {ORG}{HTAIL}",
+    "{H1} {HVERB} {H2}{HTAIL}",
+    "{H1} {HVERB} {H2}{HTAIL}",
+    "{H} {HVERB} {HOBJ}{HTAIL}",
+    # given names alone in fiction and reported speech
+    '"{QUOTE}," said {F1}.',
+    '"{QUOTE}," {F1} {SAY}.',
+    '"{QUOTE}," said {F1}, turning to {F2}.',
+    "{F1} and {F2} {PRED}.",
+    "{F}'s {KINW} {PRED}.",
+    "By the time {F} got to the station, the last bus had left.",
+    "When {F} came back, the kitchen was dark.",
+    "Long after {F1} had gone, {F2} sat by the fire.",
+    "{F} {PRED}, and nobody noticed.",
+    # chat lines that open with a filler before a lower-case name
+    "{CHATSTART}{f} left the {LOWERNP} at home again{CHATEND}",
+    "{CHATSTART}{f} said he's running late{CHATEND}",
+    "{CHATSTART}{f} says she's stuck at work{CHATEND}",
+    "{CHATSTART}someone pls tell {f} we moved to {PLACEL}{CHATEND}",
+    "{CHATSTART}need to pick {f} up after school{CHATEND}",
+    "{CHATSTART}picking up {f} from the station{CHATEND}",
+    "{CHATSTART}is {f} the one with the {LOWERNP}?",
+    "{CHATSTART}{f} is busy {DAYL}{CHATEND}",
+    "{CHATSTART}{f} says hi{CHATEND}",
+    "{CHATSTART}ask {f} if the {LOWERNP} is ready{CHATEND}",
+    "{CHATSTART}{f} and {f2} are coming too{CHATEND}",
+    "{CHATSTART}did u see {f} at the match{CHATEND}",
+    "{CHATSTART}{f}'s {DISH} is unreal{CHATEND}",
+    "{CHATSTART}{f} lost the {LOWERNP} lmao{CHATEND}",
+    "{CHATSTART}{f} just texted{CHATEND}",
+    "{CHATSTART}call {f} back when u can{CHATEND}",
+    "{CHATSTART}{f} thinks we should leave at {TIME}{CHATEND}",
+    "{CHATSTART}remind {f} to pay the {LOWERNP}{CHATEND}",
+    "{CHATSTART}give {f} the {LOWERNP} when u see her{CHATEND}",
+    "{CHATSTART}was {f} at the party{CHATEND}",
+    "{CHATSTART}{f} cant come {DAYL}{CHATEND}",
+    "{CHATSTART}grabbing {f} on the way{CHATEND}",
+    "{CHATSTART}text {f} the address{CHATEND}",
+    "{CHATSTART}{n} made {DISH} for everyone{CHATEND}",
+    "{CHATSTART}omw with {f}{CHATEND}",
+    "{CHATSTART}just met {n} outside {PLACEL}{CHATEND}",
+    # given name alone: sign-offs, vocatives, notes
+    "{SIGNOFF}, {F}",
+    "{SIGNOFF},  {F}",
+    "{SIGNOFF} {F}",
+    "See you {DAYL}! {SIGNOFF}, {F}",
+    "The files are in the shared folder. {SIGNOFF}, {F}",
+    "Thanks {F} - talk at {TIME}.",
+    "Cheers {F} - the slides are in the shared folder.",
+    "Many thanks {F} - I'll pass this on to {F2}.",
+    "Sorry {F} - I missed your call.",
+    "Hi {F} - quick question about the {CITY} trip.",
+    "{F} - running behind, go ahead and order.",
+    "Thanks {F}, will do.",
+    '"{F}, {IMPER}!" {CALLER}.',
+    '"{IMPERC}, {F}!" {CALLER}.',
+    '"{F}!" {CALLER}. "{IMPERC}!"',
+    "{F}, {IMPER}.",
+    'Every note ended the same way: "{F}".',
+    'Under the drawing, a child had written "{F}".',
+    "{F} never answered the letter.",
+    "{F} stood at the window for a long time.",
+    "{F} shrugged and kept walking.",
+    # numbered and bulleted lists of people
+    "1. {N1} 2. {N2} 3. {N3}",
+    "1) {N1} 2) {N2} 3) {N3}",
+    "Winners: 1. {N1} 2. {N2} 3. {N3}",
+    "- {N1} - {N2} - {N3}",
+    "Rota: {DAY} {N1}, {DAY} {N2}",
+    # full names at the start, then a verb
+    "{N} {VERB} {COMP}.",
+    "{N} won {PRIZE} in {YEAR}.",
+    "{N} published an early {LANG} grammar.",
+    "{N} lost the title in {YEAR}.",
+    "{N} is due back in {MONTH}.",
+    "{N} founded the company in {YEAR}; {N2} joined a year later.",
+    "{N} came second and {N2} third.",
+    "{N} beat {N2} in the final in {CITY}.",
+    # possessives: an institution or a team before a full name
+    "{UNI}'s {N} gave the opening lecture.",
+    "{UNI}'s {N} led the study.",
+    "{ORG}'s {N} declined to comment.",
+    "{TEAM}'s {N} scored twice.",
+    "{COUNTRY}'s {N} took gold in {CITY}.",
+    "{CLUB}'s {N} was sent off.",
+    "{N}'s {WORKS} are still read today.",
+    "{S}'s {WORKS} sold poorly at first.",
+    # named as / under / with
+    "The board named {N} chair of the panel.",
+    "{N} will captain {TEAM} next season.",
+    "Work on the vaccine went on under {N}.",
+    "{N} won {PRIZE} jointly with {N2}.",
+    "{TS} and {N} were joint winners of {PRIZE}.",
+    # firms and companies named after people
+    "{N}, who practises at {EPFIRM}, said the ruling would be appealed.",
+    "{N}, a partner at {EPFIRM}, declined to comment.",
+    "{EPFIRM} acted for {ORG}, {N} confirmed.",
+    "{EPFIRM} hired {N} from {EPFIRM}.",
+    "{N} left {EPFIRM} to join {EPCO}.",
+    "{N} runs the {CITY} office of {EPFIRM}.",
+    # clubs named after places
+    "{N} scored the winner as {CLUB} beat {CLUB}.",
+    "{N} played in goal for {CLUB} in the win over {NPLACE}.",
+    "{N} signed for {CLUB} from {CLUB}.",
+    "{N} scored twice against {NPLACE} in the qualifier.",
+    "{CLUB} sacked {TS} on {DAY}.",
+    # titles and honorifics before long names
+    "{TF} opened the new wing on {DAY}.",
+    "{TS} is expected in {CITY} on {DAY}.",
+    "{TS} served for {NUMW} years.",
+    "{TF} held the throne for {NUMW} years.",
+]
+FOURTH_NO_NAME_TEMPLATES: list[str] = [
+    "{CLUB} won away at {CLUB} on {DAY}.",
+    "{CLUB} drew with {CLUB} on {DAY}.",
+    "{CLUB} bought a winger from {CLUB} for a record fee.",
+    "{CLUB} fans travelled to {CITY} for the final.",
+    "{CLUB} and {CLUB} meet again in {MONTH}.",
+    "{NPLACE} beat {NPLACE} in the qualifier.",
+    "{CLUB} Beat {CLUB} to Go Top",
+    "{NPLACE}'s {CHEAD} flew to {CITY} for talks.",
+    "{NPLACE}'s {CHEAD} met {ORG} officials in {MONTH}.",
+    "{COUNTRY}'s {CHEAD} arrived in {NPLACE} on {DAY}.",
+    "{EPFIRM} acted for {ORG} in the takeover.",
+    "{EPFIRM} and {EPFIRM} both worked on the bond sale.",
+    "Lawyers from {EPFIRM} filed the appeal on {DAY}.",
+    "{EPFIRM} opened an office in {CITY} in {YEAR}.",
+    "{EPFIRM} has hired {NUM} associates this year.",
+    "{EPCO} will shut its plant in {CITY}.",
+    "{EPCO} cut {NUM} jobs in {MONTH}.",
+    "{EPCO} shares fell on {DAY}.",
+    "{EPTHING} was first described in {YEAR}.",
+    "{EPTHING} is taught in every first-year course.",
+    "{EPTHING} was named after its discoverer.",
+    "Nobody has seen {EPTHING} up close.",
+    "The probe flew past {SPACE} in {YEAR}.",
+    "{SPACE} will be visible after midnight.",
+    "Light from {SPACE} takes minutes to reach {SPACE}.",
+    "{CROWD} from the army searched the valley overnight.",
+    "{CROWD} worked through the night in {CITY}.",
+    "{CROWD} from {COUNTRY} arrived on {DAY}.",
+    "The dynasty ruled for {NUMW} years.",
+    "The bridge stood for {NUMW} years.",
+    "Will and patience carried the team through the season.",
+    "Free will is a hard problem for philosophers.",
+    "Hope is not a plan.",
+    "May is the busiest month at the port.",
+    "Rose petals covered the steps of the hall.",
+    "Jordan and Georgia both sent observers.",
+]
+
+NAME_TEMPLATES += MORE_NAME_TEMPLATES + SOCIAL_TEMPLATES + FOURTH_NAME_TEMPLATES
+NO_NAME_TEMPLATES += FOURTH_NO_NAME_TEMPLATES + FOOD_LIST_TEMPLATES
 NO_NAME_TEMPLATES += MORE_NO_NAME_TEMPLATES
 
 SLOT_RE = re.compile(r"\{([A-Za-z]+)(\d?)\}")
@@ -1757,7 +2070,7 @@ PERSON_SLOTS = {
     "O",
     "a",
 }
-NAME_VALUE_SLOTS = {"EPORG", "EPPLACE", "EPTHING"}
+NAME_VALUE_SLOTS = {"EPORG", "EPPLACE", "EPTHING", "EPFIRM", "EPCO"}
 _ASCII_FOLD = str.maketrans(
     {"ø": "o", "Ø": "O", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ı": "i"}
     | {"ß": "ss", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D"}
@@ -1874,6 +2187,13 @@ class PersonFactory:
             second = self._pick(sur_pools, sur_origin, surname=True)
             if second != surnames[0]:
                 surnames.append(second)
+        particles = PARTICLE_SURNAMES.get(sur_origin)
+        if particles and rng.random() < PARTICLE_RATE and surnames[0][:1].isupper():
+            surnames[0] = f"{rng.choice(particles)} {surnames[0]}"
+        elif len(surnames) == 1 and rng.random() < HYPHEN_SURNAME_RATE:
+            second = self._pick(sur_pools, rng.choice([sur_origin, origin]), surname=True)
+            if second != surnames[0] and " " not in second + surnames[0]:
+                surnames[0] = f"{surnames[0]}-{second}"
         family_first = sur_origin == origin and rng.random() < FAMILY_FIRST.get(origin, 0.0)
         middle = ""
         if family_first and origin == "vietnamese":
@@ -1894,8 +2214,10 @@ def full_name(p: Person, rng: random.Random) -> str:
     if p.family_first:
         parts = [p.surname, p.middle, p.first]
         return " ".join(x for x in parts if x)
+    if p.origin in ("arabic", "southeast_asian") and p.middle and rng.random() < 0.3:
+        return f"{p.first} {rng.choice(LINEAGE)} {p.middle} {p.surname}"
     r = rng.random()
-    if r < 0.12 and p.middle:
+    if r < MIDDLE_NAME_RATE and p.middle:
         return f"{p.first} {p.middle} {p.surname}"
     if r < 0.20:
         mid = p.middle or rng.choice("ABCDEFGHJKLMNPRSTW")
@@ -2000,6 +2322,37 @@ def render_value(kind: str, rng: random.Random) -> str:
     }
     if kind in ("CITY", "PLACE", "COUNTRY") and rng.random() < 0.15:
         return pseudo_place(rng)
+    fourth = {
+        "HVERB": HEADLINE_VERBS,
+        "HOBJ": HEADLINE_OBJECTS,
+        "FOOD": FOODS,
+        "DISH": DISHES,
+        "NPLACE": NAME_PLACES,
+        "CHEAD": COUNTRY_HEADS,
+        "SPACE": SPACE_THINGS,
+        "IMPER": IMPERATIVES,
+        "CALLER": CALLERS,
+        "SIGNOFF": SIGNOFFS,
+        "CROWD": CROWDS,
+        "VERB": VERBS,
+        "WORKS": WORKS,
+        "KINW": KIN_WORDS,
+    }
+    if kind in fourth:
+        return rng.choice(fourth[kind])
+    if kind in ("FOODC", "DISHC", "IMPERC"):
+        word = rng.choice({"FOODC": FOODS, "DISHC": DISHES, "IMPERC": IMPERATIVES}[kind])
+        return word[:1].upper() + word[1:]
+    if kind in ("HTAIL", "COMP", "PRED"):
+        text = rng.choice({"HTAIL": HEADLINE_TAILS, "COMP": COMPLEMENTS, "PRED": PREDICATES}[kind])
+        return SLOT_RE.sub(lambda m: render_value(m.group(1), rng), text)
+    if kind == "NUMW":
+        return rng.choice(TENS) + rng.choice(["", "-" + rng.choice(UNITS)])
+    if kind == "CLUB":
+        pattern = rng.choice(CLUB_PATTERNS)
+        city = rng.choice(CITIES) if rng.random() < 0.8 else pseudo_place(rng)
+        first = rng.choice(FIRST_NAMES["french"])
+        return pattern.replace("{C}", city).replace("{FR}", first)
     if kind == "CHATSTART":
         start = rng.choice(CHAT_STARTS)
         return start + " " if start else ""
@@ -2080,6 +2433,7 @@ PSEUDO_STYLE = {origin: origin for origin in PSEUDO_SYLLABLES} | {
     "southeast_asian": "pacific",
     "indigenous_americas": "pacific",
 }
+CHAT_START_RATE = 0.5  # chat frames that open with a filler (lol, nah, brb)
 CHAT_ENDINGS = ["", "", " lol", " haha", "!!", " tbh", " :)", " rn", "??", " smh"]
 
 
@@ -2111,6 +2465,8 @@ def compose_frame(rng: random.Random) -> str:
         body = re.sub(
             r"(\{[A-Za-z]+\d?\})|([^{]+)", lambda m: m.group(1) or m.group(2).lower(), body
         )
+        if rng.random() < CHAT_START_RATE:
+            body = "{CHATSTART}" + body
         return body + rng.choice(CHAT_ENDINGS)
     return lead + body + rng.choice([".", ".", ".", "!", ";", " -", ""])
 
@@ -2189,6 +2545,8 @@ class Generator:
             "EPORG": EPONYM_ORG_PATTERNS,
             "EPPLACE": EPONYM_PLACE_PATTERNS,
             "EPTHING": EPONYM_THING_PATTERNS,
+            "EPFIRM": EPONYM_FIRM_PATTERNS,
+            "EPCO": EPONYM_COMPANY_PATTERNS,
         }[kind]
         pattern = rng.choice(patterns)
 
@@ -2199,7 +2557,7 @@ class Generator:
                     return name
 
         p = people.make()
-        surnames = iter([plain_surname(), plain_surname()])
+        surnames = iter([plain_surname() for _ in range(pattern.count("{S}"))])
         out = re.sub(r"\{S\}", lambda _: next(surnames), pattern)
         return out.replace("{F}", p.first)
 
@@ -2216,6 +2574,13 @@ class Generator:
 
     def sentence(self, rng: random.Random, people: PersonFactory) -> tuple[str, list[Segment]]:
         template = self.pick_template(rng)
+        if (
+            template[0][1] != "CHATSTART"
+            and any(kind in ("f", "n", "a") for _, kind, _ in template)
+            and all(lit == lit.lower() for lit, _, _ in template)
+            and rng.random() < CHAT_START_RATE
+        ):
+            template = [("", "CHATSTART", 0), *template]
         persons: dict[int, Person] = {}
         segments: list[Segment] = []
         for literal, kind, idx in template:
@@ -2246,9 +2611,9 @@ class Generator:
         r = rng.random()
         if r < 0.05:
             segments = [(t.lower(), k) for t, k in segments]
-        elif r < 0.09:
+        elif r < 0.11:
             segments = [(t.upper(), k) for t, k in segments]
-        elif r < 0.15:
+        elif r < 0.18:
             segments = title_case_segments(segments)
         text = "".join(t for t, _ in segments)
         if text[:1].islower() and segments[0][1] != "name" and not template_is_chat(text):
