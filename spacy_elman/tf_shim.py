@@ -618,8 +618,7 @@ class ElmanNet:
         grads = [g + l2 * self.vars[name] for name, g in zip(self._dense, dense)]
         table_grads = []
         for name, ids, value in zip(self.tables, rows, values):
-            ids, position = tf.unique(ids)  # repeated rows (several batches, pad row) summed
-            value = tf.math.unsorted_segment_sum(value, position, tf.shape(ids)[0])
+            ids, value = _table_rows(tf.IndexedSlices(value, ids))  # rows of several batches
             table_grads.append((name, ids, value + l2 * tf.gather(self.vars[name], ids)))
         norm = tf.linalg.global_norm(grads + [g for _, _, g in table_grads])
         scale = tf.where((grad_clip > 0.0) & (norm > grad_clip), grad_clip / norm, 1.0)
@@ -627,7 +626,6 @@ class ElmanNet:
             step = tf.cast(self._step.assign_add(1), tf.float32)
             correction = tf.sqrt(1.0 - beta2**step) / (1.0 - beta1**step)
             hyper = (learn_rate, beta1, beta2, eps, weight_decay)
-
             for name, grad in zip(self._dense, grads):
                 var, (m, v) = self.vars[name], self._slots[name]
                 new, m_new, v_new = _adam(var, m, v, scale * grad, correction, *hyper)
@@ -640,6 +638,7 @@ class ElmanNet:
                 average > 0.0, tf.minimum((1.0 + t) / (10.0 + t), AVERAGE_MAX_DECAY), 1.0
             )
             lag = self._log_decay.read_value()
+            new_lag = lag + tf.math.log(tf.cast(decay, tf.float64))
             for name, ids, grad in table_grads:
                 var, (m, v), avg, mark = (
                     self.vars[name],
@@ -659,14 +658,10 @@ class ElmanNet:
                 avg.scatter_update(
                     tf.IndexedSlices(caught_up - (1.0 - decay) * (caught_up - new), ids)
                 )
-                mark.scatter_update(
-                    tf.IndexedSlices(
-                        tf.fill(tf.shape(ids), lag + tf.math.log(tf.cast(decay, tf.float64))), ids
-                    )
-                )
+                mark.scatter_update(tf.IndexedSlices(tf.fill(tf.shape(ids), new_lag), ids))
+            self._log_decay.assign(new_lag)
             if average > 0.0:
                 self._avg_step.assign_add(1)
-                self._log_decay.assign_add(tf.math.log(tf.cast(decay, tf.float64)))
                 for name in self._dense:
                     avg = self._avg[name]
                     avg.assign_sub((1.0 - decay) * (avg - self.vars[name]))
@@ -694,7 +689,7 @@ def _adam(weight, m, v, grad, correction, learn_rate, beta1, beta2, eps, weight_
 
 
 def _table_rows(grad: Any) -> Tuple[tf.Tensor, tf.Tensor]:
-    """A table's gradient as ``(row ids, row gradients)``, each looked-up row once."""
+    """A table's gradient as ``(row ids, row gradients)``, each row once (its repeats summed)."""
     if not isinstance(grad, tf.IndexedSlices):
         grad = tf.convert_to_tensor(grad)
         return tf.range(tf.shape(grad)[0]), grad
