@@ -31,8 +31,8 @@ def _native_stderr_silenced() -> Iterator[None]:
     """Hide the C++ start-up chatter TensorFlow prints before its logging is configured.
 
     TensorFlow 2.21 ignores ``TF_CPP_MIN_LOG_LEVEL`` for those lines (and for the oneDNN
-    notice that the first gradient call prints on CPUs without AVX-512). Python exceptions
-    are unaffected (they are printed after the file descriptor is restored).
+    notice that a graph's first call prints on CPUs without AVX-512). Python exceptions are
+    unaffected (they are printed after the file descriptor is restored).
     """
     if os.environ.get("SPACY_ELMAN_TF_LOGS"):
         yield
@@ -287,7 +287,7 @@ class ElmanNet:
         self, fn: Any, ids: Ints3d, lengths: Ints1d, h0: Floats2d
     ) -> Tuple[np.ndarray, np.ndarray]:
         _check_not_forked()
-        with tf.device(self.device):
+        with tf.device(self.device), _quiet_first_call(fn):
             logp, h_final = fn(ids, lengths, h0)
         return logp.numpy(), h_final.numpy()
 

@@ -394,9 +394,10 @@ def test_net_backprop_gives_only_the_looked_up_rows():
 
 
 @pytest.mark.slow
-def test_net_first_gradient_call_prints_no_native_chatter():
-    """The C++ notices of the first gradient trace (oneDNN's int32 fallback on CPUs without
-    AVX-512) stay off the user's terminal; a later call's stderr is not touched."""
+@pytest.mark.parametrize("job", ["predict", "train"])
+def test_net_first_call_prints_no_native_chatter(job):
+    """The C++ notices of a graph's first call (oneDNN's int32 fallback on CPUs without
+    AVX-512) stay off the user's terminal, when predicting and when training."""
     script = f"""
 import numpy as np
 from spacy_elman import tf_shim
@@ -406,6 +407,10 @@ net = tf_shim.ElmanNet(spec, init_weights(spec, 3, np.random.default_rng(0)), de
 ids = np.ones((2, 4, 2), dtype="int32")
 lengths = np.array([4, 3], dtype="int32")
 gold = np.zeros((2, 4), dtype="int32")
+if "{job}" == "predict":
+    net.predict(ids, lengths)
+    net.log_probs(ids, lengths, np.zeros((2, 8), "float32"))
+    raise SystemExit(print("ok"))
 net.backprop(ids, lengths, gold, np.ones((2, 4), dtype="float32"), 0.1)
 net.backprop_chunk(ids[:, :3], lengths - 1, gold[:, :1], np.ones((2, 1), "float32"), 0.1,
                    np.zeros((2, 8), "float32"))
