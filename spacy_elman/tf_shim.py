@@ -197,7 +197,7 @@ class ElmanNet:
         self._avg: Dict[str, tf.Variable] = {}
         self._marks: Dict[str, tf.Variable] = {}
         self.averages_in_use = False  # True between the two swap_averages() of a swap
-        self._pending: Optional[List[tf.Tensor]] = None
+        self._pending: Optional[List[Any]] = None  # per weight: a tensor, or (rows, values)
         ids = tf.TensorSpec([None, None, len(spec.features)], tf.int32)
         lengths = tf.TensorSpec([None], tf.int32)
         tags = tf.TensorSpec([None, None], tf.int32)
