@@ -186,7 +186,7 @@ def test_conll_four_columns_iob1_decodes_entities(tmp_path, nlp):
         tmp_path / "train.conll",
         "-DOCSTART- -X- O O\n\n"
         "Mira NNP B-NP I-PER\nOlsen NNP I-NP I-PER\nsaw VBD B-VP O\n"
-        "Oslo NNP B-NP I-LOC\n. . O O\n",
+        "Oslo NNP B-NP I-LOC\n. PUNCT O O\n",
     )
     (doc,) = read_docs(path, nlp)
     assert [t.text for t in doc] == ["Mira", "Olsen", "saw", "Oslo", "."]
@@ -740,7 +740,7 @@ def test_read_docs_documents_joins_sentences_per_docstart(tmp_path):
     path = tmp_path / "docs.conll"
     path.write_text(
         "-DOCSTART- -X- -X- O\n\n"
-        "Maria NNP B-NP I-PER\nspoke VBD B-VP O\n\n"
+        "Maria NNP O I-PER\nspoke VBD B-VP O\n\n"
         "Lopez NNP B-NP I-PER\nleft VBD B-VP O\n\n"
         "-DOCSTART- -X- -X- O\n\n"
         "Paris NNP B-NP I-LOC\n\n",
