@@ -400,7 +400,7 @@ class ElmanNet:
         for name in self.tables:
             grad = grads[name]
             if not isinstance(grad, tuple):  # a dense gradient touches every row
-                grad = (tf.range(self.vars[name].shape[0]), grad)
+                grad = _table_rows(grad)
             rows.append(grad[0])
             values.append(grad[1])
         dense = [grads[name] for name in self._dense]
