@@ -208,6 +208,12 @@ def train_cli(
         help="A .cfg file (default: configs/default.cfg). Extra --section.key VALUE args override it; --elman_ner.KEY is short for the component's settings.",
     ),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help=FORMAT_HELP),
+    optimize: str = typer.Option(
+        "efficiency",
+        "--optimize",
+        help="efficiency: the config's model, ~10x spaCy's ner in words/s. accuracy: adds "
+        "character affixes (better on unseen names and other domains, ~0.85x the speed).",
+    ),
     extra_train: List[Path] = typer.Option(
         [],
         "--extra-train",
@@ -301,6 +307,7 @@ def train_cli(
                 version=version,
                 extra_train=extra_train,
                 extra_limit=extra_limit,
+                optimize=optimize,
             )
 
     try:

@@ -214,3 +214,4 @@ class Errors:
         "[E322] Invalid pipeline version '{version}': use a version number like 0.1.0 "
         "(PEP 440, as `spacy package` needs)."
     )
+    E323 = "[E323] Unknown --optimize '{optimize}': use one of {options}."

@@ -11,8 +11,10 @@ import numpy as np
 from spacy.attrs import LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
 from spacy.tokens import Doc
 
+from .affixes import AFFIXES, affix_hashes
 from .types import Ints1d, Ints2d, Ints3d
 
+# spaCy's lexical attributes, read with ``doc.to_array``.
 FEATURES: Dict[str, int] = {
     "lower": LOWER,
     "norm": NORM,
@@ -21,6 +23,9 @@ FEATURES: Dict[str, int] = {
     "suffix": SUFFIX,
     "shape": SHAPE,
 }
+# Every feature name a model may use: spaCy's attributes, then the character affixes of the
+# lower form (``affixes.AFFIXES``).
+FEATURE_NAMES = (*FEATURES, *AFFIXES)
 PAD_ID = 0
 # Features that identify the word itself (rather than its form): hidden by word dropout.
 WORD_FEATURES = ("lower", "norm", "orth")
@@ -37,10 +42,19 @@ def docs_features(
     """:func:`doc_features` of each doc, folded in one numpy pass over the batch."""
     if not docs:
         return []
-    attrs = [FEATURES[name] for name in features]
+    affixes = [name for name in features if name in AFFIXES]
+    read = [name for name in features if name in FEATURES]
+    if affixes and "lower" not in read:
+        read.append("lower")  # the affixes are those of the lower form
+    attrs = [FEATURES[name] for name in read]
     hashes = [doc.to_array(attrs).reshape((len(doc), len(attrs))) for doc in docs]
-    sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
     flat = np.concatenate(hashes).astype("uint64", copy=False)
+    if affixes:
+        lower = flat[:, read.index("lower")]
+        columns = dict(zip(read, flat.T))
+        columns.update(zip(affixes, affix_hashes(docs[0].vocab.strings, lower, affixes).T))
+        flat = np.stack([columns[name] for name in features], axis=1)
+    sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
     ids = ((flat % sizes) + np.uint64(1)).astype("int32")
     return np.split(ids, np.cumsum([len(doc) for doc in docs[:-1]]))
 

@@ -12,7 +12,7 @@ from spacy.util import registry
 from thinc.api import Model
 
 from .errors import ElmanError, Errors
-from .features import FEATURES
+from .features import FEATURE_NAMES
 
 ACTIVATION_NAMES = ("tanh", "relu", "sigmoid")
 
@@ -103,15 +103,16 @@ def build_elman_tagger(
 ) -> Model:
     """The Elman tagger's hyperparameters, validated, as a thinc ``Model`` (``attrs["spec"]``).
 
-    features: token attributes, each hashed into its own table (see ``features.FEATURES``).
+    features: token attributes, each hashed into its own table: spaCy's (``features.FEATURES``)
+        and character affixes of the lower form (``affixes.AFFIXES``).
     rows, widths: rows and embedding width of each feature's table (row 0 is padding).
     window: odd number of tokens whose embeddings are concatenated for each position.
     hidden_width: size of the recurrent state ``h_t``.
     activation: ``f`` in ``h_t = f(x_t·Wx + h_{t-1}·Wh + b)``.
     bidirectional: add a backward Elman pass (the forward-only model can stream state).
     """
-    if not features or any(f not in FEATURES for f in features):
-        raise ElmanError(Errors.E009.format(options=sorted(FEATURES), features=features))
+    if not features or any(f not in FEATURE_NAMES for f in features):
+        raise ElmanError(Errors.E009.format(options=list(FEATURE_NAMES), features=features))
     if not (len(features) == len(rows) == len(widths)):
         detail = f"{len(features)} features, {len(rows)} rows, {len(widths)} widths"
         raise ElmanError(Errors.E011.format(detail=detail))

@@ -88,6 +88,13 @@ def test_build_elman_tagger_unknown_feature_raises_e009(features):
         build_elman_tagger(**{**ARGS, "features": features, "rows": [10] * n, "widths": [4] * n})
 
 
+def test_build_elman_tagger_accepts_character_affix_features():
+    features = ["lower", "prefix3", "suffix4"]
+    spec = make_spec(features=features, rows=[100, 50, 50], widths=[8, 4, 4])
+    assert spec.features == tuple(features)
+    assert spec.weight_shapes(3)["embed_suffix4"] == (50, 4)
+
+
 @pytest.mark.parametrize(
     "rows, widths",
     [([100], [8, 4]), ([100, 20], [8]), ([100, 20, 5], [8, 4]), ([100, 20], [8, 4, 2])],

@@ -112,6 +112,27 @@ def test_elman_ner_disk_round_trip_identical(trained_nlp, loaded_nlp, trained_mo
         np.testing.assert_array_equal(loaded_nlp.get_pipe("elman_ner").get_weights()[name], value)
 
 
+@pytest.mark.slow
+def test_elman_ner_with_affix_features_overfits_saves_and_reloads(tmp_path):
+    affixed = {
+        **SMALL_MODEL,
+        "features": [*SMALL_MODEL["features"], "prefix3", "suffix4"],
+        "rows": [*SMALL_MODEL["rows"], 500, 500],
+        "widths": [*SMALL_MODEL["widths"], 8, 8],
+    }
+    nlp = blank_with_ner(model=affixed)
+    train_tiny(nlp, make_examples(nlp))
+    for text, expected in TINY_DATA:
+        assert char_ents(nlp(text)) == expected, text
+    nlp.to_disk(tmp_path / "affixed")
+    loaded = spacy.load(tmp_path / "affixed")
+    assert loaded.get_pipe("elman_ner").spec.features[-2:] == ("prefix3", "suffix4")
+    texts = TEXTS + ODD_TEXTS + [t.lower() for t in TEXTS]
+    for text, doc in zip(texts, loaded.pipe(texts, batch_size=3)):
+        assert ents_of(doc) == ents_of(nlp(text)) == ents_of(loaded(text)), text
+        assert scores_of(doc) == pytest.approx(scores_of(nlp(text)), abs=1e-5)
+
+
 @pytest.mark.parametrize("batch_size", [1, 3, 100])
 def test_elman_ner_pipe_equals_call(loaded_nlp, batch_size):
     texts = TEXTS + ODD_TEXTS + TEXTS[::-1]

@@ -151,6 +151,25 @@ def test_make_config_extra_train_joins_corpora_with_the_same_label_settings(tmp_
         make_config(None, train_path=main, dev_path=main, extra_train=[tmp_path / "nope.conll"])
 
 
+def test_make_config_optimize_accuracy_adds_affixes_and_overrides_win():
+    plain = make_config(None)["components"]["elman_ner"]["model"]
+    config = make_config(None, optimize="accuracy")
+    model = config["components"]["elman_ner"]["model"]
+    assert model["features"][: len(plain["features"])] == plain["features"]
+    assert {"prefix2", "prefix3", "suffix2", "suffix4"} <= set(model["features"])
+    assert len(model["features"]) == len(model["rows"]) == len(model["widths"])
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)  # a valid architecture
+    assert nlp.get_pipe("elman_ner").spec.features == tuple(model["features"])
+    mine = make_config(None, {"elman_ner.hidden_width": 12}, optimize="accuracy")
+    assert mine["components"]["elman_ner"]["model"]["hidden_width"] == 12
+    narrow = [8] * len(model["widths"])
+    both = make_config(None, {"elman_ner.widths": narrow}, optimize="accuracy")
+    assert both["components"]["elman_ner"]["model"]["widths"] == narrow  # the user's wins
+    assert make_config(None, optimize="efficiency") == make_config(None)
+    with pytest.raises(ElmanError, match=r"\[E323\].*efficiency, accuracy"):
+        make_config(None, optimize="speed")
+
+
 def test_make_config_bad_override_raises_e302():
     with pytest.raises(ElmanError, match=r"\[E302\].*default\.cfg.*training -> nonexistent -> x"):
         make_config(None, {"training.nonexistent.x": 1})
