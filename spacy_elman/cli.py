@@ -212,7 +212,7 @@ def train_cli(
         "efficiency",
         "--optimize",
         help="efficiency: the config's model, ~10x spaCy's ner in words/s. accuracy: adds "
-        "character affixes (better on unseen names and other domains, ~0.85x the speed).",
+        "character affixes (on CoNLL-2003: better on other domains; ~0.85x the speed).",
     ),
     extra_train: List[Path] = typer.Option(
         [],
