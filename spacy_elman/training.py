@@ -28,6 +28,7 @@ from spacy.util import fix_random_seed, load_config, load_model, registry, resol
 from thinc.api import Config
 
 from .errors import ElmanError, Errors, NonFiniteLossError
+from .pipeline import DEFAULT_MODEL
 
 PathLike = Union[str, Path]
 DEFAULT_CONFIG = Path(__file__).parent / "configs" / "default.cfg"
@@ -46,13 +47,14 @@ OPTIMIZE: Dict[str, Dict[str, Any]] = {
     # level but every out-of-domain set gains (README, "Character affixes"), at ~0.85x the
     # words/s. Rows: the distinct affixes of a large vocabulary fit with few collisions.
     "accuracy": {
-        f"components.{COMPONENT}.model.features": [
-            "lower", "prefix", "suffix", "shape", "prefix2", "prefix3", "suffix2", "suffix4"
-        ],
-        f"components.{COMPONENT}.model.rows": [50000, 1000, 10000, 1000, 2000, 10000, 2000, 20000],
-        f"components.{COMPONENT}.model.widths": [64, 16, 32, 16, 16, 16, 16, 16],
+        f"components.{COMPONENT}.model.{key}": [*DEFAULT_MODEL[key], *added]
+        for key, added in (
+            ("features", ["prefix2", "prefix3", "suffix2", "suffix4"]),
+            ("rows", [2000, 10000, 2000, 20000]),
+            ("widths", [16, 16, 16, 16]),
+        )
     },
-}  # fmt: skip
+}
 SCORE_DIGITS = 4  # decimals of the scores written to metrics.json and printed as JSON
 
 
