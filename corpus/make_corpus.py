@@ -1885,6 +1885,15 @@ PARTICLE_SURNAMES = {
 PARTICLE_RATE = 0.12
 HYPHEN_SURNAME_RATE = 0.08
 MIDDLE_NAME_RATE = 0.2  # full names with a middle name that are written with it
+# Origins whose given names are often two names used together (Mehmet Ali, Mohammad Reza,
+# Nurlan Bek): how often such a person has a second given name, and how often a full name
+# writes it (given given surname; the other origins: 0.3 and MIDDLE_NAME_RATE).
+COMPOUND_GIVEN = {"turkish": 0.6, "arabic": 0.5, "persian": 0.6, "central_asian": 0.5}
+COMPOUND_GIVEN_WRITTEN = 0.5
+# Object slots (and chat objects) that hold two people joined by "and" / "&" / ",": lists
+# of names, lower-case in chat ("with anja and tunde").
+COORDINATION_RATE = 0.3
+COORDINATORS = [" and ", " and ", " and ", " & ", ", "]
 LINEAGE = _split("bin, bin, ibn, bint, binti, bin")
 
 FOURTH_NAME_TEMPLATES: list[str] = [
@@ -2199,7 +2208,7 @@ class PersonFactory:
         if family_first and origin == "vietnamese":
             if rng.random() < 0.6:
                 middle = rng.choice(VIETNAMESE_MIDDLE)
-        elif not family_first and rng.random() < 0.3:
+        elif not family_first and rng.random() < COMPOUND_GIVEN.get(origin, 0.3):
             middle = self._pick(first_pools, origin)
             if middle == first:
                 middle = ""
@@ -2216,6 +2225,8 @@ def full_name(p: Person, rng: random.Random) -> str:
         return " ".join(x for x in parts if x)
     if p.origin in ("arabic", "southeast_asian") and p.middle and rng.random() < 0.3:
         return f"{p.first} {rng.choice(LINEAGE)} {p.middle} {p.surname}"
+    if p.origin in COMPOUND_GIVEN and p.middle and rng.random() < COMPOUND_GIVEN_WRITTEN:
+        return f"{p.first} {p.middle} {p.surname}"
     r = rng.random()
     if r < MIDDLE_NAME_RATE and p.middle:
         return f"{p.first} {p.middle} {p.surname}"
@@ -2590,15 +2601,13 @@ class Generator:
                 at_start = not segments or segments[-1][0].endswith((", ", ": "))
                 segments.append((non_person(kind, rng, at_start and not segments), "val"))
             elif kind in PERSON_SLOTS:
-                if idx not in persons:
-                    p = people.make()
-                    while any(
-                        p.first == q.first or p.surname == q.surname for q in persons.values()
-                    ):
-                        p = people.make()
-                    persons[idx] = p
                 person_kind = {"A": "P", "O": rng.choice("NFPNF"), "a": "f"}.get(kind, kind)
-                segments.extend(render_person(person_kind, persons[idx], rng))
+                segments.extend(render_person(person_kind, self.person(idx, persons, people), rng))
+                if (kind == "O" or (kind == "a" and idx != 1)) and rng.random() < COORDINATION_RATE:
+                    # a second person in an object slot: "X and Y" (idx + 100: its own person)
+                    other = self.person(idx + 100, persons, people)
+                    segments.append((rng.choice(COORDINATORS), "lit"))
+                    segments.extend(render_person(person_kind, other, rng))
             elif kind in NAME_VALUE_SLOTS:
                 segments.append((self.eponym(kind, rng, people), "val"))
             elif kind == "HASHTAG":
@@ -2620,6 +2629,16 @@ class Generator:
             segments[0] = (segments[0][0][:1].upper() + segments[0][0][1:], segments[0][1])
             text = "".join(t for t, _ in segments)
         return text, segments
+
+    @staticmethod
+    def person(idx: int, persons: dict[int, Person], people: PersonFactory) -> Person:
+        """The person of slot ``idx``, made on first use, unlike the sentence's others."""
+        if idx not in persons:
+            p = people.make()
+            while any(p.first == q.first or p.surname == q.surname for q in persons.values()):
+                p = people.make()
+            persons[idx] = p
+        return persons[idx]
 
     def tag(self, text: str, segments: list[Segment]) -> list[tuple[str, str]] | None:
         doc = self.nlp(text)
