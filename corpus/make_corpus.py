@@ -1885,13 +1885,13 @@ PARTICLE_SURNAMES = {
 PARTICLE_RATE = 0.12
 HYPHEN_SURNAME_RATE = 0.08
 MIDDLE_NAME_RATE = 0.2  # full names with a middle name that are written with it
-# Origins whose given names are often two names used together (Mehmet Ali, Mohammad Reza,
-# Nurlan Bek): how often such a person has a second given name, and how often a full name
-# writes it (given given surname; the other origins: 0.3 and MIDDLE_NAME_RATE).
+# Origins whose given names are often two names used together (Mohammad Reza, Nurlan Bek):
+# how often such a person has a second given name, and how often a full name writes it
+# (given given surname; the other origins: 0.3 and MIDDLE_NAME_RATE).
 COMPOUND_GIVEN = {"turkish": 0.6, "arabic": 0.5, "persian": 0.6, "central_asian": 0.5}
 COMPOUND_GIVEN_WRITTEN = 0.5
 # Object slots (and chat objects) that hold two people joined by "and" / "&" / ",": lists
-# of names, lower-case in chat ("with anja and tunde").
+# of names, lower-case in chat ("with lena and kofi").
 COORDINATION_RATE = 0.3
 COORDINATORS = [" and ", " and ", " and ", " & ", ", "]
 LINEAGE = _split("bin, bin, ibn, bint, binti, bin")
