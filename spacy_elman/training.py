@@ -239,21 +239,20 @@ def make_config(
 ) -> Config:
     """Load the config (default: the packaged one) with the CLI's settings applied.
 
-    optimize: a key of :data:`OPTIMIZE`, whose settings go under ``overrides``.
-
     labels: keep only these labels; with ``negatives`` only in the output: the training
         corpus keeps every label (learned as negatives), the dev corpus only ``labels``, and
         elman_ner's ``output_labels`` are ``labels``. Without, other entities become O.
     extra_train: more training files, read with the training corpus's settings (format by
         their extension) and ``extra_limit`` examples of each (0: all); the training corpus
         becomes a ``spacy_elman.JoinedCorpus.v1`` of them all.
+    optimize: a key of :data:`OPTIMIZE`; ``overrides`` win over its settings.
     """
+    if optimize not in OPTIMIZE:
+        raise ElmanError(Errors.E323.format(optimize=optimize, options=", ".join(OPTIMIZE)))
     path = Path(config_path) if config_path else DEFAULT_CONFIG
     if not path.exists():
         raise ElmanError(Errors.E301.format(path=path))
     base = load_config(path, interpolate=False)
-    if optimize not in OPTIMIZE:
-        raise ElmanError(Errors.E323.format(optimize=optimize, options=", ".join(OPTIMIZE)))
     settings = {**OPTIMIZE[optimize], **expand_overrides(dict(overrides or {}), base)}
     if train_path is not None:
         settings["paths.train"] = str(train_path)
