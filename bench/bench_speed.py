@@ -6,6 +6,10 @@ one untimed warm-up pass each, the timed passes are interleaved (tok, elman, ner
 ner, ...) so that noise from other processes hits all three alike; the MEDIAN pass counts.
 
     python bench/bench_speed.py --model training/model-best --threads 1 --json speed.json
+    python bench/bench_speed.py --model NEW/model-best --baseline OLD/model-best  # A/B
+
+``--baseline`` times a second elman_ner pipeline in the same rounds (tok, elman, ner,
+baseline, ...), so two configs or two rounds of code compare on the same machine state.
 
 See bench/README.md for the fairness notes (threads, devices, what is and is not timed).
 """
@@ -52,6 +56,13 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
         default=None,
         help="A trained elman_ner pipeline (e.g. training/model-best). Default: train one for "
         "1 epoch on the project's corpus/train.conll (speed does not depend on training).",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="Another elman_ner pipeline (e.g. last round's model, or another config) timed in "
+        "the same rounds: its ratios print beside the --model's.",
     )
     parser.add_argument(
         "--spacy-model",
@@ -300,6 +311,10 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="bench-speed-") as tmp:
         pipelines: Dict[str, Language] = {"tokenizer": spacy.blank("en")}
         pipelines["elman_ner"] = load_elman(args.model, args.elman_device, args.seed, Path(tmp))
+        if args.baseline is not None:
+            pipelines["baseline"] = load_elman(
+                args.baseline, args.elman_device, args.seed, Path(tmp)
+            )
         labels = sorted(
             {lab for pipe in elman_components(pipelines["elman_ner"]) for lab in pipe.labels}
         )
@@ -322,6 +337,9 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
             f"          (a default-config ner set up here, trained {args.ner_train_seconds:g} s: "
             "NOT the model bench_accuracy.py trains and scores; --spacy-model times that one)"
         )
+    if args.baseline is not None:
+        print(f"baseline: {args.baseline}  pipeline {pipelines['baseline'].pipe_names}")
+    systems = [*SYSTEMS, *(["baseline"] if args.baseline is not None else [])]
     rss["pipelines_loaded"] = peak_rss_mib()
     print(f"batch:    nlp.pipe(texts, batch_size={args.batch_size})")
     print()
@@ -329,7 +347,7 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
     # Warm-up: builds TensorFlow graphs, fills caches and the vocab's string store for all.
     words: Dict[str, int] = {}
     warm_s: Dict[str, float] = {}
-    for name in SYSTEMS:
+    for name in systems:
         wall, _, n = run_pass(pipelines[name], texts, args.batch_size)
         words[name], warm_s[name] = n, wall
         print(f"warm-up {name:<10} {wall:7.2f} s  {n:,} words")
@@ -337,11 +355,11 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
     if len(set(words.values())) != 1:
         print(f"WARNING: the pipelines tokenized differently: {words}")
 
-    wall_s: Dict[str, List[float]] = {name: [] for name in SYSTEMS}
-    cpu_s: Dict[str, List[float]] = {name: [] for name in SYSTEMS}
+    wall_s: Dict[str, List[float]] = {name: [] for name in systems}
+    cpu_s: Dict[str, List[float]] = {name: [] for name in systems}
     for rep in range(1, args.repeats + 1):
         line = []
-        for name in SYSTEMS:
+        for name in systems:
             wall, cpu, _ = run_pass(pipelines[name], texts, args.batch_size)
             wall_s[name].append(wall)
             cpu_s[name].append(cpu)
@@ -350,7 +368,7 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
     print()
 
     results: Dict[str, Dict[str, Any]] = {}
-    for name in SYSTEMS:
+    for name in systems:
         wps = [words[name] / w for w in wall_s[name]]
         results[name] = {
             "words": words[name],
@@ -371,12 +389,29 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
         """Per-pass ratio a/b: the passes of one round ran back to back."""
         return [wb / wa for wa, wb in zip(wall_s[a], wall_s[b])]
 
-    ratios = {}
-    for key, (a, b) in {
+    pairs = {
         "elman_over_ner": ("elman_ner", "spacy_ner"),
         "elman_over_tokenizer": ("elman_ner", "tokenizer"),
         "ner_over_tokenizer": ("spacy_ner", "tokenizer"),
-    }.items():
+    }
+    labels_of = {
+        "elman_over_ner": "elman_ner / spacy ner",
+        "elman_over_tokenizer": "elman_ner / tokenizer",
+        "ner_over_tokenizer": "spacy ner / tokenizer",
+    }
+    if args.baseline is not None:
+        pairs.update(
+            baseline_over_ner=("baseline", "spacy_ner"),
+            baseline_over_tokenizer=("baseline", "tokenizer"),
+            elman_over_baseline=("elman_ner", "baseline"),
+        )
+        labels_of.update(
+            baseline_over_ner="baseline / spacy ner",
+            baseline_over_tokenizer="baseline / tokenizer",
+            elman_over_baseline="elman_ner / baseline",
+        )
+    ratios = {}
+    for key, (a, b) in pairs.items():
         per_pass = paired(a, b)
         ratios[key] = {
             "ratio_of_medians": results[a]["median_words_per_second"]
@@ -387,7 +422,7 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
         }
 
     rows = [["pipeline", "median words/s", "min", "max", "CPU use", "words/CPU-s"]]
-    for name in SYSTEMS:
+    for name in systems:
         r = results[name]
         per_cpu = r["words_per_cpu_second"]
         rows.append(
@@ -407,11 +442,7 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
     print(table(rows, right=(1, 2, 3, 4, 5)))
     print("(CPU use: process CPU seconds / wall seconds of a pass; above 1 means several cores.)")
     print()
-    for key, label in (
-        ("elman_over_ner", "elman_ner / spacy ner"),
-        ("elman_over_tokenizer", "elman_ner / tokenizer"),
-        ("ner_over_tokenizer", "spacy ner / tokenizer"),
-    ):
+    for key, label in labels_of.items():
         r = ratios[key]
         print(
             f"{label:<22} {r['ratio_of_medians']:6.3f}   (per round {r['min']:.3f} .. "
@@ -434,6 +465,7 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, Any]:
             "model": str(args.model)
             if args.model
             else "quick 1-epoch model on " + str(FALLBACK_TRAIN),
+            "baseline": str(args.baseline) if args.baseline else None,
             "spacy_model": str(args.spacy_model) if args.spacy_model else None,
             "ner": ner_info,
             "labels": labels,

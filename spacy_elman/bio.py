@@ -4,11 +4,11 @@ Tag ids: 0 is ``O``; label ``i`` (0-based) has ``B`` = ``2i + 1`` and ``I`` = ``
 Everything here is plain numpy, so it is shared by training, decoding and the tests.
 """
 
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .types import Floats1d, Floats2d, Floats3d, Ints1d, Ints2d
+from .types import Bools2d, Floats1d, Floats2d, Floats3d, Ints1d, Ints2d
 
 # The score of a forbidden transition: finite, so sums never turn into NaN.
 FORBIDDEN = -1e9
@@ -41,7 +41,7 @@ def transition_scores(n_labels: int) -> Tuple[Floats2d, Floats1d]:
     return trans, start
 
 
-def decode_tags(logp: Floats3d, lengths: Ints1d) -> Ints2d:
+def decode_tags(logp: Floats3d, lengths: Ints1d, joins: Optional[Bools2d] = None) -> Ints2d:
     """The best valid tag sequence of each row of ``logp`` ``(batch, time, tags)``.
 
     Viterbi under the constraints of :func:`transition_scores` (``I-X`` only after ``B-X`` or
@@ -50,6 +50,10 @@ def decode_tags(logp: Floats3d, lengths: Ints1d) -> Ints2d:
     ``B-X`` and ``I-X``. That is O(tags) per step rather than O(tags²), in numpy over the
     batch. Ties go to the lower tag id, as an argmax over the full matrix would. Steps past a
     row's length keep its scores, so the backtrace from the last column finds its own path.
+
+    ``joins`` ``(batch, time)``, optional: True where a token continues the word before it
+    (``words.hyphen_joins``). No entity starts or ends there: ``B-X`` is forbidden and ``O``
+    follows only ``O``, so a word's pieces are all inside one entity or all outside.
     """
     n_rows, n_time, n_tags = logp.shape
     path = np.zeros((n_rows, n_time), dtype="int32")
@@ -61,6 +65,10 @@ def decode_tags(logp: Floats3d, lengths: Ints1d) -> Ints2d:
     lengths = np.asarray(lengths)
     tag_ids = np.arange(n_tags, dtype="int32")[:, None]
     back = np.empty((n_time, n_tags, n_rows), dtype="int32")
+    if joins is None:
+        joined = np.zeros((n_time, n_rows), dtype=bool)
+    else:
+        joined = np.ascontiguousarray(np.asarray(joins, dtype=bool)[:, :n_time].T)
     score = scores[0].copy()
     score[2::2] = FORBIDDEN
     for t in range(1, n_time):
@@ -69,6 +77,11 @@ def decode_tags(logp: Floats3d, lengths: Ints1d) -> Ints2d:
         new[2::2] = np.where(from_inside, score[2::2], score[1::2]) + scores[t, 2::2]
         back[t] = score.argmax(axis=0)
         back[t, 2::2] = np.where(from_inside, tag_ids[2::2], tag_ids[1::2])
+        if joined[t].any():
+            inside = joined[t]
+            new[0] = np.where(inside, score[0] + scores[t, 0], new[0])
+            back[t, 0][inside] = 0
+            new[1::2, inside] = FORBIDDEN
         live = t < lengths
         if live.all():
             score = new

@@ -73,6 +73,10 @@ class Errors:
         "false): a backward pass cannot carry its state from one chunk to the next. Use "
         "chunk_mode 'overlap'."
     )
+    E022 = (
+        "[E022] The Brown-cluster table of the 'cluster' feature, {path}, is missing or "
+        "unreadable ({detail}). It ships with spacy-elman: reinstall the package."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

@@ -12,7 +12,9 @@ from spacy.attrs import LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
 from spacy.tokens import Doc
 
 from .affixes import AFFIXES, affix_hashes
-from .types import Ints1d, Ints2d, Ints3d
+from .clusters import cluster_ids
+from .types import Ints1d, Ints2d, Ints3d, Uint64s2d
+from .words import JOIN_ATTRS, join_positions
 
 # spaCy's lexical attributes, read with ``doc.to_array``.
 FEATURES: Dict[str, int] = {
@@ -23,9 +25,9 @@ FEATURES: Dict[str, int] = {
     "suffix": SUFFIX,
     "shape": SHAPE,
 }
-# Every feature name a model may use: spaCy's attributes, then the character affixes of the
-# lower form (``affixes.AFFIXES``).
-FEATURE_NAMES = (*FEATURES, *AFFIXES)
+# Every feature name a model may use: spaCy's attributes, the character affixes of the lower
+# form (``affixes.AFFIXES``) and the word's Brown cluster (``clusters``).
+FEATURE_NAMES = (*FEATURES, *AFFIXES, "cluster")
 PAD_ID = 0
 # Features that identify the word itself (rather than its form): hidden by word dropout.
 WORD_FEATURES = ("lower", "norm", "orth")
@@ -40,23 +42,46 @@ def docs_features(
     docs: Sequence[Doc], features: Sequence[str], rows: Sequence[int]
 ) -> List[Ints2d]:
     """:func:`doc_features` of each doc, folded in one numpy pass over the batch."""
+    return _docs_features(docs, features, rows, ())[0]
+
+
+def docs_features_and_joins(
+    docs: Sequence[Doc], features: Sequence[str], rows: Sequence[int]
+) -> Tuple[List[Ints2d], List[Ints1d]]:
+    """:func:`docs_features`, and each doc's ``words.join_positions`` (its hyphenated words),
+    read in the same ``doc.to_array`` call."""
+    feats, extra = _docs_features(docs, features, rows, JOIN_ATTRS)
+    return feats, join_positions(extra, [len(doc) for doc in docs])
+
+
+def _docs_features(
+    docs: Sequence[Doc], features: Sequence[str], rows: Sequence[int], extra: Sequence[int]
+) -> Tuple[List[Ints2d], Uint64s2d]:
+    """The folded feature ids per doc, and the batch's raw ``extra`` attributes."""
     if not docs:
-        return []
+        return [], np.zeros((0, len(extra)), dtype="uint64")
     affixes = [name for name in features if name in AFFIXES]
+    cluster = "cluster" in features
     read = [name for name in features if name in FEATURES]
-    if affixes and "lower" not in read:
-        read.append("lower")  # the affixes are those of the lower form
-    attrs = [FEATURES[name] for name in read]
+    for name in ["lower"] * bool(affixes or cluster) + ["orth"] * cluster:
+        if name not in read:
+            read.append(name)  # the affixes are those of the lower form; clusters need both
+    attrs = [FEATURES[name] for name in read] + list(extra)
     hashes = [doc.to_array(attrs).reshape((len(doc), len(attrs))) for doc in docs]
     flat = np.concatenate(hashes).astype("uint64", copy=False)
-    if affixes:
+    flat, extra_columns = flat[:, : len(read)], flat[:, len(read) :]
+    if affixes or cluster:
         lower = flat[:, read.index("lower")]
         columns = dict(zip(read, flat.T))
-        columns.update(zip(affixes, affix_hashes(docs[0].vocab.strings, lower, affixes).T))
+        if affixes:
+            affix_columns = affix_hashes(docs[0].vocab.strings, lower, affixes)
+            columns.update(zip(affixes, affix_columns.T))
+        if cluster:  # the cluster index itself: its table has a row per cluster
+            columns["cluster"] = cluster_ids(flat[:, read.index("orth")], lower).astype("uint64")
         flat = np.stack([columns[name] for name in features], axis=1)
     sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
     ids = ((flat % sizes) + np.uint64(1)).astype("int32")
-    return np.split(ids, np.cumsum([len(doc) for doc in docs[:-1]]))
+    return np.split(ids, np.cumsum([len(doc) for doc in docs[:-1]])), extra_columns
 
 
 def pad_batch(feats: Sequence[Ints2d], min_length: int = 2) -> Tuple[Ints3d, Ints1d]:

@@ -259,7 +259,10 @@ def test_annotate_million_character_document_no_crash(trained_nlp):
     data = jsonl({"text": text}, {"text": text + "x"}, {"text": "Angela Merkel"})
     records, stats = stream(trained_nlp, data, fmt="jsonl", on_error="skip")
     assert len(records) == 3
-    assert [e["text"] for e in records[0]["ents"]] == ["Angela Merkel", "Kenji Watanabe"]
+    # The names of the head; what the tiny model makes of the filler words is not the point
+    # (in its 20 sentences, words without a Brown cluster are mostly names).
+    in_head = [e["text"] for e in records[0]["ents"] if e["end"] <= len(head)]
+    assert in_head == ["Angela Merkel", "Kenji Watanabe"]
     check_offsets(records[0])
     assert records[1]["error"].startswith("[E215] in.jsonl:2: the text has 1,000,001 characters")
     assert "--max-length" in records[1]["error"]

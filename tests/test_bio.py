@@ -322,3 +322,55 @@ def test_decode_tags_empty_batch_and_one_step():
     assert decode_tags(np.zeros((0, 3, 3), "float32"), np.zeros((0,), "int64")).shape == (0, 3)
     logp = np.log(np.asarray([[[0.1, 0.2, 0.7]]], dtype="float32"))  # I-X first: forbidden
     assert decode_tags(logp, np.asarray([1])).tolist() == [[1]]
+
+
+def joins_allow(previous, tag):
+    """Inside a word (a joined position): no ``B-X``, and ``O`` only after ``O``."""
+    return tag % 2 == 0 and (tag > 0 or previous == 0)
+
+
+def brute_force_joined(logp, joins, trans, start):
+    """The best valid sequence that also keeps joined positions inside their word's entity."""
+    n_time, n_tags = logp.shape
+    best, best_score = None, -np.inf
+    for seq in itertools.product(range(n_tags), repeat=n_time):
+        if any(joins[t] and not joins_allow(seq[t - 1], seq[t]) for t in range(1, n_time)):
+            continue
+        score = start[seq[0]] + logp[0, seq[0]]
+        for t in range(1, n_time):
+            score += trans[seq[t - 1], seq[t]] + logp[t, seq[t]]
+        if score > best_score:
+            best, best_score = seq, score
+    return list(best)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_decode_tags_with_joins_equals_brute_force(seed):
+    rng = np.random.default_rng(100 + seed)
+    n_labels = 1 + seed % 2
+    max_len = 6 if n_labels == 1 else 5
+    lengths = rng.integers(1, max_len + 1, size=4)
+    lengths[0] = max_len
+    logp = random_logp(rng, 4, max_len, 2 * n_labels + 1)
+    logp[:, :, 1::2] += 1.5  # favour B-X, which a joined position forbids
+    joins = rng.random((4, max_len)) < 0.4
+    joins[:, 0] = rng.random(4) < 0.5  # ignored: nothing comes before the first token
+    tags = decode_tags(logp, lengths, joins)
+    trans, start = transition_scores(n_labels)
+    for row, n in enumerate(lengths):
+        expected = brute_force_joined(logp[row, :n], joins[row, :n], trans, start)
+        assert tags[row, :n].tolist() == expected, (row, n)
+        assert is_valid(tags[row, :n].tolist())
+
+
+def test_decode_tags_joins_keep_a_word_whole():
+    # Tokens: Adebayo - Cole. Alone, "Cole" would start its own entity (B > I there) and
+    # "-" would be outside; joined, the word is one entity or none.
+    p = np.asarray([[0.1, 0.8, 0.1], [0.7, 0.1, 0.2], [0.1, 0.6, 0.3]])
+    logp = np.log(p)[None].astype("float32")
+    lengths = np.asarray([3])
+    assert decode_tags(logp, lengths).tolist() == [[1, 0, 1]]
+    joins = np.asarray([[False, True, True]])
+    assert decode_tags(logp, lengths, joins).tolist() == [[1, 2, 2]]
+    none = np.zeros((1, 3), dtype=bool)
+    assert decode_tags(logp, lengths, none).tolist() == decode_tags(logp, lengths).tolist()

@@ -464,6 +464,40 @@ def make_doc(words):
     return Doc(spacy.blank("en").vocab, words=words)
 
 
+def eager_ner(**config) -> Language:
+    """A pipeline whose elman_ner tags every token ``B-NAME``: its output weights are zero and
+    the bias favours ``B-NAME``, so only the decoder's constraints shape the entities."""
+    nlp = blank_with_ner(**config)
+    ner = nlp.get_pipe("elman_ner")
+    ner.initialize(lambda: make_examples(nlp), nlp=nlp, labels=["NAME"])
+    weights = ner.get_weights()
+    weights["Wo"] = np.zeros_like(weights["Wo"])
+    weights["bo"] = np.asarray([0.0, 3.0, 0.0], dtype="float32")
+    ner._set_weights(weights)
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        {},
+        {"chunk_tokens": 6, "chunk_context": 2},
+        {
+            "model": {**SMALL_MODEL, "bidirectional": False},
+            "chunk_tokens": 6,
+            "chunk_mode": "exact",
+        },
+    ],
+)
+def test_elman_ner_whole_words_keeps_hyphenated_words_whole(chunks):
+    text = "Olufemi Adebayo-Cole co-wrote it with Mary-Jane Lee-Smith-Okafor , twice ."
+    split = [e.text for e in eager_ner(whole_words=False, **chunks)(text).ents]
+    assert split == [t.text for t in spacy.blank("en")(text)]  # every token its own entity
+    whole = [e.text for e in eager_ner(**chunks)(text).ents]
+    assert whole == text.split()  # one entity per word: no boundary inside one
+    assert eager_ner(**chunks).get_pipe("elman_ner").cfg["whole_words"] is True
+
+
 def test_elman_ner_set_annotations_repairs_bio():
     ner = labelled_ner()
     doc = make_doc(["w0", "w1", "w2", "w3", "w4", "w5", "w6"])

@@ -33,8 +33,8 @@ CORPUS = REPO / "corpus"
 
 # Small network settings, applied through the shorthand overrides the CLI accepts.
 SMALL = {
-    "elman_ner.rows": [5000, 500, 1000, 200],
-    "elman_ner.widths": [16, 8, 8, 8],
+    "elman_ner.rows": [5000, 500, 1000, 200, 1001],
+    "elman_ner.widths": [16, 8, 8, 8, 8],
     "elman_ner.hidden_width": 32,
     "training.batcher.size": 300,
     "training.optimizer.learn_rate": 0.01,
@@ -661,8 +661,8 @@ def test_spacy_train_cli_trains_the_component(tmp_path: Path):
         "--paths.train", str(train_path), "--paths.dev", str(dev_path),
         "--output", str(tmp_path / "out"),
         "--training.max_steps", "20", "--training.eval_frequency", "10",
-        "--components.elman_ner.model.rows", "[5000,500,1000,200]",
-        "--components.elman_ner.model.widths", "[16,8,8,8]",
+        "--components.elman_ner.model.rows", "[5000,500,1000,200,1001]",
+        "--components.elman_ner.model.widths", "[16,8,8,8,8]",
         "--components.elman_ner.model.hidden_width", "32",
     ]  # fmt: skip
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
@@ -814,8 +814,8 @@ def test_spacy_train_loop_evaluates_and_saves_the_averages(tmp_path: Path, monke
         "paths.dev": str(dev_path),
         "training.max_steps": 12,
         "training.eval_frequency": 5,
-        "components.elman_ner.model.rows": [5000, 500, 1000, 200],
-        "components.elman_ner.model.widths": [16, 8, 8, 8],
+        "components.elman_ner.model.rows": [5000, 500, 1000, 200, 1001],
+        "components.elman_ner.model.widths": [16, 8, 8, 8, 8],
         "components.elman_ner.model.hidden_width": 32,
     }
     config = spacy.util.load_config(DEFAULT_CONFIG, overrides=overrides, interpolate=False)

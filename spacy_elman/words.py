@@ -1,0 +1,64 @@
+"""Hyphenated words: which tokens continue the word before them.
+
+spaCy's tokenizer splits ``Adebayo-Cole`` and ``co-wrote`` into three tokens each, while
+CoNLL-style corpora keep a hyphenated word as one token, so a gold name there always starts
+and ends at a word's edge. The decoder (``bio.decode_tags``) uses these joins to keep every
+piece of such a word on the same side of an entity's boundary.
+"""
+
+from typing import List, Sequence
+
+import numpy as np
+from spacy.attrs import IS_ALPHA, ORTH, SPACY
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from .types import Bools1d, Ints1d, Uint64s2d
+
+# The token attributes that joins are read from, in this order (``doc.to_array``).
+JOIN_ATTRS = (ORTH, SPACY, IS_ALPHA)
+HYPHEN = get_string_id("-")
+_NONE = np.zeros((0,), dtype="int64")
+
+
+def hyphen_joins(doc: Doc) -> Bools1d:
+    """``joins[i]`` is True where token ``i`` continues the word of token ``i - 1``.
+
+    That is a ``-`` with no space on either side between two words of letters (``Adebayo``
+    ``-`` ``Cole``), and the token after it. Dashes with spaces, ``--``, ``–`` and hyphens
+    next to digits (``1996-08-30``) are left alone.
+    """
+    joins = np.zeros((len(doc),), dtype=bool)
+    attrs = doc.to_array(list(JOIN_ATTRS)).reshape((len(doc), len(JOIN_ATTRS)))
+    joins[join_positions(attrs, [len(doc)])[0]] = True
+    return joins
+
+
+def join_positions(attrs: Uint64s2d, lengths: Sequence[int]) -> List[Ints1d]:
+    """The positions where :func:`hyphen_joins` is True, per doc, from a batch's attributes.
+
+    Args:
+        attrs: ``(n_tokens, 3)``, the :data:`JOIN_ATTRS` of the batch's tokens, doc after doc.
+        lengths: the docs' token counts.
+    Returns: one sorted array of token indices per doc (most are empty).
+    """
+    orth, space, alpha = np.asarray(attrs).T
+    ends = np.cumsum(np.asarray(lengths, dtype="int64"))
+    starts = ends - np.asarray(lengths, dtype="int64")
+    hyphens = np.flatnonzero(orth == HYPHEN)
+    # A hyphen at a doc's first or last token has no piece on one side.
+    doc_of = np.searchsorted(ends, hyphens, side="right")
+    hyphens = hyphens[(hyphens > starts[doc_of]) & (hyphens < ends[doc_of] - 1)]
+    inner = hyphens[
+        (space[hyphens - 1] == 0)
+        & (space[hyphens] == 0)
+        & (alpha[hyphens - 1] == 1)
+        & (alpha[hyphens + 1] == 1)
+    ]
+    joined = np.stack((inner, inner + 1), axis=1).ravel()
+    positions: List[Ints1d] = [_NONE] * len(starts)
+    if len(joined):
+        doc_of = np.searchsorted(ends, joined, side="right")
+        for i in np.unique(doc_of).tolist():
+            positions[i] = joined[doc_of == i] - starts[i]
+    return positions
