@@ -5,7 +5,7 @@ The table is spaCy's English ``lexeme_cluster`` (spacy-lookups-data 1.0.5, MIT l
 clusters spaCy 2's English pipelines used): 190,129 word forms with a cluster, in 999
 clusters. First names share clusters (``John``, ``Hiroshi``, ``dave``), and so do many
 surnames, in either case, which no tagger trained on title-case news can learn from its own
-data. ``bench/make_clusters.py`` builds ``data/brown_clusters_en.npz`` from that package: the
+data. ``tools/make_clusters.py`` builds ``data/brown_clusters_en.npz`` from that package: the
 spaCy hash of each word form (``spacy.strings.get_string_id``), sorted, and its cluster's index
 (1..999; 0 is "no cluster").
 """
