@@ -44,7 +44,8 @@ DEFAULT_MODEL_CONFIG = """
 # prefix/suffix/shape let unseen names be recognised from their form, and the word's Brown
 # cluster (spacy_elman/clusters.py: 190k English forms; John, Hiroshi and dave share one)
 # tells names the training data never had. On CoNLL-2003 (seeds 0 and 1, README "Brown
-# clusters") it gave dev +0.014 F, WNUT-17 dev +0.05 to +0.10 and the hand-written sets +0.07.
+# clusters") it gave dev F +0.015 and +0.022, WNUT-17 dev +0.05 and +0.10, and the
+# hand-written sets +0.07 to +0.10.
 features = ["lower", "prefix", "suffix", "shape", "cluster"]
 # Rows per table (row 0 is the padding index). Collisions are rare at these sizes; the
 # cluster table has a row for each of the 999 clusters and one for "no cluster".
