@@ -66,10 +66,12 @@ def _docs_features(
     for name in ["lower"] * bool(affixes or cluster) + ["orth"] * cluster:
         if name not in read:
             read.append(name)  # the affixes are those of the lower form; clusters need both
-    attrs = [FEATURES[name] for name in read] + list(extra)
+    attrs = [FEATURES[name] for name in read]
+    attrs += [attr for attr in extra if attr not in attrs]  # ORTH may be read already
     hashes = [doc.to_array(attrs).reshape((len(doc), len(attrs))) for doc in docs]
     flat = np.concatenate(hashes).astype("uint64", copy=False)
-    flat, extra_columns = flat[:, : len(read)], flat[:, len(read) :]
+    extra_columns = flat[:, [attrs.index(attr) for attr in extra]]
+    flat = flat[:, : len(read)]
     if affixes or cluster:
         lower = flat[:, read.index("lower")]
         columns = dict(zip(read, flat.T))

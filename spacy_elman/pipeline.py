@@ -36,6 +36,7 @@ from .features import (
 from .models import ElmanSpec, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
 from .types import Floats1d, Ints1d, Ints2d
+from .words import join_mask
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -372,10 +373,7 @@ class ElmanNER(TrainablePipe):
         for idx in buckets:
             ids, lens = pad_batch([feats[i] for i in idx])
             logp, _ = self.net.predict(ids, lens)
-            joined = np.zeros(ids.shape[:2], dtype=bool)
-            for row, i in enumerate(idx):
-                if len(joins[i]):
-                    joined[row, joins[i]] = True
+            joined = join_mask([joins[i] for i in idx], ids.shape[1])
             tags = decode_tags(logp, lens, joined)
             probs = np.exp(np.take_along_axis(logp, tags[:, :, None], axis=2)[:, :, 0])
             for row, i in enumerate(idx):
@@ -398,9 +396,7 @@ class ElmanNER(TrainablePipe):
             logp, h = self.net.log_probs(ids, n, h)
             logps.append(logp[0, : n[0]])
         logp = np.concatenate(logps)
-        joined = np.zeros((1, len(logp)), dtype=bool)
-        joined[0, joins] = True
-        tags = decode_tags(logp[None], np.asarray([len(logp)]), joined)[0]
+        tags = decode_tags(logp[None], np.asarray([len(logp)]), join_mask([joins], len(logp)))[0]
         return tags, np.exp(logp[np.arange(len(tags)), tags]).astype("float32")
 
     def set_annotations(self, docs: Iterable[Doc], preds: List[Tuple[Ints1d, Floats1d]]) -> None:

@@ -13,7 +13,7 @@ from spacy.attrs import IS_ALPHA, ORTH, SPACY
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .types import Bools1d, Ints1d, Uint64s2d
+from .types import Bools1d, Bools2d, Ints1d, Uint64s2d
 
 # The token attributes that joins are read from, in this order (``doc.to_array``).
 JOIN_ATTRS = (ORTH, SPACY, IS_ALPHA)
@@ -28,10 +28,8 @@ def hyphen_joins(doc: Doc) -> Bools1d:
     ``-`` ``Cole``), and the token after it. Dashes with spaces, ``--``, ``–`` and hyphens
     next to digits (``1996-08-30``) are left alone.
     """
-    joins = np.zeros((len(doc),), dtype=bool)
     attrs = doc.to_array(list(JOIN_ATTRS)).reshape((len(doc), len(JOIN_ATTRS)))
-    joins[join_positions(attrs, [len(doc)])[0]] = True
-    return joins
+    return join_mask(join_positions(attrs, [len(doc)]), len(doc))[0]
 
 
 def join_positions(attrs: Uint64s2d, lengths: Sequence[int]) -> List[Ints1d]:
@@ -62,3 +60,13 @@ def join_positions(attrs: Uint64s2d, lengths: Sequence[int]) -> List[Ints1d]:
         for i in np.unique(doc_of).tolist():
             positions[i] = joined[doc_of == i] - starts[i]
     return positions
+
+
+def join_mask(positions: Sequence[Ints1d], width: int) -> Bools2d:
+    """The ``(len(positions), width)`` mask that ``bio.decode_tags`` takes as ``joins``, from
+    each row's :func:`join_positions`."""
+    mask = np.zeros((len(positions), width), dtype=bool)
+    for row, joined in enumerate(positions):
+        if len(joined):
+            mask[row, joined] = True
+    return mask
