@@ -12,11 +12,11 @@ spaCy hash of each word form (``spacy.strings.get_string_id``), sorted, and its 
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Tuple
 
 import numpy as np
 
-from .errors import ElmanError, Errors
+from .errors import Errors
+from .tables import Table, load_table, lookup
 from .types import Ints1d, Uint64s1d
 
 CLUSTERS_PATH = Path(__file__).parent / "data" / "brown_clusters_en.npz"
@@ -25,13 +25,9 @@ N_CLUSTERS = 1000
 
 
 @lru_cache(maxsize=1)
-def cluster_table() -> Tuple[Uint64s1d, Ints1d]:
+def cluster_table() -> Table:
     """``(keys, ids)``: the sorted word-form hashes and their cluster indices."""
-    try:
-        with np.load(CLUSTERS_PATH) as data:
-            return data["keys"], data["ids"].astype("int64")
-    except (OSError, KeyError, ValueError) as err:
-        raise ElmanError(Errors.E022.format(path=CLUSTERS_PATH, detail=err)) from None
+    return load_table(CLUSTERS_PATH, Errors.E022)
 
 
 def cluster_ids(orth: Uint64s1d, lower: Uint64s1d) -> Ints1d:
@@ -41,15 +37,9 @@ def cluster_ids(orth: Uint64s1d, lower: Uint64s1d) -> Ints1d:
     the lower form only where the form itself has no cluster and differs from it: a third of
     the time of one lookup per token and form on CoNLL-2003 dev sentences.
     """
-    out = _lookup(orth)
+    table = cluster_table()
+    out = lookup(table, orth)
     retry = np.flatnonzero((out == 0) & (orth != lower))
     if len(retry):
-        out[retry] = _lookup(lower[retry])
+        out[retry] = lookup(table, lower[retry])
     return out
-
-
-def _lookup(hashes: Uint64s1d) -> Ints1d:
-    keys, ids = cluster_table()
-    forms, index = np.unique(hashes, return_inverse=True)
-    at = np.minimum(np.searchsorted(keys, forms), len(keys) - 1)
-    return np.where(keys[at] == forms, ids[at], 0)[index.ravel()]

@@ -77,6 +77,10 @@ class Errors:
         "[E022] The Brown-cluster table of the 'cluster' feature, {path}, is missing or "
         "unreadable ({detail}). It ships with spacy-elman: reinstall the package."
     )
+    E023 = (
+        "[E023] The name lists of the 'gazetteer' feature, {path}, are missing or unreadable "
+        "({detail}). They ship with spacy-elman: reinstall the package."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from .affixes import AFFIXES, affix_hashes
 from .clusters import cluster_ids
+from .gazetteer import gazetteer_ids
 from .types import Ints1d, Ints2d, Ints3d, Uint64s2d
 from .words import JOIN_ATTRS, join_positions
 
@@ -26,8 +27,9 @@ FEATURES: Dict[str, int] = {
     "shape": SHAPE,
 }
 # Every feature name a model may use: spaCy's attributes, the character affixes of the lower
-# form (``affixes.AFFIXES``) and the word's Brown cluster (``clusters``).
-FEATURE_NAMES = (*FEATURES, *AFFIXES, "cluster")
+# form (``affixes.AFFIXES``), the word's Brown cluster (``clusters``) and its kind of name in
+# the person-name lists (``gazetteer``).
+FEATURE_NAMES = (*FEATURES, *AFFIXES, "cluster", "gazetteer")
 PAD_ID = 0
 # Features that identify the word itself (rather than its form): hidden by word dropout.
 WORD_FEATURES = ("lower", "norm", "orth")
@@ -62,17 +64,19 @@ def _docs_features(
         return [], np.zeros((0, len(extra)), dtype="uint64")
     affixes = [name for name in features if name in AFFIXES]
     cluster = "cluster" in features
+    gazetteer = "gazetteer" in features
+    lookups = bool(affixes) or cluster or gazetteer  # features computed from the lower form
     read = [name for name in features if name in FEATURES]
-    for name in ["lower"] * bool(affixes or cluster) + ["orth"] * cluster:
+    for name in ["lower"] * lookups + ["orth"] * cluster:
         if name not in read:
-            read.append(name)  # the affixes are those of the lower form; clusters need both
+            read.append(name)  # affixes and name lists read the lower form; clusters both
     attrs = [FEATURES[name] for name in read]
     attrs += [attr for attr in extra if attr not in attrs]  # ORTH may be read already
     hashes = [doc.to_array(attrs).reshape((len(doc), len(attrs))) for doc in docs]
     flat = np.concatenate(hashes).astype("uint64", copy=False)
     extra_columns = flat[:, [attrs.index(attr) for attr in extra]]
     flat = flat[:, : len(read)]
-    if affixes or cluster:
+    if lookups:
         lower = flat[:, read.index("lower")]
         columns = dict(zip(read, flat.T))
         if affixes:
@@ -80,6 +84,8 @@ def _docs_features(
             columns.update(zip(affixes, affix_columns.T))
         if cluster:  # the cluster index itself: its table has a row per cluster
             columns["cluster"] = cluster_ids(flat[:, read.index("orth")], lower).astype("uint64")
+        if gazetteer:  # likewise the kind of name
+            columns["gazetteer"] = gazetteer_ids(lower).astype("uint64")
         flat = np.stack([columns[name] for name in features], axis=1)
     sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
     ids = ((flat % sizes) + np.uint64(1)).astype("int32")

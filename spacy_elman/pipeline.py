@@ -42,19 +42,22 @@ DEFAULT_MODEL_CONFIG = """
 [model]
 @architectures = "spacy_elman.ElmanTagger.v1"
 # Hashed token features, each with its own embedding table: the lower form carries the word,
-# prefix/suffix/shape let unseen names be recognised from their form, and the word's Brown
+# prefix/suffix/shape let unseen names be recognised from their form, the word's Brown
 # cluster (spacy_elman/clusters.py: 190k English forms; John, Hiroshi and dave share one)
-# tells names the training data never had. On CoNLL-2003 (seeds 0 and 1, README "Brown
-# clusters") it gave dev F +0.015 and +0.022, WNUT-17 dev +0.05 and +0.10, and the
-# hand-written sets +0.07 to +0.10.
-features = ["lower", "prefix", "suffix", "shape", "cluster"]
+# and whether it is a first or last name in Faker's lists of 86 locales
+# (spacy_elman/gazetteer.py: 55k names, Wanjiru to Lindqvist) tell names the training data
+# never had. On CoNLL-2003 (seeds 0-2, README "Brown clusters", "Name lists") the cluster
+# gave dev F +0.015 to +0.022, WNUT-17 dev +0.05 to +0.10 and the hand-written sets +0.07 to
+# +0.10; the name lists then WNUT-17 dev +0.03 and the hand-written sets +0.02 to +0.04.
+features = ["lower", "prefix", "suffix", "shape", "cluster", "gazetteer"]
 # Rows per table (row 0 is the padding index). Collisions are rare at these sizes; the
-# cluster table has a row for each of the 999 clusters and one for "no cluster".
-rows = [50000, 1000, 10000, 1000, 1001]
-# Embedding width per table: 48 + 16 + 32 + 16 + 16 = 128 per token, the width before the
-# cluster came (lower was 64), so the input projection costs what it did. 64 for lower read
-# the same within the seeds' spread (README).
-widths = [48, 16, 32, 16, 16]
+# cluster table has a row for each of the 999 clusters and one for "no cluster", the
+# gazetteer one for each kind (first, last, both, none).
+rows = [50000, 1000, 10000, 1000, 1001, 5]
+# Embedding width per table: 40 + 16 + 32 + 16 + 16 + 8 = 128 per token, the width before
+# the cluster came (lower was 64), so the input projection costs what it did. 64 for lower
+# read the same as 48 within the seeds' spread (README).
+widths = [40, 16, 32, 16, 16, 8]
 # Tokens per context window (odd): the token and one neighbour on each side, as in rnnslu.
 window = 3
 # Size of the Elman state h_t (per direction). 64 matched 128 on CoNLL-2003 (best dev F 0.909

@@ -29,9 +29,9 @@ TINY_MULTI: List[Tuple[str, List[Tuple[int, int, str]]]] = [
 # Small widths keep the tests fast; the real defaults live in the factory config.
 SMALL_MODEL = {
     "@architectures": "spacy_elman.ElmanTagger.v1",
-    "features": ["lower", "prefix", "suffix", "shape", "cluster"],
-    "rows": [5000, 500, 1000, 200, 1001],
-    "widths": [16, 8, 8, 8, 8],
+    "features": ["lower", "prefix", "suffix", "shape", "cluster", "gazetteer"],
+    "rows": [5000, 500, 1000, 200, 1001, 5],
+    "widths": [16, 8, 8, 8, 8, 4],
     "window": 3,
     "hidden_width": 32,
     "activation": "tanh",

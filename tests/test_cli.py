@@ -13,8 +13,8 @@ from spacy_elman.training import evaluate
 
 runner = CliRunner()
 SMALL_ARGS = [
-    "--elman_ner.rows", "[5000,500,1000,200,1001]",
-    "--elman_ner.widths", "[16,8,8,8,8]",
+    "--elman_ner.rows", "[5000,500,1000,200,1001,5]",
+    "--elman_ner.widths", "[16,8,8,8,8,4]",
     "--elman_ner.hidden_width", "32",
     "--training.optimizer.learn_rate", "0.01",
     "--training.batcher.size", "300",

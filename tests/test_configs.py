@@ -59,3 +59,24 @@ def test_config_spacy_train_short_run_saves_a_trained_model_best(tmp_path: Path)
     # The step-0 model scores about 0.06 on dev; the evaluation at step 50 scores far more
     # (0.43 on the fourth-edition corpus; 0.46 with last round's dense Adam).
     assert meta["performance"]["ents_f"] > 0.3, meta["performance"]
+
+
+def test_config_train_corpus_lowercases_a_fifth_of_the_examples(tmp_path: Path):
+    """The default [corpora.train.augmenter] lower-cases ~20% of the examples, gold kept."""
+    import random
+
+    import spacy
+
+    train = tmp_path / "train.conll"
+    train.write_text("Angela B-PER\nMerkel I-PER\nspoke O\n. O\n\n" * 400, encoding="utf8")
+    overrides = {"paths.train": str(train), "paths.dev": str(train)}
+    config = spacy.util.load_config(CONFIG, overrides=overrides, interpolate=True)
+    assert config["corpora"]["train"]["augmenter"]["level"] == 0.2
+    reader = spacy.util.registry.resolve(config["corpora"])["train"]
+    random.seed(0)
+    examples = list(reader(spacy.blank("en")))
+    lower = [eg for eg in examples if eg.reference.text.islower()]
+    assert len(examples) == 400 and 55 <= len(lower) <= 105  # 80 expected, sd 8
+    assert {(ent.text, ent.label_) for eg in lower for ent in eg.reference.ents} == {
+        ("angela merkel", "PER")
+    }

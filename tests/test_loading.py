@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import spacy
 from conftest import SMALL_MODEL
+from spacy.attrs import ORTH
 
 from spacy_elman.errors import ElmanError
 from spacy_elman.loading import check_pipeline_dir, find_component, load_pipeline
@@ -142,6 +143,24 @@ def test_load_pipeline_renamed_component_is_found(trained_nlp, tmp_path):
     loaded = load_pipeline(tmp_path / "renamed", device="cpu")
     assert find_component(loaded) == "ner"
     assert loaded.get_pipe("ner").cfg["device"] == "cpu"
+
+
+def test_load_pipeline_unchanged_tokenizer_matches_the_saved_one(trained_model_path):
+    """A trained pipeline's saved tokenizer equals the one its config builds, so loading skips
+    reading it back (the start-up cut); a spaCy that serialises differently would lose it."""
+    nlp = load_pipeline(trained_model_path)
+    saved = (trained_model_path / "tokenizer").read_bytes()
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == saved
+
+
+def test_load_pipeline_keeps_a_customised_tokenizer(trained_nlp, tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("elman_ner", config={"model": SMALL_MODEL})
+    nlp.get_pipe("elman_ner").from_bytes(trained_nlp.get_pipe("elman_ner").to_bytes())
+    nlp.tokenizer.add_special_case("gimme", [{ORTH: "gim"}, {ORTH: "me"}])
+    nlp.to_disk(tmp_path / "custom")
+    loaded = load_pipeline(tmp_path / "custom")
+    assert [token.text for token in loaded("gimme that")] == ["gim", "me", "that"]
 
 
 def test_find_component_without_elman_ner_raises_e203():
