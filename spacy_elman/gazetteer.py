@@ -3,7 +3,7 @@
 The lists are Faker's (MIT licence): the first and last names of its 86 locales' person
 providers, 55,591 lower-cased forms in all, from ``Wanjiru`` and ``Kwabena`` to ``Lindqvist``.
 A tagger trained on news sees few names of most origins; the list tells it that a word it
-never saw is used as a name somewhere, in either case (``tunde``). Many entries are also
+never saw is used as a name somewhere, in either case (``priya``). Many entries are also
 common words (``Will``, ``Rose``, ``Green``, ``Paris``): the context decides.
 ``tools/make_gazetteer.py`` builds ``data/person_names.npz``: the spaCy hash of each lower
 form, sorted, and its kind (1 first, 2 last, 3 both; 0 is "not a listed name").
