@@ -11,6 +11,7 @@ waited ``max_wait`` seconds, whichever comes first. A fast source still fills wh
 by size alone).
 """
 
+import itertools
 import queue
 import threading
 import time
@@ -29,6 +30,8 @@ T = TypeVar("T")
 DEFAULT_MAX_WAIT = 0.05
 # Items read ahead of the consumer, per item of batch size: bounds memory on a fast source.
 READ_AHEAD_BATCHES = 2
+# Lists read ahead by timed_chunk_batches (annotate: one list per read of at most 64 KiB).
+READ_AHEAD_CHUNKS = 32
 # While nothing arrives, the reader thread checks this often whether it should stop.
 _POLL_S = 0.1
 
@@ -77,41 +80,77 @@ def timed_batches(
     """
     _check(batch_size, max_wait)
     if max_wait is None:
-        yield from size_batches(items, batch_size)
-        return
-    inbox: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD_BATCHES * batch_size)
+        return size_batches(items, batch_size)
+    chunks = ([item] for item in items)
+    return _timed(chunks, batch_size, max_wait, idle_tick, READ_AHEAD_BATCHES * batch_size)
+
+
+def timed_chunk_batches(
+    chunks: Iterable[List[T]],
+    batch_size: int,
+    max_wait: Optional[float] = DEFAULT_MAX_WAIT,
+    *,
+    idle_tick: Optional[float] = None,
+) -> Iterator[List[T]]:
+    """:func:`timed_batches` for a source that yields lists of items, e.g. one per read.
+
+    The reader thread hands each list on whole: one queue hand-off per list, not per item
+    (~2 us each). Items that arrive in one list wait together: each list should hold only
+    what was ready at once. At most ``READ_AHEAD_CHUNKS`` lists are read ahead.
+    """
+    _check(batch_size, max_wait)
+    if max_wait is None:
+        return size_batches(itertools.chain.from_iterable(chunks), batch_size)
+    return _timed(iter(chunks), batch_size, max_wait, idle_tick, READ_AHEAD_CHUNKS)
+
+
+def _timed(
+    chunks: Iterator[List[T]],
+    batch_size: int,
+    max_wait: float,
+    idle_tick: Optional[float],
+    read_ahead: int,
+) -> Iterator[List[T]]:
+    """Batches cut by size or by time from lists of items read by a daemon thread."""
+    inbox: queue.Queue[Any] = queue.Queue(maxsize=read_ahead)
     stop = threading.Event()
     reader = threading.Thread(
-        target=_read_into, args=(items, inbox, stop), name="spacy-elman-reader", daemon=True
+        target=_read_into, args=(chunks, inbox, stop), name="spacy-elman-reader", daemon=True
     )
     reader.start()
+    held: List[T] = []  # items of the last list read that did not fit in the last batch
     try:
         while True:
-            try:
-                first = inbox.get(timeout=idle_tick)
-            except queue.Empty:
-                yield []
-                continue
-            if isinstance(first, _End):
-                _finish(first)
-                return
-            batch = [first]
+            if not held:
+                try:
+                    first = inbox.get(timeout=idle_tick)
+                except queue.Empty:
+                    yield []
+                    continue
+                if isinstance(first, _End):
+                    _finish(first)
+                    return
+                held = first
+            batch, held = held[:batch_size], held[batch_size:]
             deadline = time.monotonic() + max_wait
             end: Optional[_End] = None
             while len(batch) < batch_size:
                 try:  # a fast source: items are waiting, take them without a timed wait
-                    item = inbox.get_nowait()
+                    chunk = inbox.get_nowait()
                 except queue.Empty:
                     left = deadline - time.monotonic()
                     try:
-                        item = inbox.get(timeout=left) if left > 0 else inbox.get_nowait()
+                        chunk = inbox.get(timeout=left) if left > 0 else inbox.get_nowait()
                     except queue.Empty:
                         break
-                if isinstance(item, _End):
-                    end = item
+                if isinstance(chunk, _End):
+                    end = chunk
                     break
-                batch.append(item)
-            yield batch
+                room = batch_size - len(batch)
+                batch.extend(chunk[:room])
+                held = chunk[room:]
+            if batch:
+                yield batch
             if end is not None:
                 _finish(end)
                 return

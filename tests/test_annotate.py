@@ -7,6 +7,7 @@ subprocesses.
 
 import io
 import json
+import random
 import shlex
 import shutil
 import signal
@@ -22,9 +23,11 @@ from typer.testing import CliRunner
 
 import spacy_elman.annotate as annotate_module
 from spacy_elman.annotate import (
+    BOM,
     AnnotateInputError,
     AnnotateStats,
     Interrupted,
+    _LineReader,
     annotate_files,
     annotate_stream,
     format_summary,
@@ -363,6 +366,58 @@ def test_annotate_crlf_and_bom_are_stripped(trained_nlp):
     assert [r["text"] for r in records] == ["Angela Merkel", "mid\rline"]
 
 
+class Trickle(io.BytesIO):
+    """An input whose reads return a random 1..max_read bytes, as a pipe may."""
+
+    def __init__(self, data: bytes, max_read: int, seed: int) -> None:
+        super().__init__(data)
+        self.max_read = max_read
+        self.rng = random.Random(seed)
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.read(min(size, self.rng.randint(1, self.max_read)))
+
+
+def split_lines(data: bytes) -> List[Tuple[int, bytes]]:
+    """The reference: split at b"\\n"; drop a "\\r" before it and a BOM at the start."""
+    lines = data.split(b"\n")
+    last = lines.pop()
+    lines = [line[:-1] if line.endswith(b"\r") else line for line in lines]
+    if last:
+        lines.append(last)
+    if lines and lines[0].startswith(BOM):
+        lines[0] = lines[0][len(BOM) :]
+    return list(enumerate(lines, 1))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_line_reader_any_read_sizes_give_the_same_lines(seed):
+    rng = random.Random(seed)
+    pieces = [BOM if seed % 3 == 0 else b""]
+    for _ in range(rng.randint(0, 60)):
+        body = bytes(rng.choice(b"ab \r\xc3\xa9") for _ in range(rng.choice([0, 1, 5, 30, 90])))
+        pieces.append(body + rng.choice([b"\n", b"\r\n", b"\n"]))
+    if seed % 2:
+        pieces.append(b"no line end\r")
+    data = b"".join(pieces)
+    cap = 40
+    reader = _LineReader(Trickle(data, max_read=rng.choice([1, 7, 64, 1 << 16]), seed=seed), cap)
+    got = list(reader)
+    want = split_lines(data)
+    assert [n for n, _ in got] == [n for n, _ in want]
+    for (n, raw), (_, line) in zip(got, want):
+        assert (len(raw) > cap) == (len(line) > cap), n  # over-long stays over-long
+        if len(line) <= cap:
+            assert raw == line, n
+    assert reader.bytes_read == len(data)
+
+
+def test_line_reader_pipe_hands_on_what_one_read_holds():
+    reader = _LineReader(Trickle(b"1\n2\n3\n" * 1000, max_read=1 << 16, seed=0))
+    chunks = list(reader.chunks())
+    assert len(chunks) < 3000 and sum(map(len, chunks)) == 3000
+
+
 # -- streaming behaviour -------------------------------------------------------------------------
 
 
@@ -381,7 +436,14 @@ class RecordingOutput(io.StringIO):
         self.events.append(("flush", self.source.lines_read))
 
 
-class RecordingInput(io.BytesIO):
+class LineAtATime(io.BytesIO):
+    """An input whose every read returns one line, as a pipe fed a line at a time does."""
+
+    def read1(self, size: int = -1) -> bytes:
+        return self.readline(size)
+
+
+class RecordingInput(LineAtATime):
     lines_read = 0
 
     def readline(self, size: int = -1) -> bytes:
@@ -409,7 +471,7 @@ def test_annotate_stream_reads_lazily_and_flushes_each_batch(trained_nlp):
     assert len(parse(out.getvalue())) == 10
 
 
-class InterruptingInput(io.BytesIO):
+class InterruptingInput(LineAtATime):
     def __init__(self, data: bytes, after: int) -> None:
         super().__init__(data)
         self.after = after

@@ -22,7 +22,7 @@ import spacy
 import spacy_elman
 from spacy_elman.annotate import annotate_stream
 from spacy_elman.errors import ElmanError
-from spacy_elman.streaming import pipe_stream, size_batches, timed_batches
+from spacy_elman.streaming import pipe_stream, size_batches, timed_batches, timed_chunk_batches
 
 BOUND_S = 2.0  # the goal is 0.5 s; this leaves room for a loaded machine
 
@@ -69,6 +69,32 @@ def test_timed_batches_burst_then_pause_gives_burst_at_once():
         got.append((time.monotonic() - start, batch))
     assert [b for _, b in got] == [[0, 1, 2, 3, 4], [5, 6, 7]]
     assert got[0][0] < 0.4  # the first burst did not wait for the second
+
+
+def test_timed_chunk_batches_splits_and_joins_lists_in_order():
+    sizes = [1, 5, 40, 3, 0, 12, 7, 25]
+    items = iter(range(sum(sizes)))
+    chunks = [[next(items) for _ in range(n)] for n in sizes]
+    batches = list(timed_chunk_batches(iter(chunks), 10, 1.0))
+    assert sum(batches, []) == list(range(sum(sizes)))
+    assert [len(b) for b in batches] == [10] * 9 + [3]  # a fast source: whole batches
+
+
+def test_timed_chunk_batches_late_list_cut_by_time():
+    def chunks() -> Iterator[List[int]]:
+        yield [0, 1, 2]
+        time.sleep(0.5)
+        yield [3, 4]
+
+    start = time.monotonic()
+    got = [(time.monotonic() - start, b) for b in timed_chunk_batches(chunks(), 100, 0.05)]
+    assert [b for _, b in got] == [[0, 1, 2], [3, 4]]
+    assert 0.04 <= got[0][0] < 0.4  # waited max_wait for more, not for the late list
+
+
+def test_timed_chunk_batches_max_wait_none_flattens_by_size():
+    batches = list(timed_chunk_batches(iter([[1, 2, 3], [4], [5, 6]]), 4, None))
+    assert batches == [[1, 2, 3, 4], [5, 6]]
 
 
 def test_timed_batches_max_wait_none_batches_by_size_only():
@@ -233,7 +259,7 @@ def test_annotate_stream_file_input_never_waits(trained_nlp, monkeypatch):
     def no_timed_batches(*args: Any, **kwargs: Any):
         raise AssertionError("a regular file or buffer must be batched by size alone")
 
-    monkeypatch.setattr(annotate, "timed_batches", no_timed_batches)
+    monkeypatch.setattr(annotate, "timed_chunk_batches", no_timed_batches)
     out = io.StringIO()
     stats = annotate_stream(trained_nlp, io.BytesIO(b"Angela Merkel\n" * 5), out, batch_size=2)
     assert stats.lines == 5
