@@ -12,8 +12,8 @@ Layers, from pure to impure:
   outside the memory zone until the vocab has grown by ``KEEP_LEXEMES`` lexemes: the stream's
   frequent words then keep their lexemes and tokenizer-cache entries, which spaCy otherwise
   rebuilds in every zone. On a pipe or terminal a batch is also cut once its first line has
-  waited ``max_wait`` seconds (:func:`~spacy_elman.streaming.timed_batches`), so a live
-  stream gets each result promptly.
+  waited ``max_wait`` seconds (:func:`~spacy_elman.streaming.timed_chunk_batches`, fed a
+  list of lines per read), so a live stream gets each result promptly.
 - :func:`annotate_files` opens paths (``-``: stdin/stdout) for the ``spacy-elman annotate`` CLI.
 
 Output records: the input record (``jsonl``) or ``{"text": ...}`` (``text``) plus
@@ -728,7 +728,7 @@ def _annotate_parallel(
 ) -> None:
     """Tag ``batches`` in worker processes; write results in input order as they finish.
 
-    An empty batch (an idle tick of :func:`timed_batches`) only writes what is done.
+    An empty batch (an idle tick of :func:`timed_chunk_batches`) only writes what is done.
     """
     window = 2 * n_process
     with ExitStack() as stack:
@@ -806,8 +806,8 @@ def annotate_files(
 def _private_stdin() -> IO[bytes]:
     """Standard input as a binary stream of its own (over a duplicate of file descriptor 0).
 
-    A pipe or terminal is read by a daemon thread (:func:`timed_batches`). Were it to block in
-    ``sys.stdin.buffer.readline()``, it would hold that object's lock when the interpreter
+    A pipe or terminal is read by a daemon thread (:func:`timed_chunk_batches`). Were it to
+    block in ``sys.stdin.buffer.read1()``, it would hold that object's lock when the interpreter
     exits after Ctrl-C, and Python aborts ("could not acquire lock ... at interpreter
     shutdown"). A private reader keeps ``sys.stdin`` free. Nothing has been read from
     ``sys.stdin`` before, so no buffered input is lost. It is not closed here: a reader thread

@@ -6,9 +6,10 @@ items in a background thread and cuts a batch when it is full, or when its first
 waited ``max_wait`` seconds, whichever comes first. A fast source still fills whole batches
 (batched speed); a slow one gets each item out within ``max_wait`` plus the tagging time.
 
-:func:`pipe_stream` is the spaCy-level helper built on it; ``spacy-elman annotate`` uses
-:func:`timed_batches` for pipes and terminals (a regular file never waits, so it is batched
-by size alone).
+:func:`pipe_stream` is the spaCy-level helper built on it. ``spacy-elman annotate`` uses
+:func:`timed_chunk_batches` for pipes and terminals: the same batching, fed a list of lines
+per read, one hand-off to the thread per read instead of per line (a regular file never
+waits, so it is batched by size alone).
 """
 
 import itertools
