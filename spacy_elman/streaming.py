@@ -31,8 +31,9 @@ T = TypeVar("T")
 DEFAULT_MAX_WAIT = 0.05
 # Items read ahead of the consumer, per item of batch size: bounds memory on a fast source.
 READ_AHEAD_BATCHES = 2
-# Lists read ahead by timed_chunk_batches (annotate: one list per read of at most 64 KiB).
-READ_AHEAD_CHUNKS = 32
+# Lists read ahead by timed_chunk_batches (annotate: one list per read of at most 16 KiB,
+# so at most 128 KiB of input, ~18,000 one-token lines or ~900 sentences).
+READ_AHEAD_CHUNKS = 8
 # While nothing arrives, the reader thread checks this often whether it should stop.
 _POLL_S = 0.1
 
