@@ -1,7 +1,7 @@
 """Batches cut by size or by time: timed_batches, pipe_stream and annotate on a live stream.
 
-Latency bounds in these tests are loose (a loaded CI machine); bench/bench_stream.py measures
-the real figures.
+Latency bounds in these tests are loose (a loaded CI machine); bench/bench_annotate.py measures
+the real figures (`--parts latency`).
 """
 
 import io
