@@ -36,7 +36,7 @@ from .features import (
 from .models import ElmanSpec, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
 from .types import Floats1d, Ints1d, Ints2d
-from .words import join_mask
+from .words import join_mask, trim_edges
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -98,6 +98,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "spans_key": "elman_ner",
         "output_labels": [],
         "whole_words": True,
+        "trim_symbols": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
     },
     default_score_weights={
@@ -122,6 +123,7 @@ def make_elman_ner(
     spans_key: Optional[str],
     output_labels: List[str],
     whole_words: bool,
+    trim_symbols: bool,
     scorer: Optional[Callable],
 ) -> "ElmanNER":
     """Create an ``elman_ner`` component.
@@ -149,6 +151,8 @@ def make_elman_ner(
         are learned as negatives (a firm is not a person) and their entities dropped.
     whole_words: no entity starts or ends inside a word that the tokenizer split at a hyphen
         (``Adebayo-Cole``, ``co-wrote``): its pieces are tagged all in or all out.
+    trim_symbols: no entity starts or ends with a token that holds no letter or digit
+        (``Lena !``, emoji); an entity of such tokens only is dropped.
     """
     return ElmanNER(
         nlp.vocab,
@@ -165,6 +169,7 @@ def make_elman_ner(
         spans_key=spans_key,
         output_labels=output_labels,
         whole_words=whole_words,
+        trim_symbols=trim_symbols,
         scorer=scorer,
     )
 
@@ -189,6 +194,7 @@ class ElmanNER(TrainablePipe):
         spans_key: Optional[str] = "elman_ner",
         output_labels: Sequence[str] = (),
         whole_words: bool = True,
+        trim_symbols: bool = True,
         scorer: Optional[Callable] = None,
     ) -> None:
         check_chunk_settings(
@@ -211,6 +217,7 @@ class ElmanNER(TrainablePipe):
             "spans_key": spans_key,
             "output_labels": list(output_labels),
             "whole_words": whole_words,
+            "trim_symbols": trim_symbols,
         }
         self._weights: Optional[Dict[str, np.ndarray]] = None
         self._net: Any = None
@@ -427,6 +434,8 @@ class ElmanNER(TrainablePipe):
         for i, span in zip(doc_of.tolist(), found):
             per_doc[i].append(span)
         for doc, offset, spans in zip(docs, offsets.tolist(), per_doc):
+            if spans and self.cfg["trim_symbols"]:
+                spans = trim_edges(spans, doc, offset)
             predicted = [
                 (
                     Span(doc, s - offset, e - offset, label=labels[lab]),

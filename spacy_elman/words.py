@@ -1,12 +1,13 @@
-"""Hyphenated words: which tokens continue the word before them.
+"""Words and tokens: which tokens continue a hyphenated word, which hold no word at all.
 
 spaCy's tokenizer splits ``Adebayo-Cole`` and ``co-wrote`` into three tokens each, while
 CoNLL-style corpora keep a hyphenated word as one token, so a gold name there always starts
 and ends at a word's edge. The decoder (``bio.decode_tags``) uses these joins to keep every
-piece of such a word on the same side of an entity's boundary.
+piece of such a word on the same side of an entity's boundary. :func:`trim_edges` keeps
+tokens with no letter or digit (``!``, quotes, emoji) off an entity's edges.
 """
 
-from typing import List, Sequence
+from typing import List, Sequence, Tuple
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, ORTH, SPACY
@@ -70,3 +71,27 @@ def join_mask(positions: Sequence[Ints1d], width: int) -> Bools2d:
         if len(joined):
             mask[row, joined] = True
     return mask
+
+
+def has_word(text: str) -> bool:
+    """True if ``text`` holds a letter or a digit (in any script)."""
+    return any(char.isalnum() for char in text)
+
+
+def trim_edges(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int = 0
+) -> List[Tuple[int, int, int]]:
+    """Move each span's edges inward past tokens that hold no word; drop spans left empty.
+
+    ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s
+    (a batch's positions, doc after doc). ``Lena !`` becomes ``Lena``; ``😊 😊`` goes.
+    """
+    trimmed = []
+    for start, end, label in spans:
+        while start < end and not has_word(doc[start - offset].text):
+            start += 1
+        while end > start and not has_word(doc[end - 1 - offset].text):
+            end -= 1
+        if start < end:
+            trimmed.append((start, end, label))
+    return trimmed

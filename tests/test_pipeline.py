@@ -491,9 +491,10 @@ def eager_ner(**config) -> Language:
 )
 def test_elman_ner_whole_words_keeps_hyphenated_words_whole(chunks):
     text = "Olufemi Adebayo-Cole co-wrote it with Mary-Jane Lee-Smith-Okafor , twice ."
-    split = [e.text for e in eager_ner(whole_words=False, **chunks)(text).ents]
+    # trim_symbols off: "," and "." would be dropped as entities of no word
+    split = [e.text for e in eager_ner(whole_words=False, trim_symbols=False, **chunks)(text).ents]
     assert split == [t.text for t in spacy.blank("en")(text)]  # every token its own entity
-    whole = [e.text for e in eager_ner(**chunks)(text).ents]
+    whole = [e.text for e in eager_ner(trim_symbols=False, **chunks)(text).ents]
     assert whole == text.split()  # one entity per word: no boundary inside one
     assert eager_ner(**chunks).get_pipe("elman_ner").cfg["whole_words"] is True
 
@@ -535,6 +536,20 @@ def test_elman_ner_set_annotations_batch_keeps_docs_apart():
         pytest.approx([0.6]),
         pytest.approx([0.9]),
     ]
+
+
+@pytest.mark.parametrize("trim, want", [(True, [(1, 2, "A"), (6, 7, "B")]), (False, None)])
+def test_elman_ner_set_annotations_trims_symbols_off_entity_edges(trim, want):
+    ner = labelled_ner(trim_symbols=trim)
+    doc = make_doc(["Hi", "Lena", "!", "\U0001f60a", "\U0001f60a", '"', "Bo", "..."])
+    # A over "Lena !", A over the two emoji, B over '"Bo...': trimmed to "Lena" and "Bo".
+    tags = np.asarray([0, 1, 2, 1, 2, 3, 4, 4], dtype="int32")
+    probs = np.asarray([1.0, 0.8, 0.2, 0.5, 0.5, 0.1, 0.9, 0.3], dtype="float32")
+    ner.set_annotations([doc], [(tags, probs)])
+    got = [(e.start, e.end, e.label_) for e in doc.ents]
+    assert got == (want or [(1, 3, "A"), (3, 5, "A"), (5, 8, "B")])
+    if trim:
+        assert scores_of(doc) == pytest.approx([0.8, 0.9])  # the kept tokens' probabilities
 
 
 def test_elman_ner_set_annotations_keeps_preset_ents():

@@ -1,10 +1,10 @@
-"""words: which tokens continue a hyphenated word."""
+"""words: which tokens continue a hyphenated word, which hold no word."""
 
 import pytest
 import spacy
 
 from spacy_elman.features import docs_features_and_joins
-from spacy_elman.words import hyphen_joins
+from spacy_elman.words import has_word, hyphen_joins, trim_edges
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +57,32 @@ def test_join_positions_per_doc_of_a_batch_equal_hyphen_joins(nlp):
     for doc, pos in zip(docs, positions):
         assert pos.tolist() == hyphen_joins(doc).nonzero()[0].tolist()
     assert [p.tolist() for p in positions] == [[1, 2], [], [], [], [1, 2, 4, 5, 6, 7], [1, 2], []]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [("Lena", True), ("O'Neil", True), ("50", True), ("Ł", True), ("李", True)]
+    + [("!", False), ("\u2019", False), ("\U0001f60a", False), ("--", False), ("", False)],
+)
+def test_has_word_needs_a_letter_or_digit(text, want):
+    assert has_word(text) is want
+
+
+def test_trim_edges_moves_edges_inward_and_drops_empty_spans(nlp):
+    doc = nlp('thanks Lena ! 😊 😊 and "Dr . Cox"')
+    assert [t.text for t in doc] == [
+        "thanks",
+        "Lena",
+        "!",
+        "😊",
+        "😊",
+        "and",
+        '"',
+        "Dr",
+        ".",
+        "Cox",
+        '"',
+    ]
+    spans = [(11, 13, 0), (13, 15, 0), (16, 21, 1)]  # a batch's positions: doc starts at 10
+    assert trim_edges(spans, doc, offset=10) == [(11, 12, 0), (17, 20, 1)]
+    assert trim_edges([(7, 10, 2)], doc) == [(7, 10, 2)]  # "Dr . Cox": inner tokens stay
