@@ -75,7 +75,7 @@ def join_mask(positions: Sequence[Ints1d], width: int) -> Bools2d:
 
 def has_word(text: str) -> bool:
     """True if ``text`` holds a letter or a digit (in any script)."""
-    return any(char.isalnum() for char in text)
+    return text.isalnum() or any(char.isalnum() for char in text)  # the first: a fast path
 
 
 def trim_edges(
