@@ -380,9 +380,8 @@ class ElmanNER(TrainablePipe):
         buckets = length_buckets(
             lengths, self.cfg["max_batch_tokens"], PREDICT_CALL_COST, PREDICT_STEP_COST
         )
-        for idx in buckets:
-            ids, lens = pad_batch([feats[i] for i in idx])
-            logp, _ = self.net.predict(ids, lens)
+        calls = [pad_batch([feats[i] for i in idx]) for idx in buckets]
+        for idx, (ids, lens), (logp, _) in zip(buckets, calls, self.net.predict_many(calls)):
             joined = join_mask([joins[i] for i in idx], ids.shape[1])
             tags = decode_tags(logp, lens, joined)
             probs = np.exp(np.take_along_axis(logp, tags[:, :, None], axis=2)[:, :, 0])

@@ -13,11 +13,13 @@ Decoding (Viterbi over log p_t, no invalid BIO sequence) is numpy, in ``bio.deco
 """
 
 import gc
+import itertools
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, ContextManager, Dict, Iterator, List, Optional, Tuple
+from typing import Any, ContextManager, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -147,6 +149,25 @@ ACTIVATIONS = {"tanh": tf.tanh, "relu": tf.nn.relu, "sigmoid": tf.sigmoid}
 AVERAGE_MAX_DECAY = 0.9999
 
 
+# Predict calls that run at once (:meth:`ElmanNet.predict_many`: the length buckets of one
+# batch). The recurrence is a loop of small matmuls that keeps about one core busy, and a call
+# releases the GIL: on the 2-core CPU the CoNLL-2003 dev sentences' 18 calls took 0.222 s in
+# two threads against 0.273 s one after another (medians of 5, the same outputs). At most the
+# usable CPUs, and TF_NUM_INTEROP_THREADS where it is set (1: one call at a time).
+PREDICT_THREADS = 2
+
+
+def _predict_workers() -> int:
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    limit = os.environ.get("TF_NUM_INTEROP_THREADS", "")
+    if limit.isdigit() and int(limit) > 0:
+        cpus = min(cpus, int(limit))
+    return max(1, min(PREDICT_THREADS, cpus))
+
+
 def _check_not_forked() -> None:
     """Raise E014 in a process forked after TensorFlow was imported (instead of hanging)."""
     if os.getpid() != _OWNER_PID:
@@ -198,6 +219,8 @@ class ElmanNet:
         self._marks: Dict[str, tf.Variable] = {}
         self.averages_in_use = False  # True between the two swap_averages() of a swap
         self._pending: Optional[List[Any]] = None  # per weight: a tensor, or (rows, values)
+        self._workers = _predict_workers()
+        self._pool: Optional[ThreadPoolExecutor] = None  # made on the first predict_many
         ids = tf.TensorSpec([None, None, len(spec.features)], tf.int32)
         lengths = tf.TensorSpec([None], tf.int32)
         tags = tf.TensorSpec([None, None], tf.int32)
@@ -270,6 +293,19 @@ class ElmanNet:
         if h0 is None:
             h0 = np.zeros((ids.shape[0], self.spec.hidden_width), dtype="float32")
         return self._run_log_softmax(self._predict_fn, ids, lengths, h0)
+
+    def predict_many(
+        self, batches: Sequence[Tuple[Ints3d, Ints1d]]
+    ) -> Iterator[Tuple[np.ndarray, np.ndarray]]:
+        """:meth:`predict` of each ``(ids, lengths)``, in order, up to ``PREDICT_THREADS`` at
+        once: the caller can decode one result while the next calls run."""
+        if len(batches) < 2 or self._workers == 1:
+            return (self.predict(ids, lengths) for ids, lengths in batches)
+        first = self.predict(*batches[0])  # alone: a first call traces the graph
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="spacy-elman-tf")
+        rest = self._pool.map(lambda batch: self.predict(*batch), batches[1:])
+        return itertools.chain([first], rest)
 
     def log_probs(
         self, ids: Ints3d, lengths: Ints1d, h0: Floats2d

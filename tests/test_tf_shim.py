@@ -126,6 +126,34 @@ def test_net_predict_does_not_retrace():
     assert net._predict_fn.experimental_get_tracing_count() == 1
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_net_predict_many_equals_predict_in_order(workers):
+    net = make_net(n_labels=2)
+    net._workers = workers
+    rng = np.random.default_rng(3)
+    batches = [random_ids(rng, lengths) for lengths in ([3], [9, 2], [30, 30, 1], [2] * 9, [5])]
+    got = list(net.predict_many(batches))
+    assert len(got) == len(batches)
+    for (ids, lens), (logp, h_final) in zip(batches, got):
+        want_logp, want_h = net.predict(ids, lens)
+        np.testing.assert_array_equal(logp, want_logp)
+        np.testing.assert_array_equal(h_final, want_h)
+    assert (net._pool is None) == (workers == 1)  # one worker: no thread pool at all
+    assert net._predict_fn.experimental_get_tracing_count() == 1
+
+
+@pytest.mark.parametrize(
+    "env, cpus, want", [(None, 2, 2), (None, 1, 1), ("1", 2, 1), ("4", 8, 2), ("", 2, 2)]
+)
+def test_predict_workers_honour_cpus_and_interop_threads(monkeypatch, env, cpus, want):
+    monkeypatch.setattr(tf_shim.os, "sched_getaffinity", lambda pid: set(range(cpus)))
+    if env is None:
+        monkeypatch.delenv("TF_NUM_INTEROP_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("TF_NUM_INTEROP_THREADS", env)
+    assert tf_shim._predict_workers() == want
+
+
 # -- streaming state ----------------------------------------------------------------------------
 
 
