@@ -5,7 +5,7 @@ reserved for padding (sentence edges of the context window, and batch padding); 
 is folded into rows ``1 .. rows - 1``. ``doc.to_array`` does the per-token work in C.
 """
 
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from spacy.attrs import LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from .affixes import AFFIXES, affix_hashes
 from .clusters import cluster_ids
 from .gazetteer import gazetteer_ids
-from .types import Ints1d, Ints2d, Ints3d, Uint64s2d
+from .known import is_known
+from .types import Ints1d, Ints2d, Ints3d, Uint64s1d, Uint64s2d
 from .words import JOIN_ATTRS, join_positions
 
 # spaCy's lexical attributes, read with ``doc.to_array``.
@@ -35,29 +36,46 @@ PAD_ID = 0
 WORD_FEATURES = ("lower", "norm", "orth")
 
 
-def doc_features(doc: Doc, features: Sequence[str], rows: Sequence[int]) -> Ints2d:
-    """Return the ``(n_tokens, n_features)`` table-row ids of ``doc``'s tokens."""
-    return docs_features([doc], features, rows)[0]
+def doc_features(
+    doc: Doc, features: Sequence[str], rows: Sequence[int], known: Optional[Uint64s1d] = None
+) -> Ints2d:
+    """Return the ``(n_tokens, n_features)`` table-row ids of ``doc``'s tokens.
+
+    known: the sorted lower-form hashes the model trained on (``known``): the word-identity
+        ids of any other token are ``PAD_ID``, as word dropout hides them. None: no mapping.
+    """
+    return docs_features([doc], features, rows, known)[0]
 
 
 def docs_features(
-    docs: Sequence[Doc], features: Sequence[str], rows: Sequence[int]
+    docs: Sequence[Doc],
+    features: Sequence[str],
+    rows: Sequence[int],
+    known: Optional[Uint64s1d] = None,
 ) -> List[Ints2d]:
     """:func:`doc_features` of each doc, folded in one numpy pass over the batch."""
-    return _docs_features(docs, features, rows, ())[0]
+    return _docs_features(docs, features, rows, (), known)[0]
 
 
 def docs_features_and_joins(
-    docs: Sequence[Doc], features: Sequence[str], rows: Sequence[int]
+    docs: Sequence[Doc],
+    features: Sequence[str],
+    rows: Sequence[int],
+    known: Optional[Uint64s1d] = None,
 ) -> Tuple[List[Ints2d], List[Ints1d]]:
     """:func:`docs_features`, and each doc's ``words.join_positions`` (its hyphenated words),
     read in the same ``doc.to_array`` call."""
-    feats, extra = _docs_features(docs, features, rows, JOIN_ATTRS)
-    return feats, join_positions(extra, [len(doc) for doc in docs])
+    feats, extra = _docs_features(docs, features, rows, JOIN_ATTRS, known)
+    strings = docs[0].vocab.strings if docs else None
+    return feats, join_positions(extra, [len(doc) for doc in docs], strings)
 
 
 def _docs_features(
-    docs: Sequence[Doc], features: Sequence[str], rows: Sequence[int], extra: Sequence[int]
+    docs: Sequence[Doc],
+    features: Sequence[str],
+    rows: Sequence[int],
+    extra: Sequence[int],
+    known: Optional[Uint64s1d],
 ) -> Tuple[List[Ints2d], Uint64s2d]:
     """The folded feature ids per doc, and the batch's raw ``extra`` attributes."""
     if not docs:
@@ -65,7 +83,10 @@ def _docs_features(
     affixes = [name for name in features if name in AFFIXES]
     cluster = "cluster" in features
     gazetteer = "gazetteer" in features
-    lookups = bool(affixes) or cluster or gazetteer  # features computed from the lower form
+    words = [i for i, name in enumerate(features) if name in WORD_FEATURES]
+    masked = known is not None and bool(words)
+    # Features computed from the lower form (and the known-word mask, which reads it).
+    lookups = bool(affixes) or cluster or gazetteer or masked
     read = [name for name in features if name in FEATURES]
     for name in ["lower"] * lookups + ["orth"] * cluster:
         if name not in read:
@@ -89,6 +110,8 @@ def _docs_features(
         flat = np.stack([columns[name] for name in features], axis=1)
     sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
     ids = ((flat % sizes) + np.uint64(1)).astype("int32")
+    if masked:
+        ids[np.ix_(~is_known(known, lower), words)] = PAD_ID
     return np.split(ids, np.cumsum([len(doc) for doc in docs[:-1]])), extra_columns
 
 

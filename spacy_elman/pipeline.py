@@ -33,9 +33,10 @@ from .features import (
     length_buckets,
     pad_batch,
 )
+from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
-from .types import Floats1d, Ints1d, Ints2d
+from .types import Floats1d, Ints1d, Ints2d, Uint64s1d
 from .words import join_mask, trim_edges
 
 DEFAULT_MODEL_CONFIG = """
@@ -99,6 +100,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "output_labels": [],
         "whole_words": True,
         "trim_symbols": True,
+        "known_words": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
     },
     default_score_weights={
@@ -124,6 +126,7 @@ def make_elman_ner(
     output_labels: List[str],
     whole_words: bool,
     trim_symbols: bool,
+    known_words: bool,
     scorer: Optional[Callable],
 ) -> "ElmanNER":
     """Create an ``elman_ner`` component.
@@ -153,6 +156,9 @@ def make_elman_ner(
         (``Adebayo-Cole``, ``co-wrote``): its pieces are tagged all in or all out.
     trim_symbols: no entity starts or ends with a token that holds no letter or digit
         (``Lena !``, emoji); an entity of such tokens only is dropped.
+    known_words: in prediction, a word whose lower form the model never trained on reads as
+        a word hidden by word dropout, not as the hashed row another word trained (see
+        ``known``). Models saved without a word list (before this setting) are read as before.
     """
     return ElmanNER(
         nlp.vocab,
@@ -170,6 +176,7 @@ def make_elman_ner(
         output_labels=output_labels,
         whole_words=whole_words,
         trim_symbols=trim_symbols,
+        known_words=known_words,
         scorer=scorer,
     )
 
@@ -195,6 +202,7 @@ class ElmanNER(TrainablePipe):
         output_labels: Sequence[str] = (),
         whole_words: bool = True,
         trim_symbols: bool = True,
+        known_words: bool = True,
         scorer: Optional[Callable] = None,
     ) -> None:
         check_chunk_settings(
@@ -218,8 +226,11 @@ class ElmanNER(TrainablePipe):
             "output_labels": list(output_labels),
             "whole_words": whole_words,
             "trim_symbols": trim_symbols,
+            "known_words": known_words,
         }
         self._weights: Optional[Dict[str, np.ndarray]] = None
+        # The lower forms the model was updated on (``known``); None: not recorded.
+        self._known: Optional[Uint64s1d] = None
         self._net: Any = None
         self.last_grad_norm: Optional[float] = None
 
@@ -228,11 +239,13 @@ class ElmanNER(TrainablePipe):
         component can cross to a spawned process (``nlp.pipe(n_process=N)``)."""
         weights = self.get_weights() if self.is_initialized else None
         state = {"cfg": dict(self.cfg), "_weights": weights, "scorer": self.scorer}
+        state["_known"] = self._known
         return (type(self), (self.vocab, self.model, self.name), state, None, None)
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self.cfg, self.scorer = state["cfg"], state["scorer"]
         self._weights, self._net = state["_weights"], None
+        self._known = state.get("_known")
 
     # -- labels and state ------------------------------------------------------------------
 
@@ -315,6 +328,7 @@ class ElmanNER(TrainablePipe):
             raise ElmanError(Errors.E021.format(missing=missing, labels=", ".join(self.labels)))
         rng = np.random.default_rng(np.random.randint(0, 2**31 - 1))
         self._set_weights(init_weights(self.spec, len(self.tags), rng))
+        self._known = NO_FORMS  # fresh weights have learned no word yet
 
     # -- prediction ------------------------------------------------------------------------
 
@@ -330,10 +344,11 @@ class ElmanNER(TrainablePipe):
         if not any(len(doc) for doc in docs):
             return preds
         spec = self.spec
+        known = self._known if self.cfg["known_words"] else None
         if self.cfg["whole_words"]:
-            feats, joins = docs_features_and_joins(docs, spec.features, spec.rows)
+            feats, joins = docs_features_and_joins(docs, spec.features, spec.rows, known)
         else:
-            feats = docs_features(docs, spec.features, spec.rows)
+            feats = docs_features(docs, spec.features, spec.rows, known)
             joins = [np.zeros((0,), dtype="int64")] * len(docs)
         exact = self.cfg["chunk_mode"] == "exact"
         limit = self.cfg["chunk_tokens"]
@@ -533,7 +548,9 @@ class ElmanNER(TrainablePipe):
         if not examples:
             return losses
         spec = self.spec
-        feats = docs_features([eg.predicted for eg in examples], spec.features, spec.rows)
+        docs = [eg.predicted for eg in examples]
+        feats = docs_features(docs, spec.features, spec.rows)
+        self._known = add_forms(NO_FORMS if self._known is None else self._known, doc_forms(docs))
         if self.cfg["bptt"]:
             loss = self._backprop_in_chunks(examples, feats, drop)
         else:
@@ -683,17 +700,31 @@ class ElmanNER(TrainablePipe):
 
     # -- serialization ---------------------------------------------------------------------
 
-    def _serialize(self) -> Tuple[Dict[str, Any], bytes]:
+    def _serialize(self) -> Tuple[Dict[str, Any], bytes, bytes]:
+        """The cfg (with checksums), the weights' bytes and the known word forms' bytes."""
         weights = srsly.msgpack_dumps(self.get_weights()) if self.is_initialized else b""
+        known = known_to_bytes(self._known)
         cfg = dict(self.cfg, weights_sha256=hashlib.sha256(weights).hexdigest())
-        return cfg, weights
+        if self._known is not None:
+            cfg["known_sha256"] = hashlib.sha256(known).hexdigest()
+        return cfg, weights, known
 
-    def _deserialize(self, cfg: Dict[str, Any], weights: bytes, where: str) -> None:
+    def _deserialize(
+        self, cfg: Dict[str, Any], weights: bytes, known: Optional[bytes], where: str
+    ) -> None:
         if hashlib.sha256(weights).hexdigest() != cfg.pop("weights_sha256", None):
             raise ElmanError(Errors.E005.format(path=where, detail="checksum mismatch"))
-        # Only the labels are learned state. The settings (device, overwrite_ents, ...) come from
-        # the factory config, which spaCy saves and restores itself, so load-time config
-        # overrides such as {"device": "cpu"} must win over the values saved here.
+        known_sha = cfg.pop("known_sha256", None)  # None: saved before the word list existed
+        if known_sha is not None and (
+            known is None or hashlib.sha256(known).hexdigest() != known_sha
+        ):
+            raise ElmanError(
+                Errors.E005.format(path=where, detail="the known word forms fail their checksum")
+            )
+        # Only the labels and the word forms are learned state. The settings (device,
+        # overwrite_ents, ...) come from the factory config, which spaCy saves and restores
+        # itself, so load-time config overrides such as {"device": "cpu"} must win over the
+        # values saved here.
         self.cfg["labels"] = list(cfg.get("labels", []))
         self._weights, self._net = None, None
         if weights:
@@ -702,11 +733,15 @@ class ElmanNER(TrainablePipe):
             except Exception as err:  # msgpack raises several types on bad bytes
                 raise ElmanError(Errors.E005.format(path=where, detail=err)) from None
             self._set_weights(dict(arrays))
+        try:
+            self._known = None if known_sha is None else known_from_bytes(known or b"")
+        except ValueError as err:
+            raise ElmanError(Errors.E005.format(path=where, detail=err)) from None
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
         """Serialize the labels, settings and weights."""
-        cfg, weights = self._serialize()
-        return srsly.msgpack_dumps({"cfg": cfg, "weights": weights})
+        cfg, weights, known = self._serialize()
+        return srsly.msgpack_dumps({"cfg": cfg, "weights": weights, "known": known})
 
     def from_bytes(
         self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()
@@ -716,15 +751,18 @@ class ElmanNER(TrainablePipe):
             msg = srsly.msgpack_loads(bytes_data)
         except Exception as err:
             raise ElmanError(Errors.E005.format(path="<bytes>", detail=err)) from None
-        self._deserialize(dict(msg["cfg"]), msg["weights"], "<bytes>")
+        self._deserialize(dict(msg["cfg"]), msg["weights"], msg.get("known"), "<bytes>")
         return self
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
-        """Write ``cfg`` (JSON) and ``weights`` (msgpack) into the directory ``path``."""
+        """Write ``cfg`` (JSON), ``weights`` (msgpack) and ``known`` (the word forms the model
+        trained on, uint64 hashes) into the directory ``path``."""
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
-        cfg, weights = self._serialize()
+        cfg, weights, known = self._serialize()
         (path / "weights").write_bytes(weights)
+        if self._known is not None:
+            (path / "known").write_bytes(known)
         srsly.write_json(path / "cfg", cfg)
 
     def from_disk(self, path: Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> "ElmanNER":
@@ -733,9 +771,10 @@ class ElmanNER(TrainablePipe):
         try:
             cfg = srsly.read_json(path / "cfg")
             weights = (path / "weights").read_bytes()
+            known = (path / "known").read_bytes() if "known_sha256" in cfg else None
         except (OSError, ValueError) as err:
             raise ElmanError(Errors.E005.format(path=path, detail=err)) from None
-        self._deserialize(dict(cfg), weights, str(path))
+        self._deserialize(dict(cfg), weights, known, str(path))
         if self._weights is not None:
             self.warm_up()
         return self

@@ -7,11 +7,11 @@ piece of such a word on the same side of an entity's boundary. :func:`trim_edges
 tokens with no letter or digit (``!``, quotes, emoji) off an entity's edges.
 """
 
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, ORTH, SPACY
-from spacy.strings import get_string_id
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
 from .types import Bools1d, Bools2d, Ints1d, Uint64s2d
@@ -25,20 +25,25 @@ _NONE = np.zeros((0,), dtype="int64")
 def hyphen_joins(doc: Doc) -> Bools1d:
     """``joins[i]`` is True where token ``i`` continues the word of token ``i - 1``.
 
-    That is a ``-`` with no space on either side between two words of letters (``Adebayo``
-    ``-`` ``Cole``), and the token after it. Dashes with spaces, ``--``, ``–`` and hyphens
-    next to digits (``1996-08-30``) are left alone.
+    That is a ``-`` with no space on either side between a piece that ends with a letter and
+    one that starts with one (``Adebayo`` ``-`` ``Cole``, ``O'Donoghue`` ``-`` ``Byrne``), and
+    the token after it. Dashes with spaces, ``--``, ``–`` and hyphens next to digits
+    (``1996-08-30``, ``Covid-19``) are left alone.
     """
     attrs = doc.to_array(list(JOIN_ATTRS)).reshape((len(doc), len(JOIN_ATTRS)))
-    return join_mask(join_positions(attrs, [len(doc)]), len(doc))[0]
+    return join_mask(join_positions(attrs, [len(doc)], doc.vocab.strings), len(doc))[0]
 
 
-def join_positions(attrs: Uint64s2d, lengths: Sequence[int]) -> List[Ints1d]:
+def join_positions(
+    attrs: Uint64s2d, lengths: Sequence[int], strings: Optional[StringStore] = None
+) -> List[Ints1d]:
     """The positions where :func:`hyphen_joins` is True, per doc, from a batch's attributes.
 
     Args:
         attrs: ``(n_tokens, 3)``, the :data:`JOIN_ATTRS` of the batch's tokens, doc after doc.
         lengths: the docs' token counts.
+        strings: the docs' string store, to read a piece that is not all letters
+            (``O'Donoghue``); None counts only pieces of letters alone.
     Returns: one sorted array of token indices per doc (most are empty).
     """
     orth, space, alpha = np.asarray(attrs).T
@@ -48,12 +53,14 @@ def join_positions(attrs: Uint64s2d, lengths: Sequence[int]) -> List[Ints1d]:
     # A hyphen at a doc's first or last token has no piece on one side.
     doc_of = np.searchsorted(ends, hyphens, side="right")
     hyphens = hyphens[(hyphens > starts[doc_of]) & (hyphens < ends[doc_of] - 1)]
-    inner = hyphens[
-        (space[hyphens - 1] == 0)
-        & (space[hyphens] == 0)
-        & (alpha[hyphens - 1] == 1)
-        & (alpha[hyphens + 1] == 1)
-    ]
+    hyphens = hyphens[(space[hyphens - 1] == 0) & (space[hyphens] == 0)]
+    before, after = alpha[hyphens - 1] == 1, alpha[hyphens + 1] == 1
+    if strings is not None:  # O'Donoghue-Byrne: a piece need only meet the hyphen with a letter
+        for i in np.flatnonzero(~(before & after)).tolist():
+            h = int(hyphens[i])
+            before[i] = before[i] or strings[int(orth[h - 1])][-1:].isalpha()
+            after[i] = after[i] or strings[int(orth[h + 1])][:1].isalpha()
+    inner = hyphens[before & after]
     joined = np.stack((inner, inner + 1), axis=1).ravel()
     positions: List[Ints1d] = [_NONE] * len(starts)
     if len(joined):

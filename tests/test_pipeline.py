@@ -2,6 +2,7 @@
 
 import itertools
 import math
+import pickle
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from spacy_elman.errors import ElmanError, NonFiniteLossError
+from spacy_elman.known import doc_forms
 from spacy_elman.pipeline import ElmanNER
 
 TEXTS = [text for text, _ in TINY_DATA]
@@ -275,6 +277,69 @@ def test_elman_ner_undecodable_weights_raise_e005(model_copy):
 
 def test_elman_ner_missing_weights_file_raises_e005(model_copy):
     (model_copy / "elman_ner" / "weights").unlink()
+    with pytest.raises(ElmanError, match=r"\[E005\]"):
+        spacy.load(model_copy)
+
+
+# -- known word forms ----------------------------------------------------------------------
+
+
+def test_elman_ner_known_words_are_the_forms_it_trained_on(trained_nlp):
+    docs = [eg.predicted for eg in make_examples(spacy.blank("en"))]
+    assert trained_nlp.get_pipe("elman_ner")._known.tolist() == doc_forms(docs).tolist()
+
+
+def test_elman_ner_known_words_survive_disk_bytes_and_pickle(trained_nlp, loaded_nlp):
+    source = trained_nlp.get_pipe("elman_ner")
+    want = source._known.tolist()
+    assert loaded_nlp.get_pipe("elman_ner")._known.tolist() == want
+    assert copy_of(trained_nlp).get_pipe("elman_ner")._known.tolist() == want
+    assert pickle.loads(pickle.dumps(source))._known.tolist() == want
+
+
+def test_elman_ner_unseen_words_read_as_one_hidden_word(trained_nlp):
+    # Two unseen words with the same prefix, suffix, shape, cluster and name kind differ only
+    # in their lower form's hashed row: with known_words they are one hidden word.
+    texts = ["I met Zqwerty in Berlin.", "I met Zasdrty in Berlin."]
+    for known_words, same in ((True, True), (False, False)):
+        nlp = copy_of(trained_nlp, known_words=known_words)
+        first, second = (tag_probs(nlp, text) for text in texts)
+        assert np.array_equal(first, second) is same
+
+
+def tag_probs(nlp: Language, text: str) -> np.ndarray:
+    return nlp.get_pipe("elman_ner").predict([nlp.make_doc(text)])[0][1]
+
+
+def test_elman_ner_model_without_known_words_reads_hashed_rows(
+    model_copy, loaded_nlp, trained_model_path
+):
+    # A model saved before the word list existed: no "known" file, no checksum for it.
+    (model_copy / "elman_ner" / "known").unlink()
+    cfg = srsly.read_json(model_copy / "elman_ner" / "cfg")
+    del cfg["known_sha256"]
+    srsly.write_json(model_copy / "elman_ner" / "cfg", cfg)
+    old = spacy.load(model_copy)
+    assert old.get_pipe("elman_ner")._known is None
+    off = {"components": {"elman_ner": {"known_words": False}}}
+    plain = spacy.load(trained_model_path, config=off)
+    unseen = "I met Zqwerty in Berlin."
+    for text in TEXTS + [unseen]:
+        np.testing.assert_array_equal(tag_probs(old, text), tag_probs(plain, text))
+    assert not np.array_equal(tag_probs(old, unseen), tag_probs(loaded_nlp, unseen))
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "delete"])
+def test_elman_ner_damaged_known_file_raises_e005(model_copy, damage):
+    known = model_copy / "elman_ner" / "known"
+    data = bytearray(known.read_bytes())
+    if damage == "flip":
+        data[len(data) // 2] ^= 0x01
+        known.write_bytes(bytes(data))
+    elif damage == "truncate":
+        known.write_bytes(bytes(data[:-3]))
+    else:
+        known.unlink()
     with pytest.raises(ElmanError, match=r"\[E005\]"):
         spacy.load(model_copy)
 

@@ -44,19 +44,33 @@ def test_hyphen_joins_leaves_dashes_between_words_alone(nlp, text):
     assert not hyphen_joins(nlp(text)).any()
 
 
+def test_hyphen_joins_reads_pieces_that_meet_the_hyphen_with_a_letter(nlp):
+    doc = nlp("Fergus O'Donoghue-Byrne and rock'n'roll-style, 3D-printed, not 1-0 or 3-D")
+    assert [t.text for t in doc][1:4] == ["O'Donoghue", "-", "Byrne"]
+    assert joined_tokens(doc) == ["-", "Byrne", "-", "style", "-", "printed"]
+
+
 def test_hyphen_joins_needs_a_word_of_letters_on_each_side(nlp):
     doc = nlp('He said "-" again')
     assert not hyphen_joins(doc).any()
 
 
 def test_join_positions_per_doc_of_a_batch_equal_hyphen_joins(nlp):
-    texts = ["Mary-Jane", "", "-Ann Lee-", "a b", "co-wrote Lee-Smith-Okafor", "x-y", "-"]
+    texts = ["Mary-Jane", "", "-Ann Lee-", "a b", "co-wrote Lee-Smith-Okafor", "x-y", "O'Neil-Li"]
     docs = [nlp(text) for text in texts]
     feats, positions = docs_features_and_joins(docs, ["lower", "shape"], [100, 100])
     assert [len(f) for f in feats] == [len(doc) for doc in docs]
     for doc, pos in zip(docs, positions):
         assert pos.tolist() == hyphen_joins(doc).nonzero()[0].tolist()
-    assert [p.tolist() for p in positions] == [[1, 2], [], [], [], [1, 2, 4, 5, 6, 7], [1, 2], []]
+    assert [p.tolist() for p in positions] == [
+        [1, 2],
+        [],
+        [],
+        [],
+        [1, 2, 4, 5, 6, 7],
+        [1, 2],
+        [1, 2],
+    ]
 
 
 @pytest.mark.parametrize(
