@@ -121,6 +121,18 @@ def spans_from_tags(tags: Ints1d, doc_starts: Sequence[int] = (0,)) -> List[Tupl
     return list(zip(starts.tolist(), ends.tolist(), label[starts].tolist()))
 
 
+def join_adjacent(spans: Sequence[Tuple[int, int, int]]) -> List[Tuple[int, int, int]]:
+    """Join each sorted ``(start, end, label)`` span with the next where that one starts at its
+    end with the same label: ``B-NAME B-NAME`` is one name, not two side by side."""
+    joined: List[Tuple[int, int, int]] = []
+    for start, end, label in spans:
+        if joined and joined[-1][1] == start and joined[-1][2] == label:
+            joined[-1] = (joined[-1][0], end, label)
+        else:
+            joined.append((start, end, label))
+    return joined
+
+
 def tags_from_spans(spans: Sequence[Tuple[int, int, int]], length: int) -> Ints1d:
     """Encode non-overlapping ``(start, end, label_index)`` spans as IOB2 tag ids."""
     tags = np.zeros((length,), dtype="int32")

@@ -22,7 +22,7 @@ from spacy.util import SimpleFrozenList, ensure_path
 from spacy.vocab import Vocab
 from thinc.api import Config, Model, Optimizer
 
-from .bio import decode_tags, spans_from_tags, tag_names
+from .bio import decode_tags, join_adjacent, spans_from_tags, tag_names
 from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, window_context
 from .errors import ElmanError, Errors, NonFiniteLossError
 from .features import (
@@ -100,6 +100,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "output_labels": [],
         "whole_words": True,
         "trim_symbols": True,
+        "join_adjacent": True,
         "known_words": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
     },
@@ -126,6 +127,7 @@ def make_elman_ner(
     output_labels: List[str],
     whole_words: bool,
     trim_symbols: bool,
+    join_adjacent: bool,
     known_words: bool,
     scorer: Optional[Callable],
 ) -> "ElmanNER":
@@ -156,6 +158,8 @@ def make_elman_ner(
         (``Adebayo-Cole``, ``co-wrote``): its pieces are tagged all in or all out.
     trim_symbols: no entity starts or ends with a token that holds no letter or digit
         (``Lena !``, emoji); an entity of such tokens only is dropped.
+    join_adjacent: two entities of the same label with no token between them are one
+        (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -176,6 +180,7 @@ def make_elman_ner(
         output_labels=output_labels,
         whole_words=whole_words,
         trim_symbols=trim_symbols,
+        join_adjacent=join_adjacent,
         known_words=known_words,
         scorer=scorer,
     )
@@ -202,6 +207,7 @@ class ElmanNER(TrainablePipe):
         output_labels: Sequence[str] = (),
         whole_words: bool = True,
         trim_symbols: bool = True,
+        join_adjacent: bool = True,
         known_words: bool = True,
         scorer: Optional[Callable] = None,
     ) -> None:
@@ -226,6 +232,7 @@ class ElmanNER(TrainablePipe):
             "output_labels": list(output_labels),
             "whole_words": whole_words,
             "trim_symbols": trim_symbols,
+            "join_adjacent": join_adjacent,
             "known_words": known_words,
         }
         self._weights: Optional[Dict[str, np.ndarray]] = None
@@ -450,6 +457,8 @@ class ElmanNER(TrainablePipe):
         for doc, offset, spans in zip(docs, offsets.tolist(), per_doc):
             if spans and self.cfg["trim_symbols"]:
                 spans = trim_edges(spans, doc, offset)
+            if len(spans) > 1 and self.cfg["join_adjacent"]:
+                spans = join_adjacent(spans)
             predicted = [
                 (
                     Span(doc, s - offset, e - offset, label=labels[lab]),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from spacy_elman.bio import (
     FORBIDDEN,
     decode_tags,
+    join_adjacent,
     spans_from_tags,
     tag_names,
     tags_from_spans,
@@ -94,6 +95,19 @@ def test_tags_from_spans_uses_iob2_ids():
 
 def test_spans_from_tags_adjacent_b_tags_are_separate_entities():
     assert spans_from_tags([1, 1, 2, 1]) == [(0, 1, 0), (1, 3, 0), (3, 4, 0)]
+
+
+@pytest.mark.parametrize(
+    "spans, want",
+    [
+        ([], []),
+        ([(0, 1, 0), (1, 3, 0), (3, 4, 0)], [(0, 4, 0)]),
+        ([(0, 1, 0), (1, 2, 1), (2, 3, 1)], [(0, 1, 0), (1, 3, 1)]),
+        ([(0, 1, 0), (2, 3, 0)], [(0, 1, 0), (2, 3, 0)]),
+    ],
+)
+def test_join_adjacent_joins_only_touching_spans_of_one_label(spans, want):
+    assert join_adjacent(spans) == want
 
 
 def test_spans_from_tags_empty_sequence_has_no_spans():

@@ -531,8 +531,9 @@ def make_doc(words):
 
 def eager_ner(**config) -> Language:
     """A pipeline whose elman_ner tags every token ``B-NAME``: its output weights are zero and
-    the bias favours ``B-NAME``, so only the decoder's constraints shape the entities."""
-    nlp = blank_with_ner(**config)
+    the bias favours ``B-NAME``, so only the decoder's constraints shape the entities (the
+    adjacent ones are not joined unless ``join_adjacent`` is given)."""
+    nlp = blank_with_ner(**{"join_adjacent": False, **config})
     ner = nlp.get_pipe("elman_ner")
     ner.initialize(lambda: make_examples(nlp), nlp=nlp, labels=["NAME"])
     weights = ner.get_weights()
@@ -605,7 +606,7 @@ def test_elman_ner_set_annotations_batch_keeps_docs_apart():
 
 @pytest.mark.parametrize("trim, want", [(True, [(1, 2, "A"), (6, 7, "B")]), (False, None)])
 def test_elman_ner_set_annotations_trims_symbols_off_entity_edges(trim, want):
-    ner = labelled_ner(trim_symbols=trim)
+    ner = labelled_ner(trim_symbols=trim, join_adjacent=False)
     doc = make_doc(["Hi", "Lena", "!", "\U0001f60a", "\U0001f60a", '"', "Bo", "..."])
     # A over "Lena !", A over the two emoji, B over '"Bo...': trimmed to "Lena" and "Bo".
     tags = np.asarray([0, 1, 2, 1, 2, 3, 4, 4], dtype="int32")
@@ -615,6 +616,25 @@ def test_elman_ner_set_annotations_trims_symbols_off_entity_edges(trim, want):
     assert got == (want or [(1, 3, "A"), (3, 5, "A"), (5, 8, "B")])
     if trim:
         assert scores_of(doc) == pytest.approx([0.8, 0.9])  # the kept tokens' probabilities
+
+
+@pytest.mark.parametrize(
+    "join, want",
+    [
+        (True, [(0, 3, "A"), (4, 5, "A"), (5, 7, "B")]),
+        (False, [(0, 1, "A"), (1, 3, "A"), (4, 5, "A"), (5, 6, "B"), (6, 7, "B")]),
+    ],
+)
+def test_elman_ner_set_annotations_joins_adjacent_entities_of_one_label(join, want):
+    ner = labelled_ner(join_adjacent=join)
+    doc = make_doc(["Caster", "Semenya", "Jr", "and", "Lee", "Acme", "Corp"])
+    # B-A B-A I-A O B-A B-B B-B: "Lee" (A) and "Acme" (B) touch but differ in label.
+    tags = np.asarray([1, 1, 2, 0, 1, 3, 3], dtype="int32")
+    probs = np.asarray([0.9, 0.6, 0.3, 1.0, 0.8, 0.5, 0.7], dtype="float32")
+    ner.set_annotations([doc], [(tags, probs)])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
+    if join:
+        assert scores_of(doc) == pytest.approx([0.6, 0.8, 0.6])  # the mean over the joined
 
 
 def test_elman_ner_set_annotations_keeps_preset_ents():
