@@ -559,7 +559,10 @@ class ElmanNER(TrainablePipe):
         spec = self.spec
         docs = [eg.predicted for eg in examples]
         feats = docs_features(docs, spec.features, spec.rows)
-        self._known = add_forms(NO_FORMS if self._known is None else self._known, doc_forms(docs))
+        # Record the forms trained on. None is a model saved before the list: recording only
+        # the words from here on would hide all the older ones.
+        if self._known is not None:
+            self._known = add_forms(self._known, doc_forms(docs))
         if self.cfg["bptt"]:
             loss = self._backprop_in_chunks(examples, feats, drop)
         else:
@@ -748,7 +751,7 @@ class ElmanNER(TrainablePipe):
             raise ElmanError(Errors.E005.format(path=where, detail=err)) from None
 
     def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        """Serialize the labels, settings and weights."""
+        """Serialize the labels, settings, weights and known word forms."""
         cfg, weights, known = self._serialize()
         return srsly.msgpack_dumps({"cfg": cfg, "weights": weights, "known": known})
 

@@ -311,14 +311,18 @@ def tag_probs(nlp: Language, text: str) -> np.ndarray:
     return nlp.get_pipe("elman_ner").predict([nlp.make_doc(text)])[0][1]
 
 
+def strip_known_words(path) -> None:
+    """Make the saved model at ``path`` one from before the word list: no file, no checksum."""
+    (path / "elman_ner" / "known").unlink()
+    cfg = srsly.read_json(path / "elman_ner" / "cfg")
+    del cfg["known_sha256"]
+    srsly.write_json(path / "elman_ner" / "cfg", cfg)
+
+
 def test_elman_ner_model_without_known_words_reads_hashed_rows(
     model_copy, loaded_nlp, trained_model_path
 ):
-    # A model saved before the word list existed: no "known" file, no checksum for it.
-    (model_copy / "elman_ner" / "known").unlink()
-    cfg = srsly.read_json(model_copy / "elman_ner" / "cfg")
-    del cfg["known_sha256"]
-    srsly.write_json(model_copy / "elman_ner" / "cfg", cfg)
+    strip_known_words(model_copy)
     old = spacy.load(model_copy)
     assert old.get_pipe("elman_ner")._known is None
     off = {"components": {"elman_ner": {"known_words": False}}}
@@ -327,6 +331,14 @@ def test_elman_ner_model_without_known_words_reads_hashed_rows(
     for text in TEXTS + [unseen]:
         np.testing.assert_array_equal(tag_probs(old, text), tag_probs(plain, text))
     assert not np.array_equal(tag_probs(old, unseen), tag_probs(loaded_nlp, unseen))
+
+
+def test_elman_ner_model_without_known_words_does_not_start_a_list(model_copy):
+    # Training on from such a model must not make a list of the new words alone.
+    strip_known_words(model_copy)
+    nlp = spacy.load(model_copy)
+    nlp.update(make_examples(nlp)[:2], losses={})
+    assert nlp.get_pipe("elman_ner")._known is None
 
 
 @pytest.mark.parametrize("damage", ["flip", "truncate", "delete"])
