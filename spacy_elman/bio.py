@@ -133,6 +133,17 @@ def join_adjacent(spans: Sequence[Tuple[int, int, int]]) -> List[Tuple[int, int,
     return joined
 
 
+def spread_tags(tags: Ints1d, counts: Ints1d) -> Ints1d:
+    """The tags of words spread over their ``counts`` tokens each: a word's ``B-X`` becomes
+    ``B-X I-X ...``, its ``I-X`` or ``O`` repeats."""
+    counts = np.asarray(counts, dtype="int64")
+    spread = np.repeat(np.asarray(tags), counts)
+    first = np.zeros((len(spread),), dtype=bool)
+    first[np.cumsum(counts) - counts] = True  # each word's first token
+    spread[~first & (spread % 2 == 1)] += 1
+    return spread
+
+
 def tags_from_spans(spans: Sequence[Tuple[int, int, int]], length: int) -> Ints1d:
     """Encode non-overlapping ``(start, end, label_index)`` spans as IOB2 tag ids."""
     tags = np.zeros((length,), dtype="int32")

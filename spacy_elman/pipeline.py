@@ -22,7 +22,7 @@ from spacy.util import SimpleFrozenList, ensure_path
 from spacy.vocab import Vocab
 from thinc.api import Config, Model, Optimizer
 
-from .bio import decode_tags, join_adjacent, spans_from_tags, tag_names
+from .bio import decode_tags, join_adjacent, spans_from_tags, spread_tags, tag_names
 from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, window_context
 from .errors import ElmanError, Errors, NonFiniteLossError
 from .features import (
@@ -37,7 +37,7 @@ from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_by
 from .models import ElmanSpec, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
 from .types import Floats1d, Ints1d, Ints2d, Uint64s1d
-from .words import join_mask, trim_edges
+from .words import hyphen_styles, join_mask, merged_words, trim_edges
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -102,6 +102,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "trim_symbols": True,
         "join_adjacent": True,
         "known_words": True,
+        "merge_hyphenated": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
     },
     default_score_weights={
@@ -129,6 +130,7 @@ def make_elman_ner(
     trim_symbols: bool,
     join_adjacent: bool,
     known_words: bool,
+    merge_hyphenated: bool,
     scorer: Optional[Callable],
 ) -> "ElmanNER":
     """Create an ``elman_ner`` component.
@@ -163,6 +165,10 @@ def make_elman_ner(
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
+    merge_hyphenated: a model whose training data kept most hyphenated words as one token
+        (CoNLL-2003's gold tokens) reads each word that spaCy's tokenizer split at a hyphen
+        (``Eze`` ``-`` ``Okafor``) as that one token, and tags its pieces alike. Models
+        trained on split words (spaCy's tokens, ``gold_preproc = false``) are unaffected.
     """
     return ElmanNER(
         nlp.vocab,
@@ -182,6 +188,7 @@ def make_elman_ner(
         trim_symbols=trim_symbols,
         join_adjacent=join_adjacent,
         known_words=known_words,
+        merge_hyphenated=merge_hyphenated,
         scorer=scorer,
     )
 
@@ -209,6 +216,7 @@ class ElmanNER(TrainablePipe):
         trim_symbols: bool = True,
         join_adjacent: bool = True,
         known_words: bool = True,
+        merge_hyphenated: bool = True,
         scorer: Optional[Callable] = None,
     ) -> None:
         check_chunk_settings(
@@ -234,6 +242,9 @@ class ElmanNER(TrainablePipe):
             "trim_symbols": trim_symbols,
             "join_adjacent": join_adjacent,
             "known_words": known_words,
+            "merge_hyphenated": merge_hyphenated,
+            # Learned: the hyphenated words of the training data, [whole, split].
+            "hyphen_styles": [0, 0],
         }
         self._weights: Optional[Dict[str, np.ndarray]] = None
         # The lower forms the model was updated on (``known``); None: not recorded.
@@ -336,6 +347,14 @@ class ElmanNER(TrainablePipe):
         rng = np.random.default_rng(np.random.randint(0, 2**31 - 1))
         self._set_weights(init_weights(self.spec, len(self.tags), rng))
         self._known = NO_FORMS  # fresh weights have learned no word yet
+        self.cfg["hyphen_styles"] = [0, 0]
+
+    @property
+    def reads_hyphenated_whole(self) -> bool:
+        """Whether prediction reads a hyphenated word as one token (``merge_hyphenated``, and
+        more of them whole than split in the training data)."""
+        whole, split = self.cfg["hyphen_styles"]
+        return bool(self.cfg["merge_hyphenated"]) and whole > split
 
     # -- prediction ------------------------------------------------------------------------
 
@@ -352,11 +371,15 @@ class ElmanNER(TrainablePipe):
             return preds
         spec = self.spec
         known = self._known if self.cfg["known_words"] else None
-        if self.cfg["whole_words"]:
+        merge = self.reads_hyphenated_whole
+        if self.cfg["whole_words"] or merge:
             feats, joins = docs_features_and_joins(docs, spec.features, spec.rows, known)
         else:
             feats = docs_features(docs, spec.features, spec.rows, known)
             joins = [np.zeros((0,), dtype="int64")] * len(docs)
+        counts: Dict[int, Ints1d] = {}  # the merged docs: tokens per word
+        if merge:
+            feats, joins, counts = self._merge_hyphenated(docs, feats, joins, known)
         exact = self.cfg["chunk_mode"] == "exact"
         limit = self.cfg["chunk_tokens"]
         pieces: List[Ints2d] = []  # what runs batched: short docs whole, long docs' chunks
@@ -390,7 +413,32 @@ class ElmanNER(TrainablePipe):
                 stitch([tags for tags, _ in chunk_preds[i]], plan),
                 stitch([probs for _, probs in chunk_preds[i]], plan),
             )
+        for i, n in counts.items():  # back from words to tokens
+            preds[i] = (spread_tags(preds[i][0], n), np.repeat(preds[i][1], n))
         return preds
+
+    def _merge_hyphenated(
+        self,
+        docs: Sequence[Doc],
+        feats: List[Ints2d],
+        joins: List[Ints1d],
+        known: Optional[Uint64s1d],
+    ) -> Tuple[List[Ints2d], List[Ints1d], Dict[int, Ints1d]]:
+        """The features of each doc with hyphenated words as one token each (read from a Doc
+        of its merged words), no joins left, and the tokens each word covers, per merged doc."""
+        which = [i for i, positions in enumerate(joins) if len(positions)]
+        if not which:
+            return feats, joins, {}
+        counts: Dict[int, Ints1d] = {}
+        merged = []
+        for i in which:
+            words, spaces, counts[i] = merged_words(docs[i], joins[i])
+            merged.append(Doc(docs[i].vocab, words=words, spaces=spaces))
+        feats, joins = list(feats), list(joins)
+        spec = self.spec
+        for i, f in zip(which, docs_features(merged, spec.features, spec.rows, known)):
+            feats[i], joins[i] = f, np.zeros((0,), dtype="int64")
+        return feats, joins, counts
 
     def _predict_batch(
         self, feats: Sequence[Ints2d], joins: Sequence[Ints1d]
@@ -559,6 +607,8 @@ class ElmanNER(TrainablePipe):
         spec = self.spec
         docs = [eg.predicted for eg in examples]
         feats = docs_features(docs, spec.features, spec.rows)
+        styles = hyphen_styles(docs)
+        self.cfg["hyphen_styles"] = [a + b for a, b in zip(self.cfg["hyphen_styles"], styles)]
         # Record the forms trained on. None is a model saved before the list: recording only
         # the words from here on would hide all the older ones.
         if self._known is not None:
@@ -733,11 +783,12 @@ class ElmanNER(TrainablePipe):
             raise ElmanError(
                 Errors.E005.format(path=where, detail="the known word forms fail their checksum")
             )
-        # Only the labels and the word forms are learned state. The settings (device,
-        # overwrite_ents, ...) come from the factory config, which spaCy saves and restores
-        # itself, so load-time config overrides such as {"device": "cpu"} must win over the
-        # values saved here.
+        # Only the labels, the hyphen styles and the word forms are learned state. The
+        # settings (device, overwrite_ents, ...) come from the factory config, which spaCy
+        # saves and restores itself, so load-time config overrides such as {"device": "cpu"}
+        # must win over the values saved here.
         self.cfg["labels"] = list(cfg.get("labels", []))
+        self.cfg["hyphen_styles"] = list(cfg.get("hyphen_styles", [0, 0]))
         self._weights, self._net = None, None
         if weights:
             try:

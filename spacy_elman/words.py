@@ -3,14 +3,17 @@
 spaCy's tokenizer splits ``Adebayo-Cole`` and ``co-wrote`` into three tokens each, while
 CoNLL-style corpora keep a hyphenated word as one token, so a gold name there always starts
 and ends at a word's edge. The decoder (``bio.decode_tags``) uses these joins to keep every
-piece of such a word on the same side of an entity's boundary. :func:`trim_edges` keeps
-tokens with no letter or digit (``!``, quotes, emoji) off an entity's edges.
+piece of such a word on the same side of an entity's boundary, and a model trained on such
+corpora reads each hyphenated word as the one token it was trained on (:func:`merged_words`,
+:func:`hyphen_styles`). :func:`trim_edges` keeps tokens with no letter or digit (``!``,
+quotes, emoji) off an entity's edges.
 """
 
-from typing import List, Optional, Sequence, Tuple
+import re
+from typing import Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, ORTH, SPACY
+from spacy.attrs import IS_ALPHA, ORTH, SHAPE, SPACY
 from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc
 
@@ -20,6 +23,8 @@ from .types import Bools1d, Bools2d, Ints1d, Uint64s2d
 JOIN_ATTRS = (ORTH, SPACY, IS_ALPHA)
 HYPHEN = get_string_id("-")
 _NONE = np.zeros((0,), dtype="int64")
+# A token shape with a hyphen between letters: one token for a whole hyphenated word.
+_WHOLE_HYPHENATED = re.compile(r"[xX]-[xX]")
 
 
 def hyphen_joins(doc: Doc) -> Bools1d:
@@ -102,3 +107,40 @@ def trim_edges(
         if start < end:
             trimmed.append((start, end, label))
     return trimmed
+
+
+def merged_words(doc: Doc, positions: Ints1d) -> Tuple[List[str], List[bool], Ints1d]:
+    """``doc``'s words with each hyphenated word as one: their texts, their trailing spaces,
+    and how many of ``doc``'s tokens each covers.
+
+    ``positions``: the doc's :func:`join_positions` (the tokens that continue a word).
+    """
+    starts = np.ones((len(doc),), dtype=bool)
+    starts[np.asarray(positions, dtype="int64")] = False
+    firsts = np.flatnonzero(starts)
+    counts = np.diff(np.append(firsts, len(doc)))
+    words = [doc[int(a) : int(a + n)].text for a, n in zip(firsts, counts)]
+    spaces = [bool(doc[int(a + n - 1)].whitespace_) for a, n in zip(firsts, counts)]
+    return words, spaces, counts
+
+
+def hyphen_styles(docs: Iterable[Doc]) -> Tuple[int, int]:
+    """How ``docs`` write hyphenated words: ``(whole, split)``, the number of tokens that hold
+    a hyphen between letters (``Eze-Okafor``: CoNLL-2003's gold tokens) and the number of
+    ``-`` tokens between a piece that ends with a letter and one that starts with one (spaCy's
+    tokens, or a CoNLL file written from them, where the spaces cannot tell ``Eze - Okafor``
+    from ``Eze-Okafor``)."""
+    whole = split = 0
+    for doc in docs:
+        if len(doc) < 3:
+            continue
+        strings = doc.vocab.strings
+        shapes, counts = np.unique(doc.to_array(SHAPE), return_counts=True)
+        for shape, count in zip(shapes.tolist(), counts.tolist()):
+            if _WHOLE_HYPHENATED.search(strings[shape]):
+                whole += count
+        orth = doc.to_array(ORTH)
+        for h in np.flatnonzero(orth[1:-1] == HYPHEN).tolist():
+            before, after = strings[int(orth[h])], strings[int(orth[h + 2])]
+            split += before[-1:].isalpha() and after[:1].isalpha()
+    return whole, split

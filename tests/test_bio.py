@@ -12,6 +12,7 @@ from spacy_elman.bio import (
     decode_tags,
     join_adjacent,
     spans_from_tags,
+    spread_tags,
     tag_names,
     tags_from_spans,
     transition_scores,
@@ -108,6 +109,25 @@ def test_spans_from_tags_adjacent_b_tags_are_separate_entities():
 )
 def test_join_adjacent_joins_only_touching_spans_of_one_label(spans, want):
     assert join_adjacent(spans) == want
+
+
+@pytest.mark.parametrize(
+    "tags, counts, want",
+    [
+        ([1, 2, 0, 3, 1], [3, 1, 2, 1, 2], [1, 2, 2, 2, 0, 0, 3, 1, 2]),
+        ([0, 3, 4], [1, 1, 1], [0, 3, 4]),
+        ([], [], []),
+    ],
+)
+def test_spread_tags_continues_a_word_s_entity_over_its_tokens(tags, counts, want):
+    spread = spread_tags(np.asarray(tags, dtype="int32"), np.asarray(counts))
+    assert spread.tolist() == want
+    # The tokens' entities are the words' entities, each over its words' tokens.
+    counts = np.asarray(counts, dtype="int64")
+    ends = np.cumsum(counts)
+    starts = ends - counts
+    words = spans_from_tags(np.asarray(tags, dtype="int32"))
+    assert spans_from_tags(spread) == [(starts[s], ends[e - 1], lab) for s, e, lab in words]
 
 
 def test_spans_from_tags_empty_sequence_has_no_spans():

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
+from spacy_elman.bio import spread_tags
 from spacy_elman.errors import ElmanError, NonFiniteLossError
 from spacy_elman.known import doc_forms
 from spacy_elman.pipeline import ElmanNER
@@ -575,6 +576,45 @@ def test_elman_ner_whole_words_keeps_hyphenated_words_whole(chunks):
     whole = [e.text for e in eager_ner(trim_symbols=False, **chunks)(text).ents]
     assert whole == text.split()  # one entity per word: no boundary inside one
     assert eager_ner(**chunks).get_pipe("elman_ner").cfg["whole_words"] is True
+
+
+def test_elman_ner_records_how_its_training_data_writes_hyphenated_words():
+    ner = labelled_ner()
+    vocab = ner.vocab
+    whole = Doc(vocab, words=["Ngozi", "Eze-Okafor", "co-wrote", "it"])
+    split = spacy.blank("en")("Ngozi Eze-Okafor wrote it")
+    for doc, want in ((whole, [2, 0]), (whole, [4, 0]), (split, [4, 1])):
+        ner.update([Example.from_dict(doc, {"entities": [(0, 16, "A")]})], losses={})
+        assert ner.cfg["hyphen_styles"] == want
+    restored = labelled_ner().from_bytes(ner.to_bytes())
+    assert restored.cfg["hyphen_styles"] == [4, 1] and restored.reads_hyphenated_whole
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        {},
+        {"chunk_tokens": 4, "chunk_context": 2},
+        {
+            "model": {**SMALL_MODEL, "bidirectional": False},
+            "chunk_tokens": 4,
+            "chunk_mode": "exact",
+        },
+    ],
+)
+def test_elman_ner_reads_a_split_hyphenated_word_as_its_whole_token(chunks):
+    ner = labelled_ner(**chunks)
+    words = ["Yesterday", "Ngozi", "Eze-Okafor", "met", "Kim", "Ji-won-Lee", "in", "Lagos", "."]
+    whole = Doc(ner.vocab, words=words)
+    split = spacy.blank("en")(whole.text)
+    counts = [len(spacy.blank("en")(word)) for word in words]
+    ner.cfg["hyphen_styles"] = [1, 0]
+    (tags, probs), (word_tags, word_probs) = ner.predict([split, whole])
+    assert probs.tolist() == np.repeat(word_probs, counts).tolist()
+    assert tags.tolist() == spread_tags(word_tags, np.asarray(counts)).tolist()
+    ner.cfg["merge_hyphenated"] = False  # the pieces are read one by one again
+    (_, probs), _ = ner.predict([split, whole])
+    assert probs.tolist() != np.repeat(word_probs, counts).tolist()
 
 
 def test_elman_ner_set_annotations_repairs_bio():

@@ -2,9 +2,10 @@
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from spacy_elman.features import docs_features_and_joins
-from spacy_elman.words import has_word, hyphen_joins, trim_edges
+from spacy_elman.words import has_word, hyphen_joins, hyphen_styles, merged_words, trim_edges
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,29 @@ def test_trim_edges_moves_edges_inward_and_drops_empty_spans(nlp):
     spans = [(11, 13, 0), (13, 15, 0), (16, 21, 1)]  # a batch's positions: doc starts at 10
     assert trim_edges(spans, doc, offset=10) == [(11, 12, 0), (17, 20, 1)]
     assert trim_edges([(7, 10, 2)], doc) == [(7, 10, 2)]  # "Dr . Cox": inner tokens stay
+
+
+def test_merged_words_rebuild_the_text_with_one_token_per_word(nlp):
+    doc = nlp("Ngozi Eze-Okafor co-wrote it, twice.  Kim Ji-won-Lee!")
+    positions = hyphen_joins(doc).nonzero()[0]
+    words, spaces, counts = merged_words(doc, positions)
+    assert words == ["Ngozi", "Eze-Okafor", "co-wrote", "it", ",", "twice", ".", " ", "Kim"] + [
+        "Ji-won-Lee",
+        "!",
+    ]
+    assert counts.tolist() == [1, 3, 3, 1, 1, 1, 1, 1, 1, 5, 1]
+    assert sum(counts) == len(doc)
+    assert Doc(nlp.vocab, words=words, spaces=spaces).text == doc.text
+
+
+def test_merged_words_without_joins_are_the_tokens(nlp):
+    doc = nlp("No hyphen here.")
+    words, spaces, counts = merged_words(doc, [])
+    assert words == [t.text for t in doc] and counts.tolist() == [1, 1, 1, 1]
+
+
+def test_hyphen_styles_counts_whole_and_split_hyphenated_words(nlp):
+    conll = Doc(nlp.vocab, words=["Ngozi", "Eze-Okafor", "and", "O'Neil-Li", "1996-08-30"])
+    split = nlp("Ngozi Eze-Okafor co-wrote it - twice 3-0")  # " - " counts: no spaces known
+    spaced = Doc(nlp.vocab, words=["Ngozi", "Eze", "-", "Okafor", "-", "-"])
+    assert hyphen_styles([conll, split, spaced, nlp(""), nlp("-")]) == (2, 4)
