@@ -37,7 +37,7 @@ from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_by
 from .models import ElmanSpec, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
 from .types import Floats1d, Ints1d, Ints2d, Uint64s1d
-from .words import hyphen_styles, join_mask, merged_words, trim_edges
+from .words import hyphen_styles, join_mask, trim_edges, word_spans
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -424,21 +424,33 @@ class ElmanNER(TrainablePipe):
         joins: List[Ints1d],
         known: Optional[Uint64s1d],
     ) -> Tuple[List[Ints2d], List[Ints1d], Dict[int, Ints1d]]:
-        """The features of each doc with hyphenated words as one token each (read from a Doc
-        of its merged words), no joins left, and the tokens each word covers, per merged doc."""
+        """The features of each doc with its hyphenated words as one token each, no joins
+        left, and the tokens each word covers, per doc that had one.
+
+        A token's features do not depend on its neighbours, so the batch's hyphenated words
+        are read as the tokens of one Doc, and their rows replace their first pieces' rows.
+        """
         which = [i for i, positions in enumerate(joins) if len(positions)]
         if not which:
             return feats, joins, {}
-        counts: Dict[int, Ints1d] = {}
-        merged = []
-        for i in which:
-            words, spaces, counts[i] = merged_words(docs[i], joins[i])
-            merged.append(Doc(docs[i].vocab, words=words, spaces=spaces))
-        feats, joins = list(feats), list(joins)
+        spans = {i: word_spans(joins[i], len(docs[i])) for i in which}
+        words = [
+            docs[i][a : a + n].text
+            for i, (firsts, counts) in spans.items()
+            for a, n in zip(firsts.tolist(), counts.tolist())
+            if n > 1
+        ]
         spec = self.spec
-        for i, f in zip(which, docs_features(merged, spec.features, spec.rows, known)):
-            feats[i], joins[i] = f, np.zeros((0,), dtype="int64")
-        return feats, joins, counts
+        (rows,) = docs_features([Doc(self.vocab, words=words)], spec.features, spec.rows, known)
+        feats, joins = list(feats), list(joins)
+        done = 0
+        for i, (firsts, counts) in spans.items():
+            several = np.flatnonzero(counts > 1)
+            feats[i] = feats[i][firsts]
+            feats[i][several] = rows[done : done + len(several)]
+            joins[i] = np.zeros((0,), dtype="int64")
+            done += len(several)
+        return feats, joins, {i: counts for i, (_, counts) in spans.items()}
 
     def _predict_batch(
         self, feats: Sequence[Ints2d], joins: Sequence[Ints1d]

@@ -4,7 +4,7 @@ spaCy's tokenizer splits ``Adebayo-Cole`` and ``co-wrote`` into three tokens eac
 CoNLL-style corpora keep a hyphenated word as one token, so a gold name there always starts
 and ends at a word's edge. The decoder (``bio.decode_tags``) uses these joins to keep every
 piece of such a word on the same side of an entity's boundary, and a model trained on such
-corpora reads each hyphenated word as the one token it was trained on (:func:`merged_words`,
+corpora reads each hyphenated word as the one token it was trained on (:func:`word_spans`,
 :func:`hyphen_styles`). :func:`trim_edges` keeps tokens with no letter or digit (``!``,
 quotes, emoji) off an entity's edges.
 """
@@ -109,19 +109,13 @@ def trim_edges(
     return trimmed
 
 
-def merged_words(doc: Doc, positions: Ints1d) -> Tuple[List[str], List[bool], Ints1d]:
-    """``doc``'s words with each hyphenated word as one: their texts, their trailing spaces,
-    and how many of ``doc``'s tokens each covers.
-
-    ``positions``: the doc's :func:`join_positions` (the tokens that continue a word).
-    """
-    starts = np.ones((len(doc),), dtype=bool)
+def word_spans(positions: Ints1d, length: int) -> Tuple[Ints1d, Ints1d]:
+    """Each word's first token and token count in a doc of ``length`` tokens whose
+    :func:`join_positions` are ``positions``: a hyphenated word is one word of several."""
+    starts = np.ones((length,), dtype=bool)
     starts[np.asarray(positions, dtype="int64")] = False
     firsts = np.flatnonzero(starts)
-    counts = np.diff(np.append(firsts, len(doc)))
-    words = [doc[int(a) : int(a + n)].text for a, n in zip(firsts, counts)]
-    spaces = [bool(doc[int(a + n - 1)].whitespace_) for a, n in zip(firsts, counts)]
-    return words, spaces, counts
+    return firsts, np.diff(np.append(firsts, length))
 
 
 def hyphen_styles(docs: Iterable[Doc]) -> Tuple[int, int]:

@@ -5,7 +5,7 @@ import spacy
 from spacy.tokens import Doc
 
 from spacy_elman.features import docs_features_and_joins
-from spacy_elman.words import has_word, hyphen_joins, hyphen_styles, merged_words, trim_edges
+from spacy_elman.words import has_word, hyphen_joins, hyphen_styles, trim_edges, word_spans
 
 
 @pytest.fixture(scope="module")
@@ -103,23 +103,21 @@ def test_trim_edges_moves_edges_inward_and_drops_empty_spans(nlp):
     assert trim_edges([(7, 10, 2)], doc) == [(7, 10, 2)]  # "Dr . Cox": inner tokens stay
 
 
-def test_merged_words_rebuild_the_text_with_one_token_per_word(nlp):
+def test_word_spans_give_one_span_per_word(nlp):
     doc = nlp("Ngozi Eze-Okafor co-wrote it, twice.  Kim Ji-won-Lee!")
-    positions = hyphen_joins(doc).nonzero()[0]
-    words, spaces, counts = merged_words(doc, positions)
+    firsts, counts = word_spans(hyphen_joins(doc).nonzero()[0], len(doc))
+    words = [doc[a : a + n].text for a, n in zip(firsts, counts)]
     assert words == ["Ngozi", "Eze-Okafor", "co-wrote", "it", ",", "twice", ".", " ", "Kim"] + [
         "Ji-won-Lee",
         "!",
     ]
     assert counts.tolist() == [1, 3, 3, 1, 1, 1, 1, 1, 1, 5, 1]
     assert sum(counts) == len(doc)
-    assert Doc(nlp.vocab, words=words, spaces=spaces).text == doc.text
 
 
-def test_merged_words_without_joins_are_the_tokens(nlp):
-    doc = nlp("No hyphen here.")
-    words, spaces, counts = merged_words(doc, [])
-    assert words == [t.text for t in doc] and counts.tolist() == [1, 1, 1, 1]
+def test_word_spans_without_joins_are_the_tokens():
+    firsts, counts = word_spans([], 3)
+    assert firsts.tolist() == [0, 1, 2] and counts.tolist() == [1, 1, 1]
 
 
 def test_hyphen_styles_counts_whole_and_split_hyphenated_words(nlp):
