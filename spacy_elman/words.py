@@ -124,15 +124,20 @@ def hyphen_styles(docs: Iterable[Doc]) -> Tuple[int, int]:
     ``-`` tokens between a piece that ends with a letter and one that starts with one (spaCy's
     tokens, or a CoNLL file written from them, where the spaces cannot tell ``Eze - Okafor``
     from ``Eze-Okafor``)."""
-    whole = split = 0
+    docs = [doc for doc in docs if len(doc) >= 3]
+    if not docs:
+        return 0, 0
+    strings = docs[0].vocab.strings
+    shapes, counts = np.unique(
+        np.concatenate([doc.to_array(SHAPE) for doc in docs]), return_counts=True
+    )
+    whole = sum(
+        count
+        for shape, count in zip(shapes.tolist(), counts.tolist())
+        if _WHOLE_HYPHENATED.search(strings[shape])
+    )
+    split = 0
     for doc in docs:
-        if len(doc) < 3:
-            continue
-        strings = doc.vocab.strings
-        shapes, counts = np.unique(doc.to_array(SHAPE), return_counts=True)
-        for shape, count in zip(shapes.tolist(), counts.tolist()):
-            if _WHOLE_HYPHENATED.search(strings[shape]):
-                whole += count
         orth = doc.to_array(ORTH)
         for h in np.flatnonzero(orth[1:-1] == HYPHEN).tolist():
             before, after = strings[int(orth[h])], strings[int(orth[h + 2])]
