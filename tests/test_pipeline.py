@@ -531,6 +531,13 @@ def test_elman_ner_learns_multiple_labels():
 # -- set_annotations ----------------------------------------------------------------------------
 
 
+def chunk_modes(tokens: int) -> list:
+    """Component settings for the three ways a doc runs: whole, overlapping chunks of
+    ``tokens``, and exact chunks (forward-only)."""
+    exact = {"model": {**SMALL_MODEL, "bidirectional": False}, "chunk_mode": "exact"}
+    return [{}, {"chunk_tokens": tokens, "chunk_context": 2}, {**exact, "chunk_tokens": tokens}]
+
+
 def labelled_ner(labels=("A", "B"), **config) -> ElmanNER:
     nlp = blank_with_ner(**config)
     ner = nlp.get_pipe("elman_ner")
@@ -556,18 +563,7 @@ def eager_ner(**config) -> Language:
     return nlp
 
 
-@pytest.mark.parametrize(
-    "chunks",
-    [
-        {},
-        {"chunk_tokens": 6, "chunk_context": 2},
-        {
-            "model": {**SMALL_MODEL, "bidirectional": False},
-            "chunk_tokens": 6,
-            "chunk_mode": "exact",
-        },
-    ],
-)
+@pytest.mark.parametrize("chunks", chunk_modes(6))
 def test_elman_ner_whole_words_keeps_hyphenated_words_whole(chunks):
     text = "Olufemi Adebayo-Cole co-wrote it with Mary-Jane Lee-Smith-Okafor , twice ."
     # trim_symbols off: "," and "." would be dropped as entities of no word
@@ -590,18 +586,7 @@ def test_elman_ner_records_how_its_training_data_writes_hyphenated_words():
     assert restored.cfg["hyphen_styles"] == [4, 1] and restored.reads_hyphenated_whole
 
 
-@pytest.mark.parametrize(
-    "chunks",
-    [
-        {},
-        {"chunk_tokens": 4, "chunk_context": 2},
-        {
-            "model": {**SMALL_MODEL, "bidirectional": False},
-            "chunk_tokens": 4,
-            "chunk_mode": "exact",
-        },
-    ],
-)
+@pytest.mark.parametrize("chunks", chunk_modes(4))
 def test_elman_ner_reads_a_split_hyphenated_word_as_its_whole_token(chunks):
     ner = labelled_ner(**chunks)
     words = ["Yesterday", "Ngozi", "Eze-Okafor", "met", "Kim", "Ji-won-Lee", "in", "Lagos", "."]
