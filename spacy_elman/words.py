@@ -121,25 +121,22 @@ def word_spans(positions: Ints1d, length: int) -> Tuple[Ints1d, Ints1d]:
 def hyphen_styles(docs: Iterable[Doc]) -> Tuple[int, int]:
     """How ``docs`` write hyphenated words: ``(whole, split)``, the number of tokens that hold
     a hyphen between letters (``Eze-Okafor``: CoNLL-2003's gold tokens) and the number of
-    ``-`` tokens between a piece that ends with a letter and one that starts with one (spaCy's
-    tokens, or a CoNLL file written from them, where the spaces cannot tell ``Eze - Okafor``
-    from ``Eze-Okafor``)."""
-    docs = [doc for doc in docs if len(doc) >= 3]
+    hyphens that :func:`join_positions` would join were there no spaces (spaCy's tokens, or a
+    CoNLL file written from them, where the spaces cannot tell ``Eze - Okafor`` from
+    ``Eze-Okafor``)."""
+    docs = [doc for doc in docs if len(doc)]
     if not docs:
         return 0, 0
     strings = docs[0].vocab.strings
-    shapes, counts = np.unique(
-        np.concatenate([doc.to_array(SHAPE) for doc in docs]), return_counts=True
-    )
+    attrs = [SHAPE, *JOIN_ATTRS]
+    table = np.concatenate([doc.to_array(attrs).reshape((len(doc), len(attrs))) for doc in docs])
+    shapes, counts = np.unique(table[:, 0], return_counts=True)
     whole = sum(
         count
         for shape, count in zip(shapes.tolist(), counts.tolist())
         if _WHOLE_HYPHENATED.search(strings[shape])
     )
-    split = 0
-    for doc in docs:
-        orth = doc.to_array(ORTH)
-        for h in np.flatnonzero(orth[1:-1] == HYPHEN).tolist():
-            before, after = strings[int(orth[h])], strings[int(orth[h + 2])]
-            split += before[-1:].isalpha() and after[:1].isalpha()
-    return whole, split
+    joins = table[:, 1:].copy()
+    joins[:, JOIN_ATTRS.index(SPACY)] = 0
+    positions = join_positions(joins, [len(doc) for doc in docs], strings)
+    return whole, sum(len(p) for p in positions) // 2  # a hyphen and the piece after it
