@@ -9,7 +9,7 @@ lower forms of the tokens it is updated on (:func:`add_forms`), and at predictio
 word-identity features of a form outside them are the hidden word's (``features.PAD_ID``).
 """
 
-from typing import Iterable, Optional
+from typing import Iterable
 
 import numpy as np
 from spacy.attrs import LOWER
@@ -40,9 +40,9 @@ def add_forms(known: Uint64s1d, forms: Uint64s1d) -> Uint64s1d:
     return np.insert(known, np.searchsorted(known, new), new) if len(new) else known
 
 
-def known_to_bytes(known: Optional[Uint64s1d]) -> bytes:
-    """``known`` as little-endian uint64 bytes (``b""`` for None)."""
-    return b"" if known is None else np.asarray(known, dtype="<u8").tobytes()
+def known_to_bytes(known: Uint64s1d) -> bytes:
+    """``known`` as little-endian uint64 bytes."""
+    return np.asarray(known, dtype="<u8").tobytes()
 
 
 def known_from_bytes(data: bytes) -> Uint64s1d:

@@ -774,12 +774,13 @@ class ElmanNER(TrainablePipe):
 
     # -- serialization ---------------------------------------------------------------------
 
-    def _serialize(self) -> Tuple[Dict[str, Any], bytes, bytes]:
-        """The cfg (with checksums), the weights' bytes and the known word forms' bytes."""
+    def _serialize(self) -> Tuple[Dict[str, Any], bytes, Optional[bytes]]:
+        """The cfg (with checksums), the weights' bytes and the known word forms' bytes (None
+        without a list)."""
         weights = srsly.msgpack_dumps(self.get_weights()) if self.is_initialized else b""
-        known = known_to_bytes(self._known)
         cfg = dict(self.cfg, weights_sha256=hashlib.sha256(weights).hexdigest())
-        if self._known is not None:
+        known = None if self._known is None else known_to_bytes(self._known)
+        if known is not None:
             cfg["known_sha256"] = hashlib.sha256(known).hexdigest()
         return cfg, weights, known
 
@@ -836,7 +837,7 @@ class ElmanNER(TrainablePipe):
         path.mkdir(parents=True, exist_ok=True)
         cfg, weights, known = self._serialize()
         (path / "weights").write_bytes(weights)
-        if self._known is not None:
+        if known is not None:
             (path / "known").write_bytes(known)
         srsly.write_json(path / "cfg", cfg)
 

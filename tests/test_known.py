@@ -56,7 +56,6 @@ def test_doc_forms_are_the_distinct_lower_hashes(nlp):
 def test_known_bytes_round_trip():
     known = np.asarray([3, 2**63 + 5, 2**64 - 1], dtype="uint64")
     assert known_from_bytes(known_to_bytes(known)).tolist() == known.tolist()
-    assert known_to_bytes(None) == b""
     assert known_from_bytes(b"").tolist() == []
 
 

@@ -166,11 +166,13 @@ def test_elman_ner_bytes_round_trip_before_initialize():
     assert not target.is_initialized
     with pytest.raises(ElmanError, match=r"\[E004\]"):
         target.get_weights()
+    assert target._known is None and "known_sha256" not in srsly.msgpack_loads(data)["cfg"]
 
 
 def test_elman_ner_disk_round_trip_before_initialize(tmp_path):
     blank_with_ner().get_pipe("elman_ner").to_disk(tmp_path / "ner")
     assert (tmp_path / "ner" / "weights").read_bytes() == b""
+    assert not (tmp_path / "ner" / "known").exists()  # no word list before training
     target = blank_with_ner().get_pipe("elman_ner")
     target.from_disk(tmp_path / "ner")
     assert target.labels == ()
