@@ -34,6 +34,8 @@ FEATURE_NAMES = (*FEATURES, *AFFIXES, "cluster", "gazetteer")
 PAD_ID = 0
 # Features that identify the word itself (rather than its form): hidden by word dropout.
 WORD_FEATURES = ("lower", "norm", "orth")
+# Features read from a word list (Brown clusters, person names): hidden by lookup dropout.
+LOOKUP_FEATURES = ("cluster", "gazetteer")
 
 
 def doc_features(
@@ -175,17 +177,28 @@ def length_buckets(
     return buckets
 
 
-def hide_words(ids: Ints3d, features: Sequence[str], rate: float) -> Ints3d:
+def hide_words(
+    ids: Ints3d,
+    features: Sequence[str],
+    rate: float,
+    hidden: Sequence[str] = WORD_FEATURES,
+    separately: bool = False,
+) -> Ints3d:
     """Word dropout: replace the word-identity ids of a ``rate`` share of tokens with ``PAD_ID``.
 
     The model then has to recognise those tokens from their prefix, suffix, shape and context,
     which is what it needs for names it never saw. Uses numpy's global RNG (spaCy seeds it).
+
+    hidden: the features to hide (``LOOKUP_FEATURES`` for lookup dropout).
+    separately: draw each feature's tokens on its own, not one share for all of them.
     """
-    columns = [i for i, name in enumerate(features) if name in WORD_FEATURES]
+    columns = [i for i, name in enumerate(features) if name in hidden]
     if rate <= 0.0 or not columns:
         return ids
-    hidden = np.random.random_sample(ids.shape[:2]) < rate
     out = ids.copy()
-    for column in columns:
-        out[:, :, column][hidden] = PAD_ID
+    mask = np.random.random_sample(ids.shape[:2]) < rate
+    for k, column in enumerate(columns):
+        if separately and k:
+            mask = np.random.random_sample(ids.shape[:2]) < rate
+        out[:, :, column][mask] = PAD_ID
     return out

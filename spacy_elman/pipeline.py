@@ -26,6 +26,7 @@ from .bio import decode_tags, join_adjacent, spans_from_tags, spread_tags, tag_n
 from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, window_context
 from .errors import ElmanError, Errors, NonFiniteLossError
 from .features import (
+    LOOKUP_FEATURES,
     PAD_ID,
     docs_features,
     docs_features_and_joins,
@@ -36,7 +37,7 @@ from .features import (
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
-from .types import Floats1d, Ints1d, Ints2d, Uint64s1d
+from .types import Floats1d, Ints1d, Ints2d, Ints3d, Uint64s1d
 from .words import hyphen_styles, join_mask, trim_edges, word_spans
 
 DEFAULT_MODEL_CONFIG = """
@@ -90,6 +91,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "model": DEFAULT_MODEL,
         "overwrite_ents": False,
         "word_dropout": 0.2,
+        "lookup_dropout": 0.0,
         "max_batch_tokens": 32768,
         "chunk_tokens": DEFAULT_CHUNK_TOKENS,
         "chunk_context": DEFAULT_CHUNK_CONTEXT,
@@ -118,6 +120,7 @@ def make_elman_ner(
     model: Model,
     overwrite_ents: bool,
     word_dropout: float,
+    lookup_dropout: float,
     max_batch_tokens: int,
     chunk_tokens: int,
     chunk_context: int,
@@ -138,6 +141,9 @@ def make_elman_ner(
     overwrite_ents: replace entities already on the doc (default: keep them, add ours around).
     word_dropout: in training, the share of tokens whose word-identity features are hidden, so
         the model learns to recognise names from their form and context.
+    lookup_dropout: in training, the share of tokens whose Brown cluster is hidden, and
+        (drawn apart) the share whose name-list kind is hidden, so that the model does not
+        follow a word list against the context (``Tunde`` in the cluster of ``Nissan``).
     max_batch_tokens: padded tokens per TensorFlow call, in prediction and in training; a
         batch is split into length buckets (in training, their gradients add up to the
         whole batch's).
@@ -176,6 +182,7 @@ def make_elman_ner(
         name,
         overwrite_ents=overwrite_ents,
         word_dropout=word_dropout,
+        lookup_dropout=lookup_dropout,
         max_batch_tokens=max_batch_tokens,
         chunk_tokens=chunk_tokens,
         chunk_context=chunk_context,
@@ -204,6 +211,7 @@ class ElmanNER(TrainablePipe):
         *,
         overwrite_ents: bool = False,
         word_dropout: float = 0.2,
+        lookup_dropout: float = 0.0,
         max_batch_tokens: int = 32768,
         chunk_tokens: int = 0,
         chunk_context: int = 0,
@@ -230,6 +238,7 @@ class ElmanNER(TrainablePipe):
             "labels": [],
             "overwrite_ents": overwrite_ents,
             "word_dropout": word_dropout,
+            "lookup_dropout": lookup_dropout,
             "max_batch_tokens": max_batch_tokens,
             "chunk_tokens": chunk_tokens,
             "chunk_context": chunk_context,
@@ -636,6 +645,15 @@ class ElmanNER(TrainablePipe):
             self.finish_update(sgd)
         return losses
 
+    def _hide(self, ids: Ints3d, drop: float) -> Ints3d:
+        """``ids`` with word dropout and lookup dropout applied (in training: ``drop`` > 0)."""
+        if not drop:
+            return ids
+        features = self.spec.features
+        ids = hide_words(ids, features, self.cfg["word_dropout"])
+        rate = self.cfg.get("lookup_dropout", 0.0)
+        return hide_words(ids, features, rate, LOOKUP_FEATURES, separately=True)
+
     def _backprop_in_buckets(
         self, examples: Sequence[Example], feats: Sequence[Ints2d], drop: float
     ) -> float:
@@ -645,7 +663,6 @@ class ElmanNER(TrainablePipe):
         of the counted tokens: the sum is the gradient of the whole batch's mean loss. Returns
         the summed loss.
         """
-        spec = self.spec
         limit = self.cfg["max_batch_tokens"]
         # A training call costs more than padding: as few calls as max_batch_tokens allows.
         buckets = length_buckets(np.asarray([len(f) for f in feats]), limit, call_cost=limit)
@@ -654,7 +671,7 @@ class ElmanNER(TrainablePipe):
         parts = []
         for idx in buckets:
             ids, lengths = pad_batch([feats[i] for i in idx])
-            ids = hide_words(ids, spec.features, self.cfg["word_dropout"] if drop else 0.0)
+            ids = self._hide(ids, drop)
             gold, weights = self._gold([examples[i] for i in idx], lengths)
             parts.append((ids, lengths, gold, weights))
         counted = sum(float(part[3].sum()) for part in parts)
@@ -684,7 +701,6 @@ class ElmanNER(TrainablePipe):
         plans = [plan_chunks(len(f), bptt, 0) for f in feats]
         state = np.zeros((len(examples), spec.hidden_width), dtype="float32")
         rows_per_call = max(1, self.cfg["max_batch_tokens"] // (bptt + 2 * radius))
-        word_drop = self.cfg["word_dropout"] if drop else 0.0
         loss = 0.0
         for k in range(max(len(plan) for plan in plans)):
             live = [i for i, plan in enumerate(plans) if k < len(plan)]
@@ -695,7 +711,7 @@ class ElmanNER(TrainablePipe):
                     [window_context(feats[i], c, radius) for i, c in zip(rows, chunks)],
                     min_length=2 * radius + 2,
                 )
-                ids = hide_words(ids, spec.features, word_drop)
+                ids = self._hide(ids, drop)
                 lengths = np.asarray([c.end - c.start for c in chunks], dtype="int32")
                 width = ids.shape[1] - 2 * radius
                 part_gold = np.zeros((len(rows), width), dtype="int32")

@@ -8,9 +8,11 @@ from hypothesis import strategies as st
 
 from spacy_elman.features import (
     FEATURES,
+    LOOKUP_FEATURES,
     PAD_ID,
     doc_features,
     docs_features,
+    hide_words,
     length_buckets,
     pad_batch,
 )
@@ -200,3 +202,36 @@ def test_length_buckets_long_doc_gets_own_bucket():
 
 def test_length_buckets_empty_input():
     assert length_buckets(np.asarray([], dtype="int64"), 10) == []
+
+
+# -- word and lookup dropout ------------------------------------------------------------------
+
+HIDE_FEATURES = ["lower", "prefix", "cluster", "gazetteer"]
+
+
+def test_hide_words_hides_only_the_named_features_at_about_the_rate():
+    np.random.seed(0)
+    ids = np.random.randint(1, 50, size=(40, 50, len(HIDE_FEATURES)))
+    out = hide_words(ids, HIDE_FEATURES, 0.3)
+    hidden = out == PAD_ID
+    assert 0.25 < hidden[:, :, 0].mean() < 0.35
+    assert not hidden[:, :, 1:].any()
+    np.testing.assert_array_equal(out[:, :, 1:], ids[:, :, 1:])
+    assert (ids != PAD_ID).all()  # the input is not changed
+
+
+def test_hide_words_lookup_features_drawn_together_or_separately():
+    np.random.seed(0)
+    ids = np.random.randint(1, 50, size=(40, 50, len(HIDE_FEATURES)))
+    together = hide_words(ids, HIDE_FEATURES, 0.5, LOOKUP_FEATURES) == PAD_ID
+    apart = hide_words(ids, HIDE_FEATURES, 0.5, LOOKUP_FEATURES, separately=True) == PAD_ID
+    assert not together[:, :, :2].any() and not apart[:, :, :2].any()
+    np.testing.assert_array_equal(together[:, :, 2], together[:, :, 3])
+    assert 0.4 < apart[:, :, 2].mean() < 0.6 and 0.4 < apart[:, :, 3].mean() < 0.6
+    # Drawn apart, about a quarter of the tokens lose both, not half.
+    assert 0.2 < (apart[:, :, 2] & apart[:, :, 3]).mean() < 0.3
+
+
+def test_hide_words_rate_zero_returns_the_ids():
+    ids = np.ones((2, 3, len(HIDE_FEATURES)), dtype="int64")
+    assert hide_words(ids, HIDE_FEATURES, 0.0, LOOKUP_FEATURES) is ids

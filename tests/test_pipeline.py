@@ -154,6 +154,25 @@ def test_elman_ner_small_length_buckets_equal_call(loaded_nlp, configured_nlp):
         assert ents_of(doc) == ents_of(loaded_nlp(text))
 
 
+@pytest.mark.parametrize("rate", [0.0, 1.0])
+def test_lookup_dropout_keeps_list_rows_from_training(rate):
+    """With every cluster and name-list id hidden, only their padding rows train."""
+    nlp = blank_with_ner(lookup_dropout=rate)
+    ner = nlp.get_pipe("elman_ner")
+    assert ner.cfg["lookup_dropout"] == rate
+    examples = make_examples(nlp)
+    spacy.util.fix_random_seed(0)
+    optimizer = nlp.initialize(get_examples=lambda: examples)
+    before = ner.get_weights()
+    for _ in range(3):
+        nlp.update(examples, sgd=optimizer, drop=0.1)
+    after = ner.get_weights()
+    for name in ("embed_cluster", "embed_gazetteer"):
+        moved = (after[name][1:] != before[name][1:]).any()
+        assert moved == (rate == 0.0), name
+    assert (after["embed_lower"][1:] != before["embed_lower"][1:]).any()
+
+
 # -- serialization ------------------------------------------------------------------------------
 
 
