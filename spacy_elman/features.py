@@ -184,12 +184,13 @@ def hide_words(
     hidden: Sequence[str] = WORD_FEATURES,
     separately: bool = False,
 ) -> Ints3d:
-    """Word dropout: replace the word-identity ids of a ``rate`` share of tokens with ``PAD_ID``.
+    """Word dropout: replace the ``hidden`` feature ids of a ``rate`` share of tokens with
+    ``PAD_ID``.
 
     The model then has to recognise those tokens from their prefix, suffix, shape and context,
     which is what it needs for names it never saw. Uses numpy's global RNG (spaCy seeds it).
 
-    hidden: the features to hide (``LOOKUP_FEATURES`` for lookup dropout).
+    hidden: the features to hide: the word's identity, or ``LOOKUP_FEATURES`` (lookup dropout).
     separately: draw each feature's tokens on its own, not one share for all of them.
     """
     columns = [i for i, name in enumerate(features) if name in hidden]

@@ -651,7 +651,7 @@ class ElmanNER(TrainablePipe):
             return ids
         features = self.spec.features
         ids = hide_words(ids, features, self.cfg["word_dropout"])
-        rate = self.cfg.get("lookup_dropout", 0.0)
+        rate = self.cfg["lookup_dropout"]
         return hide_words(ids, features, rate, LOOKUP_FEATURES, separately=True)
 
     def _backprop_in_buckets(
