@@ -1,5 +1,6 @@
 """Shared fixtures: a tiny person-name data set and a model trained until it overfits it."""
 
+import signal
 from pathlib import Path
 from typing import List, Tuple
 
@@ -71,3 +72,12 @@ def trained_model_path(trained_nlp: Language, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("model") / "tiny-model"
     trained_nlp.to_disk(path)
     return path
+
+
+def default_sigint() -> None:
+    """``Popen`` ``preexec_fn``: the child handles SIGINT as usual (Ctrl-C tests).
+
+    A test run started with ``&`` from a non-interactive shell inherits SIGINT as ignored, and
+    Python then installs no KeyboardInterrupt handler in its children.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 import spacy
+from conftest import default_sigint
 from typer.testing import CliRunner
 
 import spacy_elman.annotate as annotate_module
@@ -774,6 +775,7 @@ def test_cli_annotate_ctrl_c_exits_130_with_whole_lines(trained_model_path, tmp_
         cli_command(trained_model_path, source, "--batch-size", "16"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,
     )
     watchdog = threading.Timer(240, proc.kill)
     watchdog.start()
@@ -861,6 +863,7 @@ def test_cli_annotate_n_process_ctrl_c_exits_130_and_stops_workers(trained_model
         cli_command(trained_model_path, source, "--batch-size", "16", "--n-process", "2"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,
     )
     watchdog = threading.Timer(240, proc.kill)
     watchdog.start()

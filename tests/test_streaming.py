@@ -18,6 +18,7 @@ from typing import Any, Iterator, List, Tuple
 
 import pytest
 import spacy
+from conftest import default_sigint
 
 import spacy_elman
 from spacy_elman.annotate import annotate_stream
@@ -287,6 +288,7 @@ def test_cli_annotate_live_stdin_each_result_within_bound_then_ctrl_c(trained_mo
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         bufsize=0,
+        preexec_fn=default_sigint,
     )
     try:
         proc.stdin.write(b"I met Angela Merkel.\n")  # the first line pays for loading
