@@ -2447,6 +2447,37 @@ PSEUDO_STYLE = {origin: origin for origin in PSEUDO_SYLLABLES} | {
 CHAT_START_RATE = 0.5  # chat frames that open with a filler (lol, nah, brb)
 CHAT_ENDINGS = ["", "", " lol", " haha", "!!", " tbh", " :)", " rn", "??", " smh"]
 
+# ---------------------------------------------------------------------------
+# Sixth edition: everyday life in the composed frames. Without it the only
+# "X went ..." was "The {PROD} went on sale", and a lead-in always had its
+# comma, so "After school Maria went home." read Maria as no name.
+# ---------------------------------------------------------------------------
+PREDICATES += _split(
+    """went home|, went home early|, went to bed|, went to the gym|, went shopping|,
+    went for a run|, went back to work|, came home late|, came back from {CITY}|,
+    came over for dinner|, got home at midnight|, got the job|, got lost in {CITY}|,
+    left early|, left the party|, drove home|, drove to {CITY}|, walked the dog|,
+    walked to school|, cooked dinner|, made breakfast|, did the dishes|, took a nap|,
+    took the kids to school|, fed the cat|, watched a film|, played football in the park|,
+    read a book|, called her mother|, called his brother|, texted back|, missed the bus|,
+    caught the last train|, fixed the sink|, painted the kitchen|, cleaned the flat|,
+    finished the puzzle|, lost the keys again|, found a wallet|, bought a new bike|,
+    borrowed my charger|, fell off the ladder|, broke a glass|, slept until noon|,
+    stayed up late|, woke up early|, had a cold|, felt better|, looked tired|,
+    seemed happy|, passed the exam|, failed the driving test|, started a new job|,
+    quit smoking|, moved house|, won the raffle|, baked a cake|, planted tomatoes|""".replace(
+        "|", ""
+    )
+)
+LEADS += _split(
+    """After lunch|, After school|, After dinner|, After work|, Before lunch|, At noon|,
+    This morning|, Last night|, On the way home|, At the weekend|, Later|, Then|,
+    Afterwards|, That afternoon|, On Sunday morning|, At midnight|, Before breakfast|""".replace(
+        "|", ""
+    )
+)
+LEAD_NO_COMMA_RATE = 0.4  # lead-ins written without their comma ("Then Maria left.")
+
 
 def compose_frame(rng: random.Random) -> str:
     """A template built from parts: lead-in, agent, predicate or verb + object, tail."""
@@ -2455,6 +2486,8 @@ def compose_frame(rng: random.Random) -> str:
         return rng.choice(SPEECH_FRAMES)
     chat = rng.random() < 0.22
     lead = rng.choice(LEADS) + ", " if rng.random() < 0.35 and not chat else ""
+    if lead and rng.random() < LEAD_NO_COMMA_RATE:
+        lead = lead[:-2] + " "
     agent = "{a1}" if chat else "{A1}"
     if not chat and rng.random() < 0.12:
         agent = ("The {ROLEL} " if not lead else "the {ROLEL} ") + "{N1}"
