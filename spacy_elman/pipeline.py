@@ -48,7 +48,7 @@ DEFAULT_MODEL_CONFIG = """
 # cluster (spacy_elman/clusters.py: 190k English forms; John, Hiroshi and dave share one)
 # and whether it is a first or last name in Faker's lists of 86 locales
 # (spacy_elman/gazetteer.py: 55k names, Wanjiru to Lindqvist) tell names the training data
-# never had. On CoNLL-2003 (seeds 0-2, README "Brown clusters", "Name lists") the cluster
+# never had. On CoNLL-2003 (seeds 0-2, results log, "Brown clusters", "Name lists") the cluster
 # gave dev F +0.015 to +0.022, WNUT-17 dev +0.05 to +0.10 and the hand-written sets +0.07 to
 # +0.10; the name lists then WNUT-17 dev +0.03 and the hand-written sets +0.02 to +0.04.
 features = ["lower", "prefix", "suffix", "shape", "cluster", "gazetteer"]
@@ -58,7 +58,7 @@ features = ["lower", "prefix", "suffix", "shape", "cluster", "gazetteer"]
 rows = [50000, 1000, 10000, 1000, 1001, 5]
 # Embedding width per table: 40 + 16 + 32 + 16 + 16 + 8 = 128 per token, the width before
 # the cluster came (lower was 64), so the input projection costs what it did. 64 for lower
-# read the same as 48 within the seeds' spread (README).
+# read the same as 48 within the seeds' spread (results log).
 widths = [40, 16, 32, 16, 16, 8]
 # Tokens per context window (odd): the token and one neighbour on each side, as in rnnslu.
 window = 3

@@ -45,7 +45,7 @@ OPTIMIZE: Dict[str, Dict[str, Any]] = {
     "efficiency": {},
     # Character affixes of the lower form (first 2 and 3, last 2 and 4 letters), each in its
     # own table, besides the default features: on CoNLL-2003 (PER=NAME, 8 epochs) dev F stays
-    # level but every out-of-domain set gained (README, "Character affixes"), at ~0.85x the
+    # level but every out-of-domain set gained (results log, "Character affixes"), at ~0.85x the
     # words/s; with the Brown clusters in the default, the hand-written sets still gain
     # (+0.02 / +0.04, seed 0), WNUT-17 no longer. Rows: the distinct affixes of a large
     # vocabulary fit with few collisions.
