@@ -81,6 +81,7 @@ class Errors:
         "[E023] The name lists of the 'gazetteer' feature, {path}, are missing or unreadable "
         "({detail}). They ship with spacy-elman: reinstall the package."
     )
+    E024 = "[E024] elman_ner's 'precision' must be one of: {options} (got '{precision}')."
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

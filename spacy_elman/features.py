@@ -114,7 +114,8 @@ def _docs_features(
     ids = ((flat % sizes) + np.uint64(1)).astype("int32")
     if masked:
         ids[np.ix_(~is_known(known, lower), words)] = PAD_ID
-    return np.split(ids, np.cumsum([len(doc) for doc in docs[:-1]])), extra_columns
+    ends = np.cumsum([len(doc) for doc in docs]).tolist()  # slices: ~4x faster than np.split
+    return [ids[start:end] for start, end in zip([0, *ends[:-1]], ends)], extra_columns
 
 
 def pad_batch(feats: Sequence[Ints2d], min_length: int = 2) -> Tuple[Ints3d, Ints1d]:

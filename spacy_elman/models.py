@@ -15,6 +15,14 @@ from .errors import ElmanError, Errors
 from .features import FEATURE_NAMES
 
 ACTIVATION_NAMES = ("tanh", "relu", "sigmoid")
+# The dtype of prediction's input projection (elman_ner's ``precision``; tf_shim reads it).
+PRECISIONS = ("auto", "float32", "bfloat16")
+
+
+def check_precision(precision: str) -> None:
+    """Raise E024 unless ``precision`` is one of :data:`PRECISIONS`."""
+    if precision not in PRECISIONS:
+        raise ElmanError(Errors.E024.format(precision=precision, options=", ".join(PRECISIONS)))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ Network (Elman 1991; the rnnslu / is13 tagger):
     h_t = act(x_t · Wx + h_{t-1} · Wh + b)                            the Elman recurrence
     p_t = softmax([h_t ; h'_t] · Wo + bo)                             h'_t: optional backward pass
 The input projection ``x · Wx`` is one matmul over all positions; only ``h · Wh`` is sequential.
+In prediction on a CPU that multiplies bfloat16 natively, the tables and ``Wx`` are read as
+bfloat16 copies for that matmul (``precision``); training and the rest stay float32.
 Decoding (Viterbi over log p_t, no invalid BIO sequence) is numpy, in ``bio.decode_tags``.
 """
 
@@ -16,6 +18,7 @@ import gc
 import itertools
 import os
 import sys
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -24,7 +27,7 @@ from typing import Any, ContextManager, Dict, Iterator, List, Optional, Sequence
 import numpy as np
 
 from .errors import ElmanError, Errors
-from .models import ElmanSpec
+from .models import ElmanSpec, check_precision
 from .types import Floats2d, Ints1d, Ints3d
 
 
@@ -134,11 +137,59 @@ def _collector_paused_then_frozen() -> Iterator[None]:
             gc.enable()
 
 
+# Predict calls that run at once (:meth:`ElmanNet.predict_many`: the length buckets of one
+# batch). The recurrence is a loop of small matmuls that keeps about one core busy, and a call
+# releases the GIL: on the 2-core CPU the CoNLL-2003 dev sentences' 18 calls took 0.222 s in
+# two threads against 0.273 s one after another (medians of 5, the same outputs). At most the
+# usable CPUs, and TF_NUM_INTEROP_THREADS where it is set (1: one call at a time).
+PREDICT_THREADS = 2
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _predict_workers() -> int:
+    cpus = _usable_cpus()
+    limit = os.environ.get("TF_NUM_INTEROP_THREADS", "")
+    if limit.isdigit() and int(limit) > 0:
+        cpus = min(cpus, int(limit))
+    return max(1, min(PREDICT_THREADS, cpus))
+
+
+INTRA_OP_ENV = "SPACY_ELMAN_TF_THREADS"
+
+
+def configure_intra_op_threads(config: Any = None) -> int:
+    """Give each of the :data:`PREDICT_THREADS` calls that run at once its share of the CPUs
+    for its ops (TensorFlow's intra-op pool; its default is every CPU for each call).
+
+    On the 2-core CPU one thread per call gave +5% words/s on sentences and on 15-sentence
+    texts, and the same training epochs (README, "Speed"). Must run before TensorFlow's
+    runtime starts. A ``TF_NUM_INTRAOP_THREADS`` of the user's is left to TensorFlow, and
+    ``SPACY_ELMAN_TF_THREADS=0`` keeps TensorFlow's default. ``config`` defaults to
+    ``tf.config``. Returns the threads set, or 0 where it set none.
+    """
+    if os.environ.get("TF_NUM_INTRAOP_THREADS") or _switched_off(INTRA_OP_ENV):
+        return 0
+    config = tf.config if config is None else config
+    threads = max(1, _usable_cpus() // PREDICT_THREADS)
+    try:
+        config.threading.set_intra_op_parallelism_threads(threads)
+    except RuntimeError:  # the runtime already started (TensorFlow was used before us)
+        return 0
+    return threads
+
+
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 with _native_stderr_silenced(), _keras_skipped(), _collector_paused_then_frozen():
     import tensorflow as tf
 
-    configure_gpu_memory_growth()  # before the next line initializes the devices
+    configure_gpu_memory_growth()  # both before the next line initializes the devices
+    configure_intra_op_threads()
     tf.config.list_logical_devices()  # initializes the devices (more chatter) while silenced
 
 # TensorFlow's runtime does not survive fork(): a forked child that runs the network hangs.
@@ -149,29 +200,35 @@ ACTIVATIONS = {"tanh": tf.tanh, "relu": tf.nn.relu, "sigmoid": tf.sigmoid}
 AVERAGE_MAX_DECAY = 0.9999
 
 
-# Predict calls that run at once (:meth:`ElmanNet.predict_many`: the length buckets of one
-# batch). The recurrence is a loop of small matmuls that keeps about one core busy, and a call
-# releases the GIL: on the 2-core CPU the CoNLL-2003 dev sentences' 18 calls took 0.222 s in
-# two threads against 0.273 s one after another (medians of 5, the same outputs). At most the
-# usable CPUs, and TF_NUM_INTEROP_THREADS where it is set (1: one call at a time).
-PREDICT_THREADS = 2
-
-
-def _predict_workers() -> int:
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    limit = os.environ.get("TF_NUM_INTEROP_THREADS", "")
-    if limit.isdigit() and int(limit) > 0:
-        cpus = min(cpus, int(limit))
-    return max(1, min(PREDICT_THREADS, cpus))
-
-
 def _check_not_forked() -> None:
     """Raise E014 in a process forked after TensorFlow was imported (instead of hanging)."""
     if os.getpid() != _OWNER_PID:
         raise ElmanError(Errors.E014)
+
+
+def _cpu_has_bfloat16() -> bool:
+    """Whether this CPU multiplies bfloat16 natively (AVX512-BF16 or AMX) and TensorFlow's
+    oneDNN kernels, which use it, are on (``TF_ENABLE_ONEDNN_OPTS``). Elsewhere a bfloat16
+    matmul is emulated and slower than float32."""
+    try:
+        from tensorflow.python.util import _pywrap_util_port
+
+        if not _pywrap_util_port.IsMklEnabled():
+            return False
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            flags = next((line for line in cpuinfo if line.startswith("flags")), "").split()
+    except (ImportError, AttributeError, OSError):
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def resolve_precision(precision: str, device: str) -> str:
+    """Map ``auto``/``float32``/``bfloat16`` to the dtype of prediction's input projection on
+    a resolved ``device``: ``auto`` is bfloat16 on a CPU with native bfloat16, else float32."""
+    check_precision(precision)
+    if precision == "auto":
+        return "bfloat16" if device == "/CPU:0" and _cpu_has_bfloat16() else "float32"
+    return precision
 
 
 def resolve_device(device: str) -> str:
@@ -200,9 +257,16 @@ class ElmanNet:
     the final forward state an output, so a caller can carry state across chunks of a text.
     """
 
-    def __init__(self, spec: ElmanSpec, weights: Dict[str, np.ndarray], device: str = "auto"):
+    def __init__(
+        self,
+        spec: ElmanSpec,
+        weights: Dict[str, np.ndarray],
+        device: str = "auto",
+        precision: str = "float32",
+    ):
         self.spec = spec
         self.device = resolve_device(device)
+        self.precision = resolve_precision(precision, self.device)
         self._act = ACTIVATIONS[spec.activation]
         self.names = sorted(weights)
         self.tables = [k for k in self.names if k.startswith("embed_")]
@@ -219,6 +283,11 @@ class ElmanNet:
         self._marks: Dict[str, tf.Variable] = {}
         self.averages_in_use = False  # True between the two swap_averages() of a swap
         self._pending: Optional[List[Any]] = None  # per weight: a tensor, or (rows, values)
+        # bfloat16 copies of the tables and Wx for prediction (precision "bfloat16"), made on
+        # the first predict and again after the weights change (_low_stale).
+        self._low: Dict[str, tf.Variable] = {}
+        self._low_stale = True
+        self._low_lock = threading.Lock()
         self._workers = _predict_workers()
         self._pool: Optional[ThreadPoolExecutor] = None  # made on the first predict_many
         ids = tf.TensorSpec([None, None, len(spec.features)], tf.int32)
@@ -323,9 +392,26 @@ class ElmanNet:
         self, fn: Any, ids: Ints3d, lengths: Ints1d, h0: Floats2d
     ) -> Tuple[np.ndarray, np.ndarray]:
         _check_not_forked()
+        if self.precision == "bfloat16" and self._low_stale:
+            with self._low_lock:  # predict calls of other threads may be here too
+                if self._low_stale:
+                    self._refresh_low()
         with tf.device(self.device), _quiet_first_call(fn):
             logp, h_final = fn(ids, lengths, h0)
         return logp.numpy(), h_final.numpy()
+
+    def _refresh_low(self) -> None:
+        """Copy the tables and ``Wx`` to bfloat16 for prediction (made once, then assigned,
+        so that the traced graphs keep reading the same variables)."""
+        names = [*self.tables, "Wx"]
+        with tf.device(self.device):
+            for name in names:
+                low = tf.cast(self.vars[name], tf.bfloat16)
+                if name in self._low:
+                    self._low[name].assign(low)
+                else:
+                    self._low[name] = tf.Variable(low, trainable=False)
+        self._low_stale = False
 
     def backprop(
         self,
@@ -444,6 +530,7 @@ class ElmanNet:
         hyper = (learn_rate, beta1, beta2, eps, grad_clip, weight_decay, l2, float(average))
         with tf.device(self.device):
             norm = self._apply_fn(dense, rows, values, *[float(h) for h in hyper])
+        self._low_stale = True
         return float(norm)
 
     def get_weights(self) -> Dict[str, np.ndarray]:
@@ -459,6 +546,7 @@ class ElmanNet:
             self._sync_fn()
         for k, var in self.vars.items():
             var.assign(np.asarray(weights[k], dtype="float32").reshape(var.shape))
+        self._low_stale = True
 
     @property
     def has_averages(self) -> bool:
@@ -477,6 +565,7 @@ class ElmanNet:
                 var.assign(self._avg[k])
                 self._avg[k].assign(raw)
         self.averages_in_use = not self.averages_in_use
+        self._low_stale = True
 
     def get_optimizer_state(self) -> Dict[str, np.ndarray]:
         """Return Adam's moment estimates and step count, and the moving averages of the
@@ -518,24 +607,22 @@ class ElmanNet:
     # (they took ~30% of a predict call). Only ids (small ints) and the logits (a few tags
     # wide) are transposed, at the two ends.
 
-    def _embed(self, ids: tf.Tensor) -> tf.Tensor:
-        """Look up and concatenate each feature's embedding: ``(time, batch, width)``."""
-        tables = [self.vars[f"embed_{name}"] for name in self.spec.features]
-        return tf.concat([tf.gather(t, ids[:, :, i]) for i, t in enumerate(tables)], axis=-1)
+    def _inputs(self, ids: tf.Tensor, tables: Sequence[Any]) -> tf.Tensor:
+        """Each position's context window of embeddings, ``(time, batch, window × width)``
+        from time-major ``ids``: slot ``k`` of position ``t`` holds every feature's row for
+        token ``t + k - window // 2``, the padding rows (``PAD_ID`` = 0) past the edges.
 
-    def _window(self, x: tf.Tensor) -> tf.Tensor:
-        """Concatenate each position's ``window`` neighbours (``x`` time-major); the edges
-        see the padding rows."""
+        The ids are padded, each table is looked up once, and the window concatenates time
+        slices of the lookups: one copy of the windowed tensor, where concatenating the
+        features first and then the window took two more (~10% of a predict call).
+        """
         radius = self.spec.window // 2
-        if radius == 0:
-            return x
-        # tf.gather, not table[0]: slicing a variable copies the whole table (~1 ms a call)
-        pad = [tf.gather(self.vars[f"embed_{n}"], [0]) for n in self.spec.features]
-        pad_row = tf.concat(pad, axis=-1)  # (1, width)
-        edge = tf.tile(pad_row[None, :, :], [radius, tf.shape(x)[1], 1])
-        padded = tf.concat([edge, x, edge], axis=0)
-        length = tf.shape(x)[0]
-        return tf.concat([padded[k : k + length] for k in range(self.spec.window)], axis=-1)
+        length = tf.shape(ids)[0]
+        padded = tf.pad(ids, [[radius, radius], [0, 0], [0, 0]])  # PAD_ID is 0
+        rows = [tf.gather(table, padded[:, :, i]) for i, table in enumerate(tables)]
+        return tf.concat(
+            [row[k : k + length] for k in range(self.spec.window) for row in rows], axis=-1
+        )
 
     def _recur(self, xws, mask, h0s, whs, backward):
         """Run ``h_t = act(xw_t + h_{t-1} · Wh)`` for each ``(xw, h0, Wh)`` in one loop.
@@ -571,13 +658,18 @@ class ElmanNet:
         first and last ``context`` positions of ``ids`` only feed the context windows of the
         others (a chunk's real neighbours); they get no output.
         """
-        x = self._window(self._embed(tf.transpose(ids, [1, 0, 2])))
+        # Prediction in bfloat16 (precision): the windowed input and its projection, a third
+        # of a CPU call, read the bfloat16 copies; the sum is cast back before the recurrence.
+        low = drop is None and self.precision == "bfloat16"
+        weights = self._low if low else self.vars
+        tables = [weights[f"embed_{name}"] for name in self.spec.features]
+        x = self._inputs(tf.transpose(ids, [1, 0, 2]), tables)
         if context:
             x = x[context : tf.shape(x)[0] - context]
         if drop is not None:
             x = tf.nn.experimental.stateless_dropout(x, rate=drop, seed=seed)
         mask = tf.transpose(tf.sequence_mask(lengths, tf.shape(x)[0]))
-        xw = tf.tensordot(x, self.vars["Wx"], axes=1) + self.vars["bx"]
+        xw = tf.cast(tf.tensordot(x, weights["Wx"], axes=1), tf.float32) + self.vars["bx"]
         if self.spec.bidirectional:
             hidden = self.spec.hidden_width
             # one matmul for both directions, then its halves: ~6% faster than a matmul on

@@ -9,8 +9,12 @@ from hypothesis import strategies as st
 
 from spacy_elman.bio import (
     FORBIDDEN,
+    argmax_tags,
     decode_tags,
+    ent_columns,
     join_adjacent,
+    search_rows,
+    search_tags,
     spans_from_tags,
     spread_tags,
     tag_names,
@@ -244,6 +248,28 @@ def test_spans_from_tags_entity_does_not_cross_doc_boundary():
     assert spans_from_tags([1, 2], [0, 2]) == [(0, 2, 0)]
 
 
+# -- ent_columns (Doc.from_array) --------------------------------------------------------------
+
+
+def test_ent_columns_mark_begin_inside_and_outside():
+    table = ent_columns([(1, 3, 0), (4, 5, 1), (5, 6, 1)], 7, [111, 222])
+    assert table[:, 0].tolist() == [2, 3, 1, 2, 3, 3, 2]
+    assert table[:, 1].tolist() == [0, 111, 111, 0, 222, 222, 0]
+    assert ent_columns([], 3, [111]).tolist() == [[2, 0]] * 3
+
+
+@given(spans_and_length())
+def test_ent_columns_agree_with_the_tags_of_the_spans(data):
+    spans, length, n_labels = data
+    label_ids = [1000 + label for label in range(n_labels)]
+    table = ent_columns(spans, length, label_ids)
+    tags = tags_from_spans(spans, length)
+    iob = np.where(tags == 0, 2, np.where(tags % 2 == 1, 3, 1))
+    assert table[:, 0].tolist() == iob.tolist()
+    expected_type = np.where(tags == 0, 0, 1000 + (tags - 1) // 2)
+    assert table[:, 1].tolist() == expected_type.tolist()
+
+
 # -- decode_tags (constrained Viterbi) ---------------------------------------------------------
 
 
@@ -325,6 +351,69 @@ def test_decode_tags_equals_full_matrix_viterbi(seed):
         assert tags[row, :n].tolist() == expected, (row, n)
 
 
+def peaked_logp(rng, n_rows, n_time, n_labels):
+    """Scores peaked on random valid sequences, as a trained model gives, and the lengths."""
+    lengths = rng.integers(1, n_time + 1, size=n_rows)
+    gold = np.zeros((n_rows, n_time), dtype="int64")
+    for row, n in enumerate(lengths):
+        for start in rng.choice(n, size=min(n, 3), replace=False):
+            label = rng.integers(n_labels)
+            gold[row, start] = 2 * label + 1
+            gold[row, start + 1 : start + 1 + rng.integers(3)] = 2 * label + 2
+    logits = rng.normal(0.0, 1.0, size=(n_rows, n_time, 2 * n_labels + 1))
+    peaks = 4.0 + rng.normal(0.0, 2.0, (n_rows, n_time, 1))
+    np.put_along_axis(logits, gold[:, :, None], peaks, 2)
+    logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+    return logp.astype("float32"), lengths
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_decode_tags_argmax_rows_equal_the_search(seed):
+    # Most rows' argmax is valid and skips the search; every row must still get what the
+    # search alone gives, joins included.
+    rng = np.random.default_rng(200 + seed)
+    logp, lengths = peaked_logp(rng, 40, 24, 1 + seed % 4)
+    joins = rng.random((40, 24)) < 0.1
+    for row_joins in (None, joins):
+        tags = decode_tags(logp, lengths, row_joins)
+        searched = search_tags(logp, lengths, row_joins)
+        _, unsure = argmax_tags(logp, lengths, row_joins)
+        assert 0 < len(unsure) < 40  # both ways taken
+        for row, n in enumerate(lengths):
+            assert tags[row, :n].tolist() == searched[row, :n].tolist(), (row, n)
+
+
+def test_search_rows_equals_the_search_of_each_row():
+    rng = np.random.default_rng(5)
+    logp, lengths = peaked_logp(rng, 12, 15, 2)
+    logp[:, :, 2::2] += 3.0  # I-tags favoured: the constraints bind
+    joins = rng.random((12, 15)) < 0.2
+    found = search_rows(
+        [logp[i, :n] for i, n in enumerate(lengths)], [joins[i, :n] for i, n in enumerate(lengths)]
+    )
+    for i, n in enumerate(lengths):
+        alone = search_tags(logp[i : i + 1, :n], np.asarray([n]), joins[i : i + 1, :n])
+        assert found[i].tolist() == alone[0].tolist(), i
+
+
+def test_argmax_tags_flags_a_tie_or_a_broken_constraint():
+    def unsure(probs, length, joins=None):
+        logp = np.log(np.asarray([probs], dtype="float32"))
+        return argmax_tags(logp, np.asarray([length]), joins)[1].tolist() == [0]
+
+    assert unsure([[0.2, 0.4, 0.4], [0.2, 0.3, 0.5]], 2)  # a tie
+    assert unsure([[0.2, 0.3, 0.5], [0.2, 0.3, 0.5]], 1)  # I-X first
+    assert unsure([[0.7, 0.1, 0.2], [0.2, 0.3, 0.5]], 2)  # O I-X
+    assert not unsure([[0.7, 0.1, 0.2], [0.2, 0.3, 0.5]], 1)  # past the length
+    assert not unsure([[0.1, 0.7, 0.2], [0.6, 0.1, 0.3]], 2)  # B-X O
+    assert unsure([[0.1, 0.7, 0.2], [0.6, 0.1, 0.3]], 2, np.asarray([[False, True]]))
+    assert unsure([[0.1, 0.7, 0.2], [0.1, 0.6, 0.3]], 2, np.asarray([[False, True]]))
+    logp = np.log(np.asarray([[[0.7, 0.1, 0.2], [0.2, 0.3, 0.5]]], dtype="float32"))
+    assert decode_tags(logp, np.asarray([2])).tolist() == [[0, 1]]  # O B-X beats B-X I-X
+    logp = np.log(np.asarray([[[0.1, 0.7, 0.2], [0.6, 0.1, 0.3]]], dtype="float32"))
+    assert decode_tags(logp, np.asarray([2]), np.asarray([[False, True]])).tolist() == [[1, 2]]
+
+
 def test_decode_tags_single_sequence_matches_padded_batch():
     rng = np.random.default_rng(7)
     logp = random_logp(rng, 3, 6, 5)
@@ -354,6 +443,8 @@ def test_decode_tags_never_outputs_invalid_transitions():
 
 def test_decode_tags_empty_batch_and_one_step():
     assert decode_tags(np.zeros((0, 3, 3), "float32"), np.zeros((0,), "int64")).shape == (0, 3)
+    assert search_tags(np.zeros((2, 0, 3), "float32"), np.zeros((2,), "int64")).shape == (2, 0)
+    assert search_rows([], []) == []
     logp = np.log(np.asarray([[[0.1, 0.2, 0.7]]], dtype="float32"))  # I-X first: forbidden
     assert decode_tags(logp, np.asarray([1])).tolist() == [[1]]
 

@@ -147,6 +147,25 @@ def test_elman_ner_pipe_equals_call(loaded_nlp, batch_size):
         assert scores_of(doc) == pytest.approx(scores_of(single), abs=1e-5)
 
 
+def test_elman_ner_bfloat16_gives_the_float32_tags(trained_model_path):
+    def load(precision):
+        config = {"components": {"elman_ner": {"precision": precision}}}
+        return spacy.load(trained_model_path, config=config)
+
+    full, low = load("float32"), load("bfloat16")
+    texts = TEXTS + ODD_TEXTS + [text.lower() for text in TEXTS]
+    for text, a, b in zip(texts, full.pipe(texts), low.pipe(texts, batch_size=3)):
+        assert ents_of(b) == ents_of(a), text
+        assert scores_of(b) == pytest.approx(scores_of(a), abs=0.01)
+    assert low.get_pipe("elman_ner").net.precision == "bfloat16"
+    assert full.get_pipe("elman_ner").net.precision == "float32"
+
+
+def test_elman_ner_unknown_precision_raises_e024():
+    with pytest.raises(ElmanError, match=r"^\[E024\] elman_ner's 'precision'.*'float16'"):
+        blank_with_ner(precision="float16")
+
+
 def test_elman_ner_small_length_buckets_equal_call(loaded_nlp, configured_nlp):
     # max_batch_tokens=8 splits every batch into many small buckets.
     texts = TEXTS + ODD_TEXTS
@@ -621,6 +640,25 @@ def test_elman_ner_reads_a_split_hyphenated_word_as_its_whole_token(chunks):
     ner.cfg["merge_hyphenated"] = False  # the pieces are read one by one again
     (_, probs), _ = ner.predict([split, whole])
     assert probs.tolist() != np.repeat(word_probs, counts).tolist()
+
+
+def test_elman_ner_merged_words_of_a_batch_equal_each_doc_alone():
+    ner = labelled_ner()
+    ner.cfg["hyphen_styles"] = [1, 0]
+    texts = [
+        "Ngozi Eze-Okafor met Kim Ji-won-Lee .",
+        "No hyphen here .",
+        "Anna-Lena Berg-Olsen and co-pilot Jo-Jo",
+        "Lagos-born",
+        "",
+        "Mary-Jane",
+    ]
+    docs = [spacy.blank("en")(text) for text in texts]
+    for doc, (tags, probs) in zip(docs, ner.predict(docs)):
+        ((alone_tags, alone_probs),) = ner.predict([doc])
+        assert tags.tolist() == alone_tags.tolist(), doc.text
+        assert probs == pytest.approx(alone_probs, abs=1e-5)
+        assert len(tags) == len(doc)
 
 
 def test_elman_ner_set_annotations_repairs_bio():

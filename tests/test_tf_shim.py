@@ -29,10 +29,10 @@ SPEC_ARGS = dict(
 )
 
 
-def make_net(n_labels=2, seed=0, **overrides):
+def make_net(n_labels=2, seed=0, precision="float32", **overrides):
     spec = build_elman_tagger(**{**SPEC_ARGS, **overrides}).attrs["spec"]
     weights = init_weights(spec, 2 * n_labels + 1, np.random.default_rng(seed))
-    return tf_shim.ElmanNet(spec, weights, device="cpu")
+    return tf_shim.ElmanNet(spec, weights, device="cpu", precision=precision)
 
 
 def random_ids(rng, lengths, rows=(50, 10)):
@@ -517,6 +517,68 @@ print(calls)
     assert proc.stdout.strip().splitlines()[-1] == "[('/physical_device:GPU:0', True)]"
 
 
+# -- intra-op threads ---------------------------------------------------------------------------
+
+
+class FakeThreading:
+    """Stands in for ``tf.config``'s threading: a record of the intra-op threads set."""
+
+    def __init__(self, fail=False):
+        self.calls = []
+        self.threading = SimpleNamespace(set_intra_op_parallelism_threads=self._set)
+        self.fail = fail
+
+    def _set(self, threads):
+        if self.fail:
+            raise RuntimeError("Intra op parallelism cannot be modified after initialization.")
+        self.calls.append(threads)
+
+
+@pytest.mark.parametrize("cpus, want", [(1, 1), (2, 1), (3, 1), (16, 8)])
+def test_intra_op_threads_share_the_cpus_between_predict_calls(monkeypatch, cpus, want):
+    monkeypatch.delenv("TF_NUM_INTRAOP_THREADS", raising=False)
+    monkeypatch.delenv(tf_shim.INTRA_OP_ENV, raising=False)
+    monkeypatch.setattr(tf_shim.os, "sched_getaffinity", lambda pid: set(range(cpus)))
+    config = FakeThreading()
+    assert tf_shim.configure_intra_op_threads(config) == want
+    assert config.calls == [want]
+
+
+@pytest.mark.parametrize("env", [("TF_NUM_INTRAOP_THREADS", "2"), ("SPACY_ELMAN_TF_THREADS", "0")])
+def test_intra_op_threads_leave_the_users_setting(monkeypatch, env):
+    monkeypatch.delenv("TF_NUM_INTRAOP_THREADS", raising=False)
+    monkeypatch.setenv(*env)
+    config = FakeThreading()
+    assert tf_shim.configure_intra_op_threads(config) == 0
+    assert config.calls == []
+
+
+def test_intra_op_threads_after_initialization_are_skipped(monkeypatch):
+    monkeypatch.delenv("TF_NUM_INTRAOP_THREADS", raising=False)
+    monkeypatch.delenv(tf_shim.INTRA_OP_ENV, raising=False)
+    assert tf_shim.configure_intra_op_threads(FakeThreading(fail=True)) == 0
+
+
+@pytest.mark.slow
+def test_intra_op_threads_are_set_when_tf_shim_is_imported():
+    script = """
+import os, tensorflow as tf
+import spacy_elman.tf_shim
+print(tf.config.threading.get_intra_op_parallelism_threads(), len(os.sched_getaffinity(0)))
+"""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("TF_NUM_INTRAOP_THREADS", "SPACY_ELMAN_TF_THREADS")
+    }
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    threads, cpus = map(int, proc.stdout.split()[-2:])
+    assert threads == max(1, cpus // tf_shim.PREDICT_THREADS)
+
+
 @pytest.mark.slow
 def test_net_optimizer_state_round_trip():
     rng = np.random.default_rng(8)
@@ -630,21 +692,29 @@ def test_net_bad_device_raises_e007():
     time=st.integers(1, 9),
     seed=st.integers(0, 2**16),
 )
-def test_window_concatenates_neighbours_with_padding_rows_at_edges(window, batch, time, seed):
+def test_inputs_concatenate_neighbours_with_padding_rows_at_edges(window, batch, time, seed):
     """Slot k of position t holds token t + k - window // 2, or the padding row past an edge."""
     net = make_net(window=window)
+    ids = random_ids(np.random.default_rng(seed), [time] * batch)[0][:, :time]
+    # the graph is time-major: (time, batch, ...) in and out
+    variables = [net.vars[f"embed_{f}"] for f in SPEC_ARGS["features"]]
+    out = net._inputs(tf.constant(ids.transpose(1, 0, 2)), variables)
+    out = out.numpy().transpose(1, 0, 2)
+    tables = [table.numpy() for table in variables]
+    pad = np.concatenate([table[0] for table in tables])
     width = sum(SPEC_ARGS["widths"])
-    x = np.random.default_rng(seed).normal(size=(batch, time, width)).astype("float32")
-    # the graph is time-major: (time, batch, width) in and out
-    out = net._window(tf.constant(x.transpose(1, 0, 2))).numpy().transpose(1, 0, 2)
-    pad = np.concatenate([net.vars[f"embed_{f}"].numpy()[0] for f in SPEC_ARGS["features"]])
     radius = window // 2
     assert out.shape == (batch, time, window * width)
     for t in range(time):
         for k in range(window):
             source = t + k - radius
-            expected = x[:, source] if 0 <= source < time else np.broadcast_to(pad, x[:, 0].shape)
-            np.testing.assert_array_equal(out[:, t, k * width : (k + 1) * width], expected)
+            for row in range(batch):
+                expected = (
+                    np.concatenate([table[i] for table, i in zip(tables, ids[row, source])])
+                    if 0 <= source < time
+                    else pad
+                )
+                np.testing.assert_array_equal(out[row, t, k * width : (k + 1) * width], expected)
 
 
 # -- TensorBoard --------------------------------------------------------------------------------
@@ -771,6 +841,75 @@ def test_net_swap_averages_exchanges_the_weights_and_back():
     assert not net.averages_in_use
     for name, value in net.get_weights().items():
         np.testing.assert_array_equal(value, raw[name])
+
+
+# -- bfloat16 prediction -------------------------------------------------------------------------
+
+
+def test_net_bfloat16_prediction_is_close_to_float32():
+    full, low = make_net(n_labels=3), make_net(n_labels=3, precision="bfloat16")
+    assert (full.precision, low.precision) == ("float32", "bfloat16")
+    ids, lengths = random_ids(np.random.default_rng(4), [9, 4, 1, 7])
+    (logp_full, h_full), (logp_low, h_low) = full.predict(ids, lengths), low.predict(ids, lengths)
+    np.testing.assert_allclose(logp_low, logp_full, atol=0.03)
+    np.testing.assert_allclose(h_low, h_full, atol=0.03)
+    assert not np.array_equal(logp_low, logp_full)  # it read the bfloat16 copies
+    # Training stays float32: the same gradient either way.
+    batch = make_batch(np.random.default_rng(5), [5, 3], 3)
+    assert full.backprop(*batch, 0.0) == pytest.approx(low.backprop(*batch, 0.0), rel=1e-6)
+
+
+@pytest.mark.parametrize("change", ["set_weights", "apply_gradients", "swap_averages"])
+def test_net_bfloat16_copies_follow_the_weights(change):
+    low = make_net(n_labels=2, precision="bfloat16")
+    ids, lengths = random_ids(np.random.default_rng(6), [6, 3])
+    if change == "swap_averages":
+        averaged_steps(low, 3)
+    before, _ = low.predict(ids, lengths)  # makes the copies
+    if change == "set_weights":
+        low.set_weights(init_weights(low.spec, 5, np.random.default_rng(9)))
+    elif change == "apply_gradients":
+        low.backprop(*make_batch(np.random.default_rng(7), [5, 3], 2), 0.0)
+        low.apply_gradients(learn_rate=0.5)
+    else:
+        low.swap_averages()
+    after, _ = low.predict(ids, lengths)
+    full = make_net(n_labels=2)
+    full.set_weights(low.get_weights())
+    expected, _ = full.predict(ids, lengths)
+    np.testing.assert_allclose(after, expected, atol=0.03)
+    assert np.abs(after - before).max() > 0.01  # the change did change the prediction
+
+
+def test_resolve_precision_auto_is_bfloat16_only_on_a_cpu_that_has_it(monkeypatch):
+    monkeypatch.setattr(tf_shim, "_cpu_has_bfloat16", lambda: True)
+    assert tf_shim.resolve_precision("auto", "/CPU:0") == "bfloat16"
+    assert tf_shim.resolve_precision("auto", "/GPU:0") == "float32"
+    assert tf_shim.resolve_precision("float32", "/CPU:0") == "float32"
+    monkeypatch.setattr(tf_shim, "_cpu_has_bfloat16", lambda: False)
+    assert tf_shim.resolve_precision("auto", "/CPU:0") == "float32"
+    assert tf_shim.resolve_precision("bfloat16", "/CPU:0") == "bfloat16"
+    with pytest.raises(ElmanError, match=r"\[E024\].*'half'"):
+        tf_shim.resolve_precision("half", "/CPU:0")
+
+
+def test_cpu_has_bfloat16_reads_the_cpu_flags_and_onednn(monkeypatch, tmp_path):
+    from tensorflow.python.util import _pywrap_util_port
+
+    if not _pywrap_util_port.IsMklEnabled():
+        pytest.skip("TensorFlow runs without oneDNN here")
+    flags = {"avx512_bf16": True, "amx_bf16": True, "avx2": False}
+    real_open = open
+    for flag, expected in flags.items():
+        cpuinfo = tmp_path / f"cpuinfo-{flag}"
+        cpuinfo.write_text(f"processor\t: 0\nflags\t\t: fpu sse {flag} avx\n")
+
+        def fake_open(path, *args, _to=cpuinfo, **kwargs):
+            return real_open(_to if path == "/proc/cpuinfo" else path, *args, **kwargs)
+
+        monkeypatch.setattr("builtins.open", fake_open)
+        assert tf_shim._cpu_has_bfloat16() is expected, flag
+        monkeypatch.undo()
 
 
 def test_net_optimizer_state_round_trip_restores_the_averages():
