@@ -512,6 +512,7 @@ MONTHS = _split(
     """January, February, March, April, May, June, July, August, September,
     October, November, December"""
 )
+CURRENCIES = _split("dollars, euros, pounds, yen, rand, pesos, rupees, francs, crowns")
 TIMES = _split(
     """9:30, 10 am, noon, 5pm, half past six, 8 p.m., midnight, 7:15, 11,
     quarter to four"""
@@ -529,7 +530,7 @@ EMAIL_DOMAINS = _split("example.com, example.org, mail.example.net, corp.example
 #                EMAIL / HANDLE  derived from the person, tagged O
 # Other slots:   CITY PLACE PLACEL COUNTRY ORG WIRE PROD FACILITY UNI TEAM
 #                PRIZE DISEASE HOLIDAY DAY DAYL MONTH TIME NUM AGE PCT YEAR
-#                ROLE
+#                ROLE; and the eighth edition's DATE DATEL CITYU SCORE CLOCK STAT CUR
 # ---------------------------------------------------------------------------
 
 NAME_TEMPLATES: list[str] = [
@@ -2057,9 +2058,42 @@ FOURTH_NO_NAME_TEMPLATES: list[str] = [
     "Jordan and Georgia both sent observers.",
 ]
 
+# Eighth edition: numbers and dates. Wire datelines, numeric dates, scores, results and
+# standings lines without a person, and people next to dates (encyclopedia-style openings,
+# a dateline before a name). Slots (render_dated): DATE a numeric date (2019-08-31,
+# 31/08/2019, 31.8.2019), DATEL a written date (12 March 1971), CITYU an upper-case city,
+# SCORE a result (3-1), CLOCK a time of day (19:45), STAT a measurement (20.054, .596), CUR
+# a currency.
+EIGHTH_NAME_TEMPLATES: list[str] = [
+    "{N} (born {DATEL}) is a {NAT} {ROLEL}.",
+    "{N} ({YEAR} - {YEAR}) was a {NAT} {ROLEL}.",
+    "{N} (born {DATEL} in {CITY}) is a {NAT} {ROLEL} and writer.",
+    "{CITYU} {DATE} - {N} said on {DAY} that the talks would go on.",
+    "{S} said the vote would be held on {DATE}.",
+    "{S1} was booked in the {NUM}th minute and {S2} scored from the spot.",
+    "{N}, who turned {AGE} on {DATEL}, retired in {YEAR}.",
+]
+EIGHTH_NO_NAME_TEMPLATES: list[str] = [
+    "{CITYU} {DATE}",
+    "{CITYU}, {COUNTRY} {DATE}",
+    "{CITYU} ({WIRE}) - Shares closed higher on {DAY}.",
+    "{CLUB} {NUM} {CLUB} {NUM}",
+    "Result: {CLUB} {SCORE} {CLUB}.",
+    "{CLUB} {NUM} {NUM} {NUM} {STAT}",
+    "{TEAM} {NUM} {NUM} {NUM} {NUM}",
+    "Kickoff is at {CLOCK} on {DATE}.",
+    "Updated {DATE} {CLOCK} GMT",
+    "The figures for {DATE} were revised on {DATE}.",
+    "Delivery is due by {DATE}; call before {CLOCK}.",
+    "Net profit rose to {NUM}.{NUM} million {CUR} in the year to {DATEL}.",
+    "The index closed at {STAT} on {DATEL}.",
+    "{COUNTRY} won {SCORE} and {COUNTRY} drew {SCORE}.",
+]
+
 NAME_TEMPLATES += MORE_NAME_TEMPLATES + SOCIAL_TEMPLATES + FOURTH_NAME_TEMPLATES
+NAME_TEMPLATES += EIGHTH_NAME_TEMPLATES
 NO_NAME_TEMPLATES += FOURTH_NO_NAME_TEMPLATES + FOOD_LIST_TEMPLATES
-NO_NAME_TEMPLATES += MORE_NO_NAME_TEMPLATES
+NO_NAME_TEMPLATES += MORE_NO_NAME_TEMPLATES + EIGHTH_NO_NAME_TEMPLATES
 
 SLOT_RE = re.compile(r"\{([A-Za-z]+)(\d?)\}")
 PERSON_SLOTS = {
@@ -2385,6 +2419,28 @@ def render_value(kind: str, rng: random.Random) -> str:
         return str(rng.randint(2, 61))
     if kind == "YEAR":
         return str(rng.randint(1948, 2023))
+    return render_dated(kind, rng)
+
+
+def render_dated(kind: str, rng: random.Random) -> str:
+    """The eighth edition's slots: dates, datelines, scores, times and measurements."""
+    year, month, day = rng.randint(1948, 2026), rng.randint(1, 12), rng.randint(1, 28)
+    if kind == "DATE":
+        style = rng.choice(["{y}-{m:02d}-{d:02d}", "{d:02d}/{m:02d}/{y}", "{d}.{m}.{y}"])
+        return style.format(y=year, m=month, d=day)
+    if kind == "DATEL":
+        return f"{day} {MONTHS[month - 1]} {year}"
+    if kind == "CITYU":
+        return rng.choice(CITIES).upper()
+    if kind == "SCORE":
+        return f"{rng.randint(0, 7)}-{rng.randint(0, 7)}"
+    if kind == "CLOCK":
+        return f"{rng.randint(0, 23):02d}:{rng.choice([0, 15, 30, 45]):02d}"
+    if kind == "STAT":
+        whole = rng.choice(["", str(rng.randint(1, 99))])
+        return f"{whole}.{rng.randint(0, 999):03d}"
+    if kind == "CUR":
+        return rng.choice(CURRENCIES)
     raise KeyError(kind)
 
 

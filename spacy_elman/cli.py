@@ -211,7 +211,7 @@ def train_cli(
     optimize: str = typer.Option(
         "efficiency",
         "--optimize",
-        help="efficiency: the config's model, 7-11x spaCy's ner in words/s. accuracy: adds "
+        help="efficiency: the config's model, 10-18x spaCy's ner in words/s. accuracy: adds "
         "character affixes (on CoNLL-2003: better on other domains; ~0.85x the speed).",
     ),
     extra_train: List[Path] = typer.Option(

@@ -40,7 +40,7 @@ DEFAULT_VERSION = "0.1.0"
 # What `--optimize` sets over the config, like `spacy init config --optimize`. The
 # overrides of the command line win over these.
 OPTIMIZE: Dict[str, Dict[str, Any]] = {
-    # The config as it is: the default architecture, 7-11x the words/s of spaCy's `ner` on 2
+    # The config as it is: the default architecture, 10-18x the words/s of spaCy's `ner` on 2
     # cores (README, "Speed": the ratio moves with the machine's load).
     "efficiency": {},
     # Character affixes of the lower form (first 2 and 3, last 2 and 4 letters), each in its
