@@ -114,8 +114,14 @@ def _docs_features(
     ids = ((flat % sizes) + np.uint64(1)).astype("int32")
     if masked:
         ids[np.ix_(~is_known(known, lower), words)] = PAD_ID
-    ends = np.cumsum([len(doc) for doc in docs]).tolist()  # slices: ~4x faster than np.split
-    return [ids[start:end] for start, end in zip([0, *ends[:-1]], ends)], extra_columns
+    return split_lengths(ids, [len(doc) for doc in docs]), extra_columns
+
+
+def split_lengths(array: np.ndarray, lengths: Sequence[int]) -> List[np.ndarray]:
+    """Cut ``array`` along its first axis into consecutive pieces of ``lengths`` (views;
+    ~4x faster than ``np.split`` on a batch's docs)."""
+    ends = np.cumsum(lengths, dtype="int64").tolist()
+    return [array[start:end] for start, end in zip([0, *ends[:-1]], ends)]
 
 
 def pad_batch(feats: Sequence[Ints2d], min_length: int = 2) -> Tuple[Ints3d, Ints1d]:

@@ -42,6 +42,7 @@ from .features import (
     hide_words,
     length_buckets,
     pad_batch,
+    split_lengths,
 )
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
@@ -451,9 +452,11 @@ class ElmanNER(TrainablePipe):
             per_word = np.concatenate([counts[i] for i in merged])
             tags = spread_tags(np.concatenate([preds[i][0] for i in merged]), per_word)
             probs = np.repeat(np.concatenate([preds[i][1] for i in merged]), per_word)
-            ends = np.cumsum([int(counts[i].sum()) for i in merged]).tolist()
-            for i, start, end in zip(merged, [0, *ends[:-1]], ends):
-                preds[i] = (tags[start:end], probs[start:end])
+            lengths = [int(counts[i].sum()) for i in merged]
+            for i, doc_tags, doc_probs in zip(
+                merged, split_lengths(tags, lengths), split_lengths(probs, lengths)
+            ):
+                preds[i] = (doc_tags, doc_probs)
         return preds
 
     def _merge_hyphenated(

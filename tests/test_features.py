@@ -15,6 +15,7 @@ from spacy_elman.features import (
     hide_words,
     length_buckets,
     pad_batch,
+    split_lengths,
 )
 
 ALL_FEATURES = sorted(FEATURES)
@@ -235,3 +236,16 @@ def test_hide_words_lookup_features_drawn_together_or_separately():
 def test_hide_words_rate_zero_returns_the_ids():
     ids = np.ones((2, 3, len(HIDE_FEATURES)), dtype="int64")
     assert hide_words(ids, HIDE_FEATURES, 0.0, LOOKUP_FEATURES) is ids
+
+
+def test_split_lengths_cuts_consecutive_views():
+    array = np.arange(12).reshape(6, 2)
+    pieces = split_lengths(array, [2, 0, 3, 1])
+    assert [piece.tolist() for piece in pieces] == [
+        [[0, 1], [2, 3]],
+        [],
+        [[4, 5], [6, 7], [8, 9]],
+        [[10, 11]],
+    ]
+    assert all(np.shares_memory(piece, array) for piece in pieces if len(piece))  # views
+    assert split_lengths(array, []) == []
