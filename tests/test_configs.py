@@ -61,8 +61,8 @@ def test_config_spacy_train_short_run_saves_a_trained_model_best(tmp_path: Path)
     assert meta["performance"]["ents_f"] > 0.3, meta["performance"]
 
 
-def test_config_train_corpus_lowercases_a_fifth_of_the_examples(tmp_path: Path):
-    """The default [corpora.train.augmenter] lower-cases ~20% of the examples, gold kept."""
+def test_config_train_corpus_swaps_half_the_names_and_lowercases_a_fifth(tmp_path: Path):
+    """The default [corpora.train.augmenter]: ~50% get other names, ~20% lower case, gold kept."""
     import random
 
     import spacy
@@ -71,12 +71,17 @@ def test_config_train_corpus_lowercases_a_fifth_of_the_examples(tmp_path: Path):
     train.write_text("Angela B-PER\nMerkel I-PER\nspoke O\n. O\n\n" * 400, encoding="utf8")
     overrides = {"paths.train": str(train), "paths.dev": str(train)}
     config = spacy.util.load_config(CONFIG, overrides=overrides, interpolate=True)
-    assert config["corpora"]["train"]["augmenter"]["level"] == 0.2
+    augmenter = config["corpora"]["train"]["augmenter"]
+    assert (augmenter["names"], augmenter["level"]) == (0.5, 0.2)
     reader = spacy.util.registry.resolve(config["corpora"])["train"]
     random.seed(0)
     examples = list(reader(spacy.blank("en")))
     lower = [eg for eg in examples if eg.reference.text.islower()]
     assert len(examples) == 400 and 55 <= len(lower) <= 105  # 80 expected, sd 8
-    assert {(ent.text, ent.label_) for eg in lower for ent in eg.reference.ents} == {
-        ("angela merkel", "PER")
-    }
+    names = [ent for eg in examples for ent in eg.reference.ents]
+    assert len(names) == 400 and {ent.label_ for ent in names} == {"PER"}
+    assert {len(ent) for ent in names} == {2}
+    assert all(eg.text.endswith(" spoke .") for eg in examples)
+    kept = [ent for ent in names if ent.text.lower() == "angela merkel"]
+    assert 160 <= len(kept) <= 240  # 200 expected, sd 10
+    assert len({ent.text.lower() for ent in names}) > 150  # the others: names of many origins
