@@ -24,6 +24,8 @@ from spacy.tokens import Doc, Token
 from spacy.training import Example
 from spacy.training.augment import lower_casing_augmenter
 
+from .errors import ElmanError, Errors
+
 NAME_POOL_PATH = Path(__file__).parent / "data" / "name_pool.json"
 # Labels that the augmenter treats as person names unless it is told otherwise.
 PERSON_LABELS = ("NAME", "PER", "PERSON")
@@ -42,9 +44,15 @@ def is_latin_name(name: str) -> bool:
 @lru_cache(maxsize=1)
 def name_pool() -> Pool:
     """``[(first names, last names)]``, one pair per locale of ``data/name_pool.json``."""
-    with NAME_POOL_PATH.open(encoding="utf8") as file:
-        data: Dict[str, List[List[str]]] = json.load(file)
-    return [(first, last) for first, last in (data[locale] for locale in sorted(data))]
+    try:
+        with NAME_POOL_PATH.open(encoding="utf8") as file:
+            data: Dict[str, List[List[str]]] = json.load(file)
+        pool = [(first, last) for first, last in (data[locale] for locale in sorted(data))]
+    except (OSError, ValueError, TypeError, LookupError) as err:
+        raise ElmanError(Errors.E025.format(path=NAME_POOL_PATH, detail=err)) from None
+    if not pool or not all(first and last for first, last in pool):
+        raise ElmanError(Errors.E025.format(path=NAME_POOL_PATH, detail="no names"))
+    return pool
 
 
 def _is_initial(text: str) -> bool:

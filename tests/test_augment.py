@@ -12,12 +12,14 @@ import spacy
 from spacy.tokens import Doc
 from spacy.training import Example
 
+import spacy_elman.augment as augment
 from spacy_elman.augment import (
     create_names_augmenter,
     is_latin_name,
     name_pool,
     swap_names,
 )
+from spacy_elman.errors import ElmanError
 
 NLP = spacy.blank("en")
 WORDS = "Mira Olsen ( captain ) and J. R. Okafor met OLSEN in Oslo .".split()
@@ -121,6 +123,20 @@ def test_name_pool_is_many_origins_of_one_token_names():
     for first, last in pool:
         assert first and last
         assert all(is_latin_name(name) for name in first + last)
+
+
+@pytest.mark.parametrize("text", ["", "[1, 2]", '{"xx": [[], ["Berg"]]}', "{}"])
+def test_name_pool_missing_or_bad_file_is_a_clear_error(tmp_path, monkeypatch, text):
+    path = tmp_path / "name_pool.json"
+    if text:
+        path.write_text(text, encoding="utf8")
+    monkeypatch.setattr(augment, "NAME_POOL_PATH", path)
+    name_pool.cache_clear()
+    try:
+        with pytest.raises(ElmanError, match=r"\[E025\].*name_pool\.json"):
+            name_pool()
+    finally:
+        name_pool.cache_clear()
 
 
 @pytest.mark.parametrize("name", ["Ngozi", "Adebayo-Cole", "O'Neill", "Lepistö", "Đặng"])
