@@ -25,6 +25,7 @@ from spacy.training import Example
 from spacy.training.augment import lower_casing_augmenter
 
 from .errors import ElmanError, Errors
+from .readers import make_example
 
 NAME_POOL_PATH = Path(__file__).parent / "data" / "name_pool.json"
 # Labels that the augmenter treats as person names unless it is told otherwise.
@@ -103,11 +104,12 @@ def swap_names(
     """``example`` with every entity of ``labels`` renamed (see the module docstring)."""
     ref = example.reference
     words = [token.text for token in ref]
+    pool = name_pool()
     seen: Dict[str, str] = {}
     changed = False
     for ent in ref.ents:
         if ent.label_ in labels and all(_is_name_word(token) for token in ent):
-            words[ent.start : ent.end] = _new_words(list(ent), name_pool(), rng, seen)
+            words[ent.start : ent.end] = _new_words(list(ent), pool, rng, seen)
             changed = True
     if not changed:
         return example
@@ -117,11 +119,9 @@ def swap_names(
         for t in ref
     ]
     reference = Doc(nlp.vocab, words=words, spaces=spaces, ents=tags)
-    if [t.text for t in example.predicted] == [t.text for t in ref]:  # the corpus's tokens
-        predicted = Doc(nlp.vocab, words=words, spaces=spaces)
-    else:  # the pipeline's tokens of the text (gold_preproc = false)
-        predicted = nlp.make_doc(reference.text)
-    return Example(predicted, reference)
+    # the corpus's own tokens, or the pipeline's tokens of the text (gold_preproc = false)
+    gold_preproc = [t.text for t in example.predicted] == [t.text for t in ref]
+    return make_example(nlp, reference, gold_preproc)
 
 
 def names_augmenter(

@@ -157,7 +157,7 @@ def read_examples(
         ``Corpus`` does with ``gold_preproc = false``: training sees the tokens users get.
     """
     docs = read_docs(path, nlp, fmt=fmt, label_map=label_map, labels=labels, documents=documents)
-    return (_make_example(nlp, doc, gold_preproc) for doc in docs)
+    return (make_example(nlp, doc, gold_preproc) for doc in docs)
 
 
 class ElmanCorpus:
@@ -286,7 +286,8 @@ def _check_file(path: PathLike) -> None:
         raise ElmanError(Errors.E102.format(path=path, detail="not a regular file"))
 
 
-def _make_example(nlp: Language, doc: Doc, gold_preproc: bool = True) -> Example:
+def make_example(nlp: Language, doc: Doc, gold_preproc: bool = True) -> Example:
+    """An Example with gold ``doc``: its own tokens (``gold_preproc``) or the pipeline's."""
     if not gold_preproc:
         return Example(nlp.make_doc(doc.text), doc)
     words = [token.text for token in doc]
