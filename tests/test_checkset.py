@@ -26,8 +26,8 @@ score = load_module(REPO / "bench" / "score_checkset.py", "score_checkset")
 build = load_module(CHECKSET / "build_checkset.py", "build_checkset")
 
 
-# the check set, and the blind set written later that no decision has been tuned on
-SETS = ["names", "blind"]
+# the check set, and the blind sets written later that no decision has been tuned on
+SETS = ["names", "blind", "blind2"]
 
 
 def records(name: str = "names"):
@@ -36,7 +36,8 @@ def records(name: str = "names"):
 
 
 @pytest.mark.parametrize(
-    "name,sentences,names,negatives", [("names", 150, 150, 30), ("blind", 80, 60, 15)]
+    "name,sentences,names,negatives",
+    [("names", 150, 150, 30), ("blind", 80, 60, 15), ("blind2", 90, 85, 15)],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
     recs = records(name)
