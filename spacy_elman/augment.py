@@ -26,10 +26,9 @@ from spacy.training.augment import lower_casing_augmenter
 
 from .errors import ElmanError, Errors
 from .readers import make_example
+from .titles import PERSON_LABELS
 
 NAME_POOL_PATH = Path(__file__).parent / "data" / "name_pool.json"
-# Labels that the augmenter treats as person names unless it is told otherwise.
-PERSON_LABELS = ("NAME", "PER", "PERSON")
 Pool = List[Tuple[List[str], List[str]]]
 # One word: letters, with inner hyphens and apostrophes (``Adebayo-Cole``, ``O'Neill``).
 NAME_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*$")

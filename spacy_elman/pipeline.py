@@ -47,6 +47,7 @@ from .features import (
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
+from .titles import PERSON_LABELS, trim_titles
 from .types import Bools1d, Floats1d, Floats2d, Ints1d, Ints2d, Ints3d, Uint64s1d
 from .words import hyphen_styles, join_mask, trim_edges, word_spans
 
@@ -117,6 +118,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "output_labels": [],
         "whole_words": True,
         "trim_symbols": True,
+        "trim_titles": True,
         "join_adjacent": True,
         "known_words": True,
         "merge_hyphenated": True,
@@ -147,6 +149,7 @@ def make_elman_ner(
     output_labels: List[str],
     whole_words: bool,
     trim_symbols: bool,
+    trim_titles: bool,
     join_adjacent: bool,
     known_words: bool,
     merge_hyphenated: bool,
@@ -184,7 +187,9 @@ def make_elman_ner(
     whole_words: no entity starts or ends inside a word that the tokenizer split at a hyphen
         (``Adebayo-Cole``, ``co-wrote``): its pieces are tagged all in or all out.
     trim_symbols: no entity starts or ends with a token that holds no letter or digit
-        (``Lena !``, emoji); an entity of such tokens only is dropped.
+        (``Lena !``, emoji) or is an e-mail address; an entity of such tokens only is dropped.
+    trim_titles: no person entity (label ``NAME``, ``PER`` or ``PERSON``) starts with a title
+        (``Mayor``, ``Dr.``) or a lower-case relation word (``cousin``); see ``titles``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
     known_words: in prediction, a word whose lower form the model never trained on reads as
@@ -213,6 +218,7 @@ def make_elman_ner(
         output_labels=output_labels,
         whole_words=whole_words,
         trim_symbols=trim_symbols,
+        trim_titles=trim_titles,
         join_adjacent=join_adjacent,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
@@ -243,6 +249,7 @@ class ElmanNER(TrainablePipe):
         output_labels: Sequence[str] = (),
         whole_words: bool = True,
         trim_symbols: bool = True,
+        trim_titles: bool = True,
         join_adjacent: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
@@ -272,6 +279,7 @@ class ElmanNER(TrainablePipe):
             "output_labels": list(output_labels),
             "whole_words": whole_words,
             "trim_symbols": trim_symbols,
+            "trim_titles": trim_titles,
             "join_adjacent": join_adjacent,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,
@@ -571,11 +579,14 @@ class ElmanNER(TrainablePipe):
         per_doc: List[List[Tuple[int, int, int]]] = [[] for _ in docs]
         for i, span in zip(doc_of.tolist(), found):
             per_doc[i].append(span)
+        persons = [i for i, label in enumerate(labels) if label in PERSON_LABELS]
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans and self.cfg["trim_symbols"]:
                 spans = trim_edges(spans, doc, offset)
             if len(spans) > 1 and self.cfg["join_adjacent"]:
                 spans = join_adjacent(spans)
+            if spans and persons and self.cfg["trim_titles"]:
+                spans = trim_titles(spans, doc, persons, offset)
             per_doc[i] = spans
         # The whole batch's ENT_IOB/ENT_TYPE columns, one Doc.from_array per doc: 1.7 us a
         # doc, against 3.5 for set_ents (it checks each token in Python).

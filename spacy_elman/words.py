@@ -6,7 +6,7 @@ and ends at a word's edge. The decoder (``bio.decode_tags``) uses these joins to
 piece of such a word on the same side of an entity's boundary, and a model trained on such
 corpora reads each hyphenated word as the one token it was trained on (:func:`word_spans`,
 :func:`hyphen_styles`). :func:`trim_edges` keeps tokens with no letter or digit (``!``,
-quotes, emoji) off an entity's edges.
+quotes, emoji) and e-mail addresses off an entity's edges.
 """
 
 import re
@@ -15,7 +15,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 from spacy.attrs import IS_ALPHA, ORTH, SHAPE, SPACY
 from spacy.strings import StringStore, get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .types import Bools1d, Bools2d, Ints1d, Uint64s2d
 
@@ -90,19 +90,27 @@ def has_word(text: str) -> bool:
     return text.isalnum() or any(char.isalnum() for char in text)  # the first: a fast path
 
 
+def _off_edge(token: Token) -> bool:
+    """Whether :func:`trim_edges` moves an edge past ``token``: no word, or an e-mail address
+    (a mail header's ``Name <address>``: no entity ends with the address)."""
+    return not has_word(token.text) or token.like_email
+
+
 def trim_edges(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int = 0
 ) -> List[Tuple[int, int, int]]:
-    """Move each span's edges inward past tokens that hold no word; drop spans left empty.
+    """Move each span's edges inward past tokens that hold no word or are an e-mail address;
+    drop spans left empty.
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s
-    (a batch's positions, doc after doc). ``Lena !`` becomes ``Lena``; ``😊 😊`` goes.
+    (a batch's positions, doc after doc). ``Lena !`` becomes ``Lena``; ``😊 😊`` goes;
+    ``Lena Berg <lena@example.org`` becomes ``Lena Berg``.
     """
     trimmed = []
     for start, end, label in spans:
-        while start < end and not has_word(doc[start - offset].text):
+        while start < end and _off_edge(doc[start - offset]):
             start += 1
-        while end > start and not has_word(doc[end - 1 - offset].text):
+        while end > start and _off_edge(doc[end - 1 - offset]):
             end -= 1
         if start < end:
             trimmed.append((start, end, label))

@@ -715,6 +715,25 @@ def test_elman_ner_set_annotations_trims_symbols_off_entity_edges(trim, want):
 
 
 @pytest.mark.parametrize(
+    "trim, want",
+    [
+        (True, [(1, 2, "NAME"), (5, 6, "NAME"), (6, 8, "ORG")]),
+        (False, [(0, 2, "NAME"), (4, 6, "NAME"), (6, 8, "ORG")]),
+    ],
+)
+def test_elman_ner_set_annotations_trims_titles_off_person_entities(trim, want):
+    ner = labelled_ner(labels=("NAME", "ORG"), trim_titles=trim, join_adjacent=False)
+    doc = make_doc(["Coach", "Vogts", "thanked", "his", "cousin", "Sione", "Lord", "Abbett"])
+    # B-NAME I-NAME O O B-NAME I-NAME B-ORG I-ORG: "Lord" starts a firm's name, kept.
+    tags = np.asarray([1, 2, 0, 0, 1, 2, 3, 4], dtype="int32")
+    probs = np.asarray([0.5, 0.9, 1.0, 1.0, 0.4, 0.8, 0.7, 0.7], dtype="float32")
+    ner.set_annotations([doc], [(tags, probs)])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
+    if trim:
+        assert scores_of(doc) == pytest.approx([0.9, 0.8, 0.7])  # the kept tokens' probabilities
+
+
+@pytest.mark.parametrize(
     "join, want",
     [
         (True, [(0, 3, "A"), (4, 5, "A"), (5, 7, "B")]),

@@ -103,6 +103,13 @@ def test_trim_edges_moves_edges_inward_and_drops_empty_spans(nlp):
     assert trim_edges([(7, 10, 2)], doc) == [(7, 10, 2)]  # "Dr . Cox": inner tokens stay
 
 
+def test_trim_edges_leaves_an_e_mail_address_out(nlp):
+    doc = nlp("From: Lena Berg <lena.berg@example.org> (lena.berg@example.org Lena)")
+    assert [t.text for t in doc][2:7] == ["Lena", "Berg", "<", "lena.berg@example.org", ">"]
+    assert trim_edges([(2, 6, 0), (2, 7, 0), (8, 10, 0)], doc) == [(2, 4, 0), (2, 4, 0), (9, 10, 0)]
+    assert trim_edges([(5, 6, 0)], doc) == []
+
+
 def test_word_spans_give_one_span_per_word(nlp):
     doc = nlp("Ngozi Eze-Okafor co-wrote it, twice.  Kim Ji-won-Lee!")
     firsts, counts = word_spans(hyphen_joins(doc).nonzero()[0], len(doc))
