@@ -47,7 +47,7 @@ from .features import (
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
-from .titles import PERSON_LABELS, trim_titles
+from .titles import PERSON_LABELS, take_suffixes, trim_titles
 from .types import Bools1d, Floats1d, Floats2d, Ints1d, Ints2d, Ints3d, Uint64s1d
 from .words import hyphen_styles, join_mask, trim_edges, word_spans
 
@@ -119,6 +119,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "whole_words": True,
         "trim_symbols": True,
         "trim_titles": True,
+        "take_suffixes": True,
         "join_adjacent": True,
         "known_words": True,
         "merge_hyphenated": True,
@@ -150,6 +151,7 @@ def make_elman_ner(
     whole_words: bool,
     trim_symbols: bool,
     trim_titles: bool,
+    take_suffixes: bool,
     join_adjacent: bool,
     known_words: bool,
     merge_hyphenated: bool,
@@ -190,6 +192,8 @@ def make_elman_ner(
         (``Lena !``, emoji) or is an e-mail address; an entity of such tokens only is dropped.
     trim_titles: no person entity (label ``NAME``, ``PER`` or ``PERSON``) starts with a title
         (``Mayor``, ``Dr.``) or a lower-case relation word (``cousin``); see ``titles``.
+    take_suffixes: a person entity ends with a generational or regnal suffix right after it
+        (``Jr.``, ``III``; ``I`` after a title: ``Queen Elizabeth I``); see ``titles``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
     known_words: in prediction, a word whose lower form the model never trained on reads as
@@ -219,6 +223,7 @@ def make_elman_ner(
         whole_words=whole_words,
         trim_symbols=trim_symbols,
         trim_titles=trim_titles,
+        take_suffixes=take_suffixes,
         join_adjacent=join_adjacent,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
@@ -250,6 +255,7 @@ class ElmanNER(TrainablePipe):
         whole_words: bool = True,
         trim_symbols: bool = True,
         trim_titles: bool = True,
+        take_suffixes: bool = True,
         join_adjacent: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
@@ -280,6 +286,7 @@ class ElmanNER(TrainablePipe):
             "whole_words": whole_words,
             "trim_symbols": trim_symbols,
             "trim_titles": trim_titles,
+            "take_suffixes": take_suffixes,
             "join_adjacent": join_adjacent,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,
@@ -587,6 +594,8 @@ class ElmanNER(TrainablePipe):
                 spans = join_adjacent(spans)
             if spans and persons and self.cfg["trim_titles"]:
                 spans = trim_titles(spans, doc, persons, offset)
+            if spans and persons and self.cfg["take_suffixes"]:
+                spans = take_suffixes(spans, doc, persons, offset)
             per_doc[i] = spans
         # The whole batch's ENT_IOB/ENT_TYPE columns, one Doc.from_array per doc: 1.7 us a
         # doc, against 3.5 for set_ents (it checks each token in Python).

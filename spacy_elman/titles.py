@@ -1,10 +1,13 @@
-"""Titles before a name: ``Mayor Beaumont`` is the name ``Beaumont``.
+"""Titles before a name and suffixes after it: ``Mayor Beaumont`` is the name ``Beaumont``,
+``Martin Luther King Jr.`` and ``King Letsie III`` end with their suffixes.
 
 CoNLL-2003's and OntoNotes' guidelines leave titles, offices and kinship words out of a
 person's span, and so does this project's corpus. A tagger trained on news has seen
 ``President`` and ``Mr.`` before names but not ``Coach``, ``Grandma`` or ``Lord``, and takes
-them in. :func:`trim_titles` moves the start of a person entity past such words. The lists are
-English and were written for this project.
+them in. :func:`trim_titles` moves the start of a person entity past such words. The same
+guidelines keep a generational or regnal suffix in the span, which a tagger often leaves out
+(``Elizabeth I``); :func:`take_suffixes` moves the end over it. The lists are English and
+were written for this project.
 """
 
 from typing import FrozenSet, List, Sequence, Tuple
@@ -64,3 +67,33 @@ def trim_titles(
                     start += 1
         trimmed.append((start, end, label))
     return trimmed
+
+
+# Generational and regnal suffixes that end a name (without a final "."), as written.
+SUFFIXES: FrozenSet[str] = frozenset("Jr JR Sr SR II III IV VI VII VIII IX".split())
+# One-letter regnal numerals: a suffix only after a title (``Queen Elizabeth I``), not in
+# ``thanks Maria I owe you``.
+REGNAL_AFTER_TITLE: FrozenSet[str] = frozenset("I V X".split())
+
+
+def take_suffixes(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+) -> List[Tuple[int, int, int]]:
+    """Move the end of each person span over a suffix right after it (``Jr.``, ``III``; ``I``
+    when a title stands before the span), unless another span starts there.
+
+    ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
+    ``doc``'s; ``person_labels`` are the label ids whose spans may grow.
+    """
+    grown = []
+    for k, (start, end, label) in enumerate(spans):
+        after = end - offset
+        free = k + 1 == len(spans) or spans[k + 1][0] > end
+        if label in person_labels and free and after < len(doc):
+            key = doc[after].text.rstrip(".")
+            before = start - offset - 1
+            titled = before >= 0 and is_title(doc[before].text)
+            if key in SUFFIXES or (key in REGNAL_AFTER_TITLE and titled):
+                end += 1
+        grown.append((start, end, label))
+    return grown

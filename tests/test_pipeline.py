@@ -733,6 +733,16 @@ def test_elman_ner_set_annotations_trims_titles_off_person_entities(trim, want):
         assert scores_of(doc) == pytest.approx([0.9, 0.8, 0.7])  # the kept tokens' probabilities
 
 
+@pytest.mark.parametrize("take, want", [(True, [(0, 4, "NAME")]), (False, [(0, 3, "NAME")])])
+def test_elman_ner_set_annotations_takes_name_suffixes(take, want):
+    ner = labelled_ner(labels=("NAME", "ORG"), take_suffixes=take)
+    doc = make_doc(["Martin", "Luther", "King", "Jr.", "spoke"])
+    tags = np.asarray([1, 2, 2, 0, 0], dtype="int32")
+    probs = np.asarray([0.9, 0.9, 0.9, 0.6, 1.0], dtype="float32")
+    ner.set_annotations([doc], [(tags, probs)])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
+
+
 @pytest.mark.parametrize(
     "join, want",
     [

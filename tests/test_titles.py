@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from spacy_elman.titles import is_title, trim_titles
+from spacy_elman.titles import is_title, take_suffixes, trim_titles
 
 NLP = spacy.blank("en")
 
@@ -52,3 +52,24 @@ def test_trim_titles_keeps_the_last_token_and_inner_titles():
 def test_trim_titles_reads_batch_offsets():
     doc = NLP("thanks Coach Rafael Benítez")
     assert trim_titles([(11, 14, 2)], doc, [2], offset=10) == [(12, 14, 2)]
+
+
+def test_take_suffixes_ends_person_spans_with_their_suffix():
+    doc = NLP("Martin Luther King Jr. met Queen Elizabeth I and Letsie III ; thanks Maria I owe")
+    assert [t.text for t in doc][3] == "Jr."
+    person, place = 0, 1
+    spans = [(0, 3, person), (6, 7, person), (9, 10, person), (13, 14, person)]
+    assert take_suffixes(spans, doc, [person]) == [
+        (0, 4, person),  # Martin Luther King Jr.
+        (6, 8, person),  # Elizabeth I: a title before it
+        (9, 11, person),  # Letsie III
+        (13, 14, person),  # Maria: "I" without a title is the pronoun
+    ]
+    assert take_suffixes([(9, 10, place)], doc, [person]) == [(9, 10, place)]
+
+
+def test_take_suffixes_stops_at_the_next_span_and_the_doc_end():
+    doc = NLP("Queen Elizabeth II")
+    assert take_suffixes([(1, 2, 0), (2, 3, 1)], doc, [0]) == [(1, 2, 0), (2, 3, 1)]
+    assert take_suffixes([(1, 3, 0)], doc, [0]) == [(1, 3, 0)]
+    assert take_suffixes([(11, 12, 0)], doc, [0], offset=10) == [(11, 13, 0)]
