@@ -1,4 +1,4 @@
-"""Tests for spacy_elman.titles: titles and relation words off the start of person spans."""
+"""Tests for spacy_elman.titles: titles off the start of person spans, suffixes onto their end."""
 
 import pytest
 import spacy
