@@ -27,7 +27,7 @@ build = load_module(CHECKSET / "build_checkset.py", "build_checkset")
 
 
 # the check set, and the blind sets written later that no decision has been tuned on
-SETS = ["names", "blind", "blind2"]
+SETS = ["names", "blind", "blind2", "blind3"]
 
 
 def records(name: str = "names"):
@@ -37,7 +37,12 @@ def records(name: str = "names"):
 
 @pytest.mark.parametrize(
     "name,sentences,names,negatives",
-    [("names", 150, 150, 30), ("blind", 80, 60, 15), ("blind2", 90, 85, 15)],
+    [
+        ("names", 150, 150, 30),
+        ("blind", 80, 60, 15),
+        ("blind2", 90, 85, 15),
+        ("blind3", 80, 70, 15),
+    ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
     recs = records(name)
