@@ -78,7 +78,7 @@ class Errors:
         "unreadable ({detail}). It ships with spacy-elman: reinstall the package."
     )
     E023 = (
-        "[E023] The name lists of the 'gazetteer' feature, {path}, are missing or unreadable "
+        "[E023] The name lists of the 'gazetteer' features, {path}, are missing or unreadable "
         "({detail}). They ship with spacy-elman: reinstall the package."
     )
     E024 = "[E024] elman_ner's 'precision' must be one of: {options} (got '{precision}')."

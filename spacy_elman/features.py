@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from .affixes import AFFIXES, affix_hashes
 from .clusters import cluster_ids
-from .gazetteer import gazetteer_ids
+from .gazetteer import gazetteer_ids, gazetteer_v2_ids
 from .known import is_known
 from .types import Ints1d, Ints2d, Ints3d, Uint64s1d, Uint64s2d
 from .words import JOIN_ATTRS, join_positions
@@ -29,13 +29,14 @@ FEATURES: Dict[str, int] = {
 }
 # Every feature name a model may use: spaCy's attributes, the character affixes of the lower
 # form (``affixes.AFFIXES``), the word's Brown cluster (``clusters``) and its kind of name in
-# the person-name lists (``gazetteer``).
-FEATURE_NAMES = (*FEATURES, *AFFIXES, "cluster", "gazetteer")
+# the person-name lists (``gazetteer``; ``gazetteer_v2`` also reads romanised Chinese and
+# Japanese names, and a hyphenated word by its parts).
+FEATURE_NAMES = (*FEATURES, *AFFIXES, "cluster", "gazetteer", "gazetteer_v2")
 PAD_ID = 0
 # Features that identify the word itself (rather than its form): hidden by word dropout.
 WORD_FEATURES = ("lower", "norm", "orth")
 # Features read from a word list (Brown clusters, person names): hidden by lookup dropout.
-LOOKUP_FEATURES = ("cluster", "gazetteer")
+LOOKUP_FEATURES = ("cluster", "gazetteer", "gazetteer_v2")
 
 
 def doc_features(
@@ -85,12 +86,13 @@ def _docs_features(
     affixes = [name for name in features if name in AFFIXES]
     cluster = "cluster" in features
     gazetteer = "gazetteer" in features
+    gazetteer_v2 = "gazetteer_v2" in features
     words = [i for i, name in enumerate(features) if name in WORD_FEATURES]
     masked = known is not None and bool(words)
     # Features computed from the lower form (and the known-word mask, which reads it).
-    lookups = bool(affixes) or cluster or gazetteer or masked
+    lookups = bool(affixes) or cluster or gazetteer or gazetteer_v2 or masked
     read = [name for name in features if name in FEATURES]
-    for name in ["lower"] * lookups + ["orth"] * cluster:
+    for name in ["lower"] * lookups + ["orth"] * cluster + ["shape"] * gazetteer_v2:
         if name not in read:
             read.append(name)  # affixes and name lists read the lower form; clusters both
     attrs = [FEATURES[name] for name in read]
@@ -109,6 +111,10 @@ def _docs_features(
             columns["cluster"] = cluster_ids(flat[:, read.index("orth")], lower).astype("uint64")
         if gazetteer:  # likewise the kind of name
             columns["gazetteer"] = gazetteer_ids(lower).astype("uint64")
+        if gazetteer_v2:  # the same, with romanised names and hyphenated words by their parts
+            shape = flat[:, read.index("shape")]
+            v2 = gazetteer_v2_ids(lower, shape, docs[0].vocab.strings)
+            columns["gazetteer_v2"] = v2.astype("uint64")
         flat = np.stack([columns[name] for name in features], axis=1)
     sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
     ids = ((flat % sizes) + np.uint64(1)).astype("int32")

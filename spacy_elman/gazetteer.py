@@ -7,16 +7,26 @@ never saw is used as a name somewhere, in either case (``priya``). Many entries 
 common words (``Will``, ``Rose``, ``Green``, ``Paris``): the context decides.
 ``tools/make_gazetteer.py`` builds ``data/person_names.npz``: the spaCy hash of each lower
 form, sorted, and its kind (1 first, 2 last, 3 both; 0 is "not a listed name").
+
+The ``gazetteer_v2`` feature also reads the romanised Chinese and Japanese names (``Zhou``,
+``Tanaka``) and a hyphenated word that is not listed by its parts (``Adeyemi-Jones``: last |
+both), as CoNLL-style data writes such names as one token.
 """
 
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
+from spacy.strings import StringStore, get_string_id
 
 from .errors import Errors
 from .tables import Table, load_table, lookup
 from .types import Ints1d, Uint64s1d
 
 GAZETTEER_PATH = Path(__file__).parent / "data" / "person_names.npz"
+# The romanised Chinese and Japanese names of Faker that the lists above lack (or hold with
+# another kind: then the kinds or'ed), read by ``gazetteer_v2`` only.
+ROMANISED_PATH = Path(__file__).parent / "data" / "person_names_romanised.npz"
 # Rows of the gazetteer feature's table: not a name, first, last, both.
 N_KINDS = 4
 
@@ -27,6 +37,58 @@ def gazetteer_table() -> Table:
     return load_table(GAZETTEER_PATH, Errors.E023)
 
 
+@lru_cache(maxsize=1)
+def romanised_table() -> Table:
+    """``(keys, ids)`` of the romanised names (``ROMANISED_PATH``)."""
+    return load_table(ROMANISED_PATH, Errors.E023)
+
+
+@lru_cache(maxsize=1)
+def gazetteer_v2_table() -> Table:
+    """The lists with the romanised names merged in (their kind where both hold a form)."""
+    keys, ids = gazetteer_table()
+    extra_keys, extra_ids = romanised_table()
+    keep = ~np.isin(keys, extra_keys)
+    merged = np.concatenate([keys[keep], extra_keys])
+    kinds = np.concatenate([ids[keep], extra_ids])
+    order = np.argsort(merged, kind="stable")
+    return merged[order], kinds[order]
+
+
 def gazetteer_ids(lower: Uint64s1d) -> Ints1d:
     """Each token's kind of name (0 none, 1 first, 2 last, 3 both), by its lower form."""
     return lookup(gazetteer_table(), lower)
+
+
+def gazetteer_v2_ids(lower: Uint64s1d, shape: Uint64s1d, strings: StringStore) -> Ints1d:
+    """The kinds of :func:`gazetteer_ids` with the romanised names, and for an unlisted word
+    written with a hyphen (by its shape: ``Adeyemi-Jones``, ``Mei-Ling``) the kinds of its
+    parts together (1 | 2 = 3), when every part is a listed name; 0 when one is not
+    (``co-wrote``, ``Anozie-Eke``).
+
+    Only the distinct hyphenated forms of the batch are split, so the cost is a
+    ``np.unique`` over the shapes on batches without any.
+    """
+    out = _kinds_v2(lower)
+    shapes, index = np.unique(shape, return_inverse=True)
+    hyphenated = np.asarray(["-" in strings[int(s)] for s in shapes.tolist()], dtype=bool)
+    todo = np.flatnonzero(hyphenated[index.ravel()] & (out == 0))
+    if len(todo):
+        forms, inverse = np.unique(lower[todo], return_inverse=True)
+        kinds = [_parts_kind(strings[int(form)]) for form in forms.tolist()]
+        out[todo] = np.asarray(kinds, dtype=out.dtype)[inverse.ravel()]
+    return out
+
+
+def _kinds_v2(lower: Uint64s1d) -> Ints1d:
+    """Each lower form's kind in :func:`gazetteer_v2_table`."""
+    return lookup(gazetteer_v2_table(), lower)
+
+
+def _parts_kind(word: str) -> int:
+    """The kinds of a hyphenated word's parts, or'ed; 0 unless every part is listed."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(parts):
+        return 0
+    kinds = _kinds_v2(np.asarray([get_string_id(p) for p in parts], dtype="uint64"))
+    return int(np.bitwise_or.reduce(kinds)) if kinds.all() else 0

@@ -30,7 +30,7 @@ TINY_MULTI: List[Tuple[str, List[Tuple[int, int, str]]]] = [
 # Small widths keep the tests fast; the real defaults live in the factory config.
 SMALL_MODEL = {
     "@architectures": "spacy_elman.ElmanTagger.v1",
-    "features": ["lower", "prefix", "suffix", "shape", "cluster", "gazetteer"],
+    "features": ["lower", "prefix", "suffix", "shape", "cluster", "gazetteer_v2"],
     "rows": [5000, 500, 1000, 200, 1001, 5],
     "widths": [16, 8, 8, 8, 8, 4],
     "window": 3,

@@ -4,10 +4,18 @@ import numpy as np
 import pytest
 import spacy
 from spacy.strings import get_string_id
+from spacy.tokens import Doc
 
 from spacy_elman.errors import ElmanError
 from spacy_elman.features import docs_features
-from spacy_elman.gazetteer import N_KINDS, gazetteer_ids, gazetteer_table
+from spacy_elman.gazetteer import (
+    N_KINDS,
+    gazetteer_ids,
+    gazetteer_table,
+    gazetteer_v2_ids,
+    gazetteer_v2_table,
+    romanised_table,
+)
 from spacy_elman.tables import lookup
 
 FIRST, LAST, BOTH = 1, 2, 3
@@ -50,13 +58,67 @@ def test_docs_features_gazetteer_column_is_the_kind_plus_one(rows):
     assert feats[:, 1].tolist() == [FIRST + 1, 1, LAST + 1, 1, BOTH + 1]
 
 
-def test_gazetteer_table_missing_raises_e023(monkeypatch, tmp_path):
+def v2_kinds_of(*words):
+    doc = Doc(spacy.blank("en").vocab, words=list(words))
+    lower = np.asarray([t.lower for t in doc], dtype="uint64")
+    shape = np.asarray([t.shape for t in doc], dtype="uint64")
+    return gazetteer_v2_ids(lower, shape, doc.vocab.strings).tolist()
+
+
+def test_gazetteer_v2_ids_read_hyphenated_names_by_their_parts():
+    # one token each, as CoNLL-style data writes them; every part a listed name
+    assert kinds_of("Adeyemi-Jones", "Osei-Bonsu", "osei-bonsu") == [0, 0, 0]
+    assert v2_kinds_of("Adeyemi-Jones", "Osei-Bonsu", "osei-bonsu") == [BOTH, LAST, LAST]
+    assert v2_kinds_of("Halvorsen-Berg", "Jones", "Kwabena") == [BOTH, BOTH, FIRST]
+
+
+def test_gazetteer_v2_ids_are_zero_unless_every_part_is_a_name():
+    words = ("co-wrote", "Anozie-Eke", "Jones-", "-Jones", "Jones--Cole", "the", "Qwzx-plorf")
+    assert v2_kinds_of(*words) == [0] * len(words)
+    assert v2_kinds_of() == []
+
+
+def test_gazetteer_v2_ids_add_romanised_chinese_and_japanese_names():
+    words = ("Zhou", "Tanaka", "tanaka", "Suzuki", "Mei-Ling")
+    assert kinds_of(*words) == [0] * 5
+    assert v2_kinds_of(*words) == [LAST, LAST, LAST, LAST, BOTH]
+
+
+def test_romanised_table_only_adds_to_the_lists():
+    keys, ids = romanised_table()
+    assert (np.diff(keys) > 0).all() and len(keys) == 289
+    before = lookup(gazetteer_table(), keys)
+    assert ((ids | before) == ids).all() and (ids != before).all()  # or'ed kinds, all new
+
+
+def test_gazetteer_v2_table_is_the_lists_with_the_romanised_names():
+    keys, ids = gazetteer_v2_table()
+    assert (np.diff(keys) > 0).all() and len(keys) == 55_591 + 263
+    extra_keys, extra_ids = romanised_table()
+    assert lookup((keys, ids), extra_keys).tolist() == extra_ids.tolist()
+    old_keys, old_ids = gazetteer_table()
+    changed = np.isin(old_keys, extra_keys)
+    assert (lookup((keys, ids), old_keys[~changed]) == old_ids[~changed]).all()
+
+
+def test_docs_features_gazetteer_v2_differs_from_gazetteer_only_where_v2_adds():
+    words = ["Kwabena", "Adeyemi-Jones", "Zhou", "co-wrote", "it"]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    (feats,) = docs_features([doc], ["gazetteer", "gazetteer_v2"], [N_KINDS + 1] * 2)
+    assert feats[:, 0].tolist() == [FIRST + 1, 1, 1, 1, 1]
+    assert feats[:, 1].tolist() == [FIRST + 1, BOTH + 1, LAST + 1, 1, 1]
+
+
+@pytest.mark.parametrize(
+    "attr,table", [("GAZETTEER_PATH", gazetteer_table), ("ROMANISED_PATH", romanised_table)]
+)
+def test_gazetteer_table_missing_raises_e023(monkeypatch, tmp_path, attr, table):
     import spacy_elman.gazetteer as gazetteer
 
-    monkeypatch.setattr(gazetteer, "GAZETTEER_PATH", tmp_path / "gone.npz")
-    gazetteer_table.cache_clear()
+    monkeypatch.setattr(gazetteer, attr, tmp_path / "gone.npz")
+    table.cache_clear()
     try:
         with pytest.raises(ElmanError, match=r"\[E023\].*gone\.npz.*reinstall"):
-            gazetteer_table()
+            table()
     finally:
-        gazetteer_table.cache_clear()
+        table.cache_clear()
