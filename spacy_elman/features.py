@@ -113,7 +113,8 @@ def _docs_features(
             columns["gazetteer"] = gazetteer_ids(lower).astype("uint64")
         if gazetteer_v2:  # the same, with romanised names and hyphenated words by their parts
             shape = flat[:, read.index("shape")]
-            v2 = gazetteer_v2_ids(lower, shape, docs[0].vocab.strings)
+            stores = list({id(doc.vocab): doc.vocab.strings for doc in docs}.values())
+            v2 = gazetteer_v2_ids(lower, shape, stores)
             columns["gazetteer_v2"] = v2.astype("uint64")
         flat = np.stack([columns[name] for name in features], axis=1)
     sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)

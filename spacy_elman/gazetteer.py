@@ -15,6 +15,7 @@ both), as CoNLL-style data writes such names as one token.
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 from spacy.strings import StringStore, get_string_id
@@ -60,22 +61,25 @@ def gazetteer_ids(lower: Uint64s1d) -> Ints1d:
     return lookup(gazetteer_table(), lower)
 
 
-def gazetteer_v2_ids(lower: Uint64s1d, shape: Uint64s1d, strings: StringStore) -> Ints1d:
+def gazetteer_v2_ids(lower: Uint64s1d, shape: Uint64s1d, strings: Sequence[StringStore]) -> Ints1d:
     """The kinds of :func:`gazetteer_ids` with the romanised names, and for an unlisted word
     written with a hyphen (by its shape: ``Adeyemi-Jones``, ``Mei-Ling``) the kinds of its
     parts together (1 | 2 = 3), when every part is a listed name; 0 when one is not
     (``co-wrote``, ``Anozie-Eke``).
+
+    strings: the string stores of the batch's docs (one, unless they come from several
+        vocabs); a hash that none of them holds reads as no hyphenated word.
 
     Only the distinct hyphenated forms of the batch are split, so the cost is a
     ``np.unique`` over the shapes on batches without any.
     """
     out = _kinds_v2(lower)
     shapes, index = np.unique(shape, return_inverse=True)
-    hyphenated = np.asarray(["-" in strings[int(s)] for s in shapes.tolist()], dtype=bool)
+    hyphenated = np.asarray(["-" in _text(s, strings) for s in shapes.tolist()], dtype=bool)
     todo = np.flatnonzero(hyphenated[index.ravel()] & (out == 0))
     if len(todo):
         forms, inverse = np.unique(lower[todo], return_inverse=True)
-        kinds = [_parts_kind(strings[int(form)]) for form in forms.tolist()]
+        kinds = [_parts_kind(_text(form, strings)) for form in forms.tolist()]
         out[todo] = np.asarray(kinds, dtype=out.dtype)[inverse.ravel()]
     return out
 
@@ -83,6 +87,14 @@ def gazetteer_v2_ids(lower: Uint64s1d, shape: Uint64s1d, strings: StringStore) -
 def _kinds_v2(lower: Uint64s1d) -> Ints1d:
     """Each lower form's kind in :func:`gazetteer_v2_table`."""
     return lookup(gazetteer_v2_table(), lower)
+
+
+def _text(key: int, strings: Sequence[StringStore]) -> str:
+    """The string of hash ``key`` in the first of ``strings`` that holds it, else ``""``."""
+    for store in strings:
+        if key in store:
+            return store[key]
+    return ""
 
 
 def _parts_kind(word: str) -> int:

@@ -62,7 +62,7 @@ def v2_kinds_of(*words):
     doc = Doc(spacy.blank("en").vocab, words=list(words))
     lower = np.asarray([t.lower for t in doc], dtype="uint64")
     shape = np.asarray([t.shape for t in doc], dtype="uint64")
-    return gazetteer_v2_ids(lower, shape, doc.vocab.strings).tolist()
+    return gazetteer_v2_ids(lower, shape, [doc.vocab.strings]).tolist()
 
 
 def test_gazetteer_v2_ids_read_hyphenated_names_by_their_parts():
@@ -89,6 +89,18 @@ def test_romanised_table_only_adds_to_the_lists():
     assert (np.diff(keys) > 0).all() and len(keys) == 289
     before = lookup(gazetteer_table(), keys)
     assert ((ids | before) == ids).all() and (ids != before).all()  # or'ed kinds, all new
+
+
+def test_docs_features_gazetteer_v2_reads_docs_of_several_vocabs():
+    # a batch may mix docs of two pipelines: each hash is read from the store that holds it
+    whole = Doc(spacy.blank("en").vocab, words=["Osei-Bonsu", "met", "Mei-Ling"])
+    split = spacy.blank("en")("Osei-Bonsu met Mei-Ling")
+    for docs in ([split, whole], [whole, split]):
+        feats = docs_features(docs, ["gazetteer_v2"], [N_KINDS + 1])
+        assert feats[docs.index(whole)][:, 0].tolist() == [LAST + 1, 1, BOTH + 1]
+    lower = np.asarray([get_string_id("osei-bonsu")], dtype="uint64")
+    shape = np.asarray([get_string_id("xxxx-xxxxx")], dtype="uint64")
+    assert gazetteer_v2_ids(lower, shape, []).tolist() == [0]  # strings held nowhere: 0
 
 
 def test_gazetteer_v2_table_is_the_lists_with_the_romanised_names():
