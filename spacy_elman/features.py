@@ -94,7 +94,7 @@ def _docs_features(
     read = [name for name in features if name in FEATURES]
     for name in ["lower"] * lookups + ["orth"] * cluster + ["shape"] * gazetteer_v2:
         if name not in read:
-            read.append(name)  # affixes and name lists read the lower form; clusters both
+            read.append(name)  # affixes, name lists: the lower form; clusters: both; v2: shape
     attrs = [FEATURES[name] for name in read]
     attrs += [attr for attr in extra if attr not in attrs]  # ORTH may be read already
     hashes = [doc.to_array(attrs).reshape((len(doc), len(attrs))) for doc in docs]
