@@ -33,6 +33,7 @@ from .bio import (
     tag_names,
 )
 from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, window_context
+from .eponyms import drop_eponyms
 from .errors import ElmanError, Errors, NonFiniteLossError
 from .features import (
     LOOKUP_FEATURES,
@@ -126,6 +127,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "trim_titles": True,
         "take_suffixes": True,
         "join_adjacent": True,
+        "drop_eponyms": True,
         "known_words": True,
         "merge_hyphenated": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
@@ -158,6 +160,7 @@ def make_elman_ner(
     trim_titles: bool,
     take_suffixes: bool,
     join_adjacent: bool,
+    drop_eponyms: bool,
     known_words: bool,
     merge_hyphenated: bool,
     scorer: Optional[Callable],
@@ -201,6 +204,9 @@ def make_elman_ner(
         (``Jr.``, ``III``; ``I`` after a title: ``Queen Elizabeth I``); see ``titles``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
+    drop_eponyms: no person entity directly before a capitalised word that ends a thing
+        named after a person (``Nelson Mandela Boulevard``, ``the Ford Foundation``); see
+        ``eponyms``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -230,6 +236,7 @@ def make_elman_ner(
         trim_titles=trim_titles,
         take_suffixes=take_suffixes,
         join_adjacent=join_adjacent,
+        drop_eponyms=drop_eponyms,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
         scorer=scorer,
@@ -262,6 +269,7 @@ class ElmanNER(TrainablePipe):
         trim_titles: bool = True,
         take_suffixes: bool = True,
         join_adjacent: bool = True,
+        drop_eponyms: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
         scorer: Optional[Callable] = None,
@@ -293,6 +301,7 @@ class ElmanNER(TrainablePipe):
             "trim_titles": trim_titles,
             "take_suffixes": take_suffixes,
             "join_adjacent": join_adjacent,
+            "drop_eponyms": drop_eponyms,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,
             # Learned: the hyphenated words of the training data, [whole, split].
@@ -601,6 +610,8 @@ class ElmanNER(TrainablePipe):
                 spans = trim_titles(spans, doc, persons, offset)
             if spans and persons and self.cfg["take_suffixes"]:
                 spans = take_suffixes(spans, doc, persons, offset)
+            if spans and persons and self.cfg["drop_eponyms"]:
+                spans = drop_eponyms(spans, doc, persons, offset)
             per_doc[i] = spans
         # The whole batch's ENT_IOB/ENT_TYPE columns, one Doc.from_array per doc: 1.7 us a
         # doc, against 3.5 for set_ents (it checks each token in Python).

@@ -744,6 +744,18 @@ def test_elman_ner_set_annotations_takes_name_suffixes(take, want):
 
 
 @pytest.mark.parametrize(
+    "drop, want", [(True, [(4, 5, "NAME")]), (False, [(0, 2, "NAME"), (4, 5, "NAME")])]
+)
+def test_elman_ner_set_annotations_drops_persons_before_eponym_heads(drop, want):
+    ner = labelled_ner(labels=("NAME", "ORG"), drop_eponyms=drop)
+    doc = make_doc(["Nelson", "Mandela", "Boulevard", "near", "Obi"])
+    tags = np.asarray([1, 2, 0, 0, 1], dtype="int32")
+    probs = np.asarray([0.9, 0.9, 0.6, 1.0, 0.8], dtype="float32")
+    ner.set_annotations([doc], [(tags, probs)])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
+
+
+@pytest.mark.parametrize(
     "join, want",
     [
         (True, [(0, 3, "A"), (4, 5, "A"), (5, 7, "B")]),

@@ -21,6 +21,12 @@ NLP = spacy.blank("en")
         ("Son", False),
         ("son", True),
         ("Will", False),
+        ("Countess", True),
+        ("Vice", True),  # Vice President: both trimmed
+        ("Sgt.", True),
+        ("nephew", True),
+        ("Nephew", False),
+        ("Duke", False),  # also a given name (Duke Ellington)
         ("Major", False),
         ("Beaumont", False),
     ],

@@ -1,0 +1,51 @@
+"""Tests for spacy_elman.eponyms: person spans dropped before the name of a thing named after
+them."""
+
+import pytest
+import spacy
+
+from spacy_elman.eponyms import drop_eponyms, is_eponym_head
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Boulevard", True),
+        ("BOULEVARD", True),
+        ("LLP", True),
+        ("Co.", True),
+        ("Cup", True),
+        ("boulevard", False),  # in lower case it may be a word of the sentence
+        ("cup", False),
+        ("St", False),  # also starts names (St. John)
+        ("Says", False),
+        ("Tanaka", False),
+    ],
+)
+def test_is_eponym_head_capitalised_heads_only(text, want):
+    assert is_eponym_head(text) is want
+
+
+def test_drop_eponyms_drops_person_spans_before_a_head():
+    doc = NLP("Nelson Mandela Boulevard , Ada Obi spoke , Davis Cup , Lee Foundation , Ford Hall")
+    person, org = 0, 1
+    spans = [(0, 2, person), (4, 6, person), (8, 9, person), (11, 12, org), (14, 15, person)]
+    # Mandela (before Boulevard), Davis (Cup) and Ford (Hall) go; Ada Obi is followed by a
+    # verb, and "Lee" before "Foundation" is not a person span.
+    assert drop_eponyms(spans, doc, [person]) == [(4, 6, person), (11, 12, org)]
+
+
+def test_drop_eponyms_drops_spans_ending_with_a_head_but_not_a_surname():
+    doc = NLP("the Kennedy Center hired Arsenio Hall , Park and Maria Park Street")
+    spans = [(1, 3, 0), (4, 6, 0), (7, 8, 0), (9, 12, 0), (9, 12, 1)]
+    # Hall and Park are surnames as well as heads: kept, also as a span's one token; a span
+    # that ends with Center or Street goes, a non-person span stays.
+    assert drop_eponyms(spans, doc, [0]) == [(4, 6, 0), (7, 8, 0), (9, 12, 1)]
+
+
+def test_drop_eponyms_reads_batch_offsets():
+    doc = NLP("the Mayo Clinic")
+    assert drop_eponyms([(11, 12, 0)], doc, [0], offset=10) == []
+    assert drop_eponyms([(11, 12, 1)], doc, [0], offset=10) == [(11, 12, 1)]
