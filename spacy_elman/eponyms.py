@@ -7,9 +7,10 @@ miscellaneous entity as a whole, and so does this project's check set. A tagger 
 take the whole street for a person. In CoNLL-2003 train and dev (8,442 person entities) no
 person entity is directly followed by one of the words below written with a capital, and
 seven end with one, five of them with a surname that the rule leaves (``Barry Lane``,
-``Sung-Hee Park``), while 668 of their other entities end with one (``Cup``, ``City``, ``University``, ``Street``). :func:`drop_eponyms` drops a
-person entity that such a word follows or, except for the surnames among them, ends. The list
-is English and was written for this project.
+``Sung-Hee Park``), while 668 of their other entities end with one (``Cup``, ``City``,
+``University``, ``Street``). :func:`drop_eponyms` drops a person entity that such a word
+follows or, except for the surnames among them, ends. The list is English and was written
+for this project.
 """
 
 from typing import FrozenSet, List, Sequence, Tuple

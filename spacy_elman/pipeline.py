@@ -204,9 +204,9 @@ def make_elman_ner(
         (``Jr.``, ``III``; ``I`` after a title: ``Queen Elizabeth I``); see ``titles``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
-    drop_eponyms: no person entity directly before a capitalised word that ends a thing
-        named after a person (``Nelson Mandela Boulevard``, ``the Ford Foundation``); see
-        ``eponyms``.
+    drop_eponyms: no person entity directly before, or (two words or more) ending with, a
+        capitalised word that ends a thing named after a person (``Nelson Mandela
+        Boulevard``, ``the Ford Foundation``, ``the Mayo Clinic``); see ``eponyms``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
