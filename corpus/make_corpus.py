@@ -33,6 +33,7 @@ its own made-up names, so dev scores measure generalisation to unseen names.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -45,6 +46,7 @@ DEFAULT_N_TRAIN = 48000
 DEFAULT_N_DEV = 1000
 DEFAULT_HOLDOUT = 0.0  # every listed name can be trained on (corpus/README.md, "Held-out names")
 NAME_TAG = "NAME"
+CHECKSET_DIR = Path(__file__).resolve().parent / "checkset"
 
 
 def _split(text: str) -> list[str]:
@@ -1160,6 +1162,104 @@ NAME_WORD_NEGATIVES: list[str] = [
     "Victoria Park was packed for the concert.",
     "Virginia and Carolina both expect storms.",
 ]
+
+# Ninth edition: given-name words as ordinary words, composed. The fixed sentences above
+# were learned sentence by sentence: a model trained on them read "Pat the dough" right and
+# "Pat the ..." of any other food as a name, and took the first word of "Sandy beaches",
+# "Lily pads" or "Mason bees" for a name. Here a sentence starts with such a word in its
+# word sense and goes on in many ways: a compound noun before a predicate, or a verb before
+# its object.
+NAME_WORD_COMPOUNDS: dict[str, list[str]] = {
+    "Sandy": ["beaches", "soil", "paths", "dunes", "coves"],
+    "Lily": ["pads", "bulbs", "pollen", "stems"],
+    "Rose": ["petals", "bushes", "hips", "water", "gardens"],
+    "Ivy": ["leaves", "roots", "tendrils"],
+    "Holly": ["berries", "bushes", "wreaths", "hedges"],
+    "Heather": ["moors", "honey", "slopes"],
+    "Hazel": ["trees", "nuts", "hedges"],
+    "Olive": ["groves", "trees", "harvests", "branches"],
+    "Basil": ["leaves", "plants", "seedlings"],
+    "Sage": ["leaves", "plants", "bushes"],
+    "Ginger": ["biscuits", "roots", "cats", "snaps"],
+    "Amber": ["lights", "beads", "warnings"],
+    "Crystal": ["glasses", "vases", "chandeliers"],
+    "Pearl": ["necklaces", "earrings", "divers", "buttons"],
+    "Ruby": ["mines", "rings", "slippers"],
+    "Coral": ["reefs", "polyps", "colonies"],
+    "Mason": ["jars", "bees", "bricks"],
+    "Hunter": ["boots", "gatherers", "jackets"],
+    "Summer": ["storms", "holidays", "camps", "festivals", "evenings"],
+    "Autumn": ["colours", "storms", "fairs", "menus"],
+    "Dawn": ["raids", "patrols", "flights", "shifts"],
+    "Grace": ["periods", "notes"],
+    "Ray": ["tracing", "guns", "diagrams"],
+    "Robin": ["redbreasts", "eggs", "nests", "songs"],
+    "Jack": ["rabbits", "hammers", "knives"],
+    "Bill": ["payments", "boards", "collectors"],
+    "Frank": ["exchanges", "conversations", "reports"],
+    "Art": ["galleries", "students", "supplies", "collectors"],
+    "Chase": ["scenes", "cars", "sequences"],
+    "Faith": ["schools", "leaders", "groups"],
+    "Daisy": ["chains", "petals", "fields"],
+    "Poppy": ["seeds", "fields", "wreaths"],
+    "Cherry": ["blossoms", "trees", "tomatoes", "pits"],
+    "Misty": ["mornings", "valleys", "hills"],
+    "Sunny": ["spells", "afternoons", "days"],
+    "Storm": ["clouds", "drains", "surges", "warnings"],
+    "Rocky": ["paths", "outcrops", "shores"],
+    "Carol": ["singers", "services", "concerts"],
+    "Cliff": ["edges", "paths", "faces", "railways"],
+    "Gene": ["therapies", "mutations", "pools", "variants"],
+    "Herb": ["gardens", "butters", "teas"],
+    "Willow": ["branches", "baskets", "trees"],
+    "Jade": ["carvings", "bracelets", "plants"],
+    "Ebony": ["keys", "carvings"],
+    "Forest": ["fires", "rangers", "trails"],
+    "Clay": ["pots", "tiles", "courts", "soils"],
+}
+NAME_WORD_PREDICATES = _split(
+    """are easy to grow in a small garden, were on sale at the market in {CITY},
+    need plenty of water in {MONTH}, have become popular again, cost more than last year,
+    lined the road towards {FACILITY}, were everywhere in {CITY} that year,
+    are the subject of a new study, made the old house feel warmer,
+    were damaged by the frost, are hard to find in {COUNTRY}, were back on the menu,
+    filled every shelf of the shop, draw visitors to {PLACE} every {MONTH},
+    were ruined by the heavy rain, are cheaper online, are mentioned in the report,
+    kept the children busy all afternoon"""
+)
+NAME_WORD_VERBS: dict[str, list[str]] = {
+    "Pat": ["the fish", "the seeds into the soil", "the fillets", "your face", "the towel"],
+    "Bob": ["your head to the music", "up and down in the water", "the fringe short"],
+    "Sue": ["the landlord", "the builders", "the airline for the lost bags"],
+    "Chase": ["the ball", "your dreams", "the sheep into the pen", "the invoice again"],
+    "Mark": ["each answer in pencil", "the trail with tape", "the spot on the map"],
+    "Bill": ["the client by the hour", "each guest separately"],
+    "Jack": ["the van up slowly", "the fees up"],
+    "Will": ["you call me when you land", "the shop be open on {DAY}", "we ever learn"],
+    "May": ["I sit here", "we come in", "all your days be bright"],
+    "Hope": ["you slept well", "the parcel turns up today", "to see you in {CITY}"],
+    "Frank": ["and open talks are needed", "criticism is welcome here"],
+}
+NAME_WORD_TAILS = _split(
+    """before the guests arrive, every morning, as soon as you can, after lunch,
+    on {DAY}, in {MONTH}, carefully, twice, this week, when it rains"""
+)
+
+
+def compose_name_word_negative(rng: random.Random) -> str:
+    """A sentence that opens with a given-name word in its word sense (tagged O)."""
+    if rng.random() < 0.65:
+        word = rng.choice(sorted(NAME_WORD_COMPOUNDS))
+        noun = rng.choice(NAME_WORD_COMPOUNDS[word])
+        text = f"{word} {noun} {rng.choice(NAME_WORD_PREDICATES)}"
+    else:
+        word = rng.choice(sorted(NAME_WORD_VERBS))
+        text = f"{word} {rng.choice(NAME_WORD_VERBS[word])}"
+        if word not in ("Will", "May", "Hope", "Frank") and rng.random() < 0.6:
+            text += " " + rng.choice(NAME_WORD_TAILS)
+    end = "?" if text.startswith(("Will ", "May I", "May we")) else rng.choice(".....!")
+    return text + end
+
 
 # People-named things that are not people: built from the name lists at run
 # time (`EPORG`, `EPPLACE`, `EPTHING` slots), tagged O.
@@ -2478,7 +2578,8 @@ def add_typo(segments: list[Segment], rng: random.Random) -> list[Segment]:
 
 
 SHARE_NO_NAME = 0.11  # fixed templates without people
-SHARE_NAME_WORDS = 0.05  # given-name words used as ordinary words
+SHARE_NAME_WORDS = 0.07  # given-name words used as ordinary words (0.05 until the ninth)
+NAME_WORD_COMPOSED = 0.6  # of those, composed (ninth edition) rather than fixed sentences
 SHARE_FRAMES = 0.35  # compositional frames
 SHARE_LOWER_NEG = 0.04  # lower-case chat lines without people
 PERSON_SHARE = {"A": 0.7, "O": 0.7, "a": 0.7}  # how often A/O/a slots hold a person
@@ -2649,6 +2750,8 @@ class Generator:
         self.lower_negative_templates = [parse_template(t) for t in LOWER_NEGATIVES]
         self.seen_texts: set[str] = set()
         self.alignment_failures = 0
+        self.held_out = checkset_full_names()
+        self.held_out_skips = 0
 
     def pick_template(self, rng: random.Random) -> list[tuple[str, str, int]]:
         """A fixed template (most sentences) or a compositional frame."""
@@ -2656,6 +2759,8 @@ class Generator:
         if r < SHARE_NO_NAME:
             return rng.choice(self.no_name_templates)
         if r < SHARE_NO_NAME + SHARE_NAME_WORDS:
+            if rng.random() < NAME_WORD_COMPOSED:
+                return parse_template(compose_name_word_negative(rng))
             return rng.choice(self.name_word_templates)
         if r < SHARE_NO_NAME + SHARE_NAME_WORDS + SHARE_FRAMES:
             return parse_template(compose_frame(rng))
@@ -2781,6 +2886,9 @@ class Generator:
             text, segments = self.sentence(rng, people)
             if text in self.seen_texts:
                 continue
+            if any(kind == "name" and t.lower() in self.held_out for t, kind in segments):
+                self.held_out_skips += 1
+                continue
             rows = self.tag(text, segments)
             if rows is None:
                 self.alignment_failures += 1
@@ -2788,6 +2896,22 @@ class Generator:
             self.seen_texts.add(text)
             out.append(rows)
         return out
+
+
+def checkset_full_names(folder: Path = CHECKSET_DIR) -> set[str]:
+    """The names of two words or more in the hand-written check sets, lower-cased: the
+    generator skips a sentence that would hold one (a made-up combination of listed names
+    can hit one by chance), so that no check-set name is learned as a whole."""
+    names: set[str] = set()
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                for span in rec["spans"]:
+                    name = rec["text"][span["start"] : span["end"]]
+                    if " " in name:
+                        names.add(name.lower())
+    return names
 
 
 # ---------------------------------------------------------------------------
@@ -2903,7 +3027,8 @@ def main(argv: list[str] | None = None) -> int:
             f"first names {n_first} ({n_first_dev} dev-only), "
             f"surnames {n_sur} ({n_sur_dev} dev-only), "
             f"templates {len(NAME_TEMPLATES)} + {len(NO_NAME_TEMPLATES)} without names, "
-            f"alignment retries {gen.alignment_failures}",
+            f"alignment retries {gen.alignment_failures}, "
+            f"check-set names skipped {gen.held_out_skips}",
             file=sys.stderr,
         )
         for split_name, values in stats(train, dev).items():

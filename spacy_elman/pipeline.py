@@ -32,6 +32,7 @@ from .bio import (
     spread_tags,
     tag_names,
 )
+from .chat import trim_chat_words
 from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, window_context
 from .eponyms import drop_eponyms
 from .errors import ElmanError, Errors, NonFiniteLossError
@@ -124,6 +125,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "output_labels": [],
         "whole_words": True,
         "trim_symbols": True,
+        "trim_chat": True,
         "trim_titles": True,
         "take_suffixes": True,
         "join_adjacent": True,
@@ -157,6 +159,7 @@ def make_elman_ner(
     output_labels: List[str],
     whole_words: bool,
     trim_symbols: bool,
+    trim_chat: bool,
     trim_titles: bool,
     take_suffixes: bool,
     join_adjacent: bool,
@@ -198,6 +201,8 @@ def make_elman_ner(
         (``Adebayo-Cole``, ``co-wrote``): its pieces are tagged all in or all out.
     trim_symbols: no entity starts or ends with a token that holds no letter or digit
         (``Lena !``, emoji) or is an e-mail address; an entity of such tokens only is dropped.
+    trim_chat: no entity starts or ends with an interjection or chat shorthand (``lol``,
+        ``hahaha``, ``xD``; ``ur`` in lower case); see ``chat``.
     trim_titles: no person entity (label ``NAME``, ``PER`` or ``PERSON``) starts with a title
         (``Mayor``, ``Dr.``) or a lower-case relation word (``cousin``); see ``titles``.
     take_suffixes: a person entity ends with a generational or regnal suffix right after it
@@ -233,6 +238,7 @@ def make_elman_ner(
         output_labels=output_labels,
         whole_words=whole_words,
         trim_symbols=trim_symbols,
+        trim_chat=trim_chat,
         trim_titles=trim_titles,
         take_suffixes=take_suffixes,
         join_adjacent=join_adjacent,
@@ -266,6 +272,7 @@ class ElmanNER(TrainablePipe):
         output_labels: Sequence[str] = (),
         whole_words: bool = True,
         trim_symbols: bool = True,
+        trim_chat: bool = True,
         trim_titles: bool = True,
         take_suffixes: bool = True,
         join_adjacent: bool = True,
@@ -298,6 +305,7 @@ class ElmanNER(TrainablePipe):
             "output_labels": list(output_labels),
             "whole_words": whole_words,
             "trim_symbols": trim_symbols,
+            "trim_chat": trim_chat,
             "trim_titles": trim_titles,
             "take_suffixes": take_suffixes,
             "join_adjacent": join_adjacent,
@@ -604,6 +612,8 @@ class ElmanNER(TrainablePipe):
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans and self.cfg["trim_symbols"]:
                 spans = trim_edges(spans, doc, offset)
+            if spans and self.cfg["trim_chat"]:
+                spans = trim_chat_words(spans, doc, offset)
             if len(spans) > 1 and self.cfg["join_adjacent"]:
                 spans = join_adjacent(spans)
             if spans and persons and self.cfg["trim_titles"]:

@@ -743,6 +743,16 @@ def test_elman_ner_set_annotations_takes_name_suffixes(take, want):
     assert [(e.start, e.end, e.label_) for e in doc.ents] == want
 
 
+@pytest.mark.parametrize("trim, want", [(True, [(1, 2, "NAME")]), (False, [(0, 3, "NAME")])])
+def test_elman_ner_set_annotations_trims_chat_words(trim, want):
+    ner = labelled_ner(labels=("NAME", "ORG"), trim_chat=trim)
+    doc = make_doc(["lol", "kenta", "lmaooo", "again"])
+    tags = np.asarray([1, 2, 2, 0], dtype="int32")
+    probs = np.asarray([0.5, 0.9, 0.5, 1.0], dtype="float32")
+    ner.set_annotations([doc], [(tags, probs)])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
+
+
 @pytest.mark.parametrize(
     "drop, want", [(True, [(4, 5, "NAME")]), (False, [(0, 2, "NAME"), (4, 5, "NAME")])]
 )
