@@ -733,36 +733,32 @@ def test_elman_ner_set_annotations_trims_titles_off_person_entities(trim, want):
         assert scores_of(doc) == pytest.approx([0.9, 0.8, 0.7])  # the kept tokens' probabilities
 
 
-@pytest.mark.parametrize("take, want", [(True, [(0, 4, "NAME")]), (False, [(0, 3, "NAME")])])
-def test_elman_ner_set_annotations_takes_name_suffixes(take, want):
-    ner = labelled_ner(labels=("NAME", "ORG"), take_suffixes=take)
-    doc = make_doc(["Martin", "Luther", "King", "Jr.", "spoke"])
-    tags = np.asarray([1, 2, 2, 0, 0], dtype="int32")
-    probs = np.asarray([0.9, 0.9, 0.9, 0.6, 1.0], dtype="float32")
-    ner.set_annotations([doc], [(tags, probs)])
-    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
+# One span rule each, on and off: the setting, the doc's words, their tags (1/2: B/I-NAME),
+# and the entities with the rule on and off.
+SPAN_RULES = [
+    ("take_suffixes", "Martin Luther King Jr. spoke", [1, 2, 2, 0, 0], [(0, 4)], [(0, 3)]),
+    ("trim_chat", "lol kenta lmaooo again", [1, 2, 2, 0], [(1, 2)], [(0, 3)]),
+    (
+        "drop_eponyms",
+        "Nelson Mandela Boulevard near Obi",
+        [1, 2, 0, 0, 1],
+        [(4, 5)],
+        [(0, 2), (4, 5)],
+    ),
+]
 
 
-@pytest.mark.parametrize("trim, want", [(True, [(1, 2, "NAME")]), (False, [(0, 3, "NAME")])])
-def test_elman_ner_set_annotations_trims_chat_words(trim, want):
-    ner = labelled_ner(labels=("NAME", "ORG"), trim_chat=trim)
-    doc = make_doc(["lol", "kenta", "lmaooo", "again"])
-    tags = np.asarray([1, 2, 2, 0], dtype="int32")
-    probs = np.asarray([0.5, 0.9, 0.5, 1.0], dtype="float32")
-    ner.set_annotations([doc], [(tags, probs)])
-    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
-
-
-@pytest.mark.parametrize(
-    "drop, want", [(True, [(4, 5, "NAME")]), (False, [(0, 2, "NAME"), (4, 5, "NAME")])]
-)
-def test_elman_ner_set_annotations_drops_persons_before_eponym_heads(drop, want):
-    ner = labelled_ner(labels=("NAME", "ORG"), drop_eponyms=drop)
-    doc = make_doc(["Nelson", "Mandela", "Boulevard", "near", "Obi"])
-    tags = np.asarray([1, 2, 0, 0, 1], dtype="int32")
-    probs = np.asarray([0.9, 0.9, 0.6, 1.0, 0.8], dtype="float32")
-    ner.set_annotations([doc], [(tags, probs)])
-    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
+@pytest.mark.parametrize("on", [True, False])
+@pytest.mark.parametrize("setting, text, tags, want_on, want_off", SPAN_RULES)
+def test_elman_ner_set_annotations_span_rules_follow_their_setting(
+    setting, text, tags, want_on, want_off, on
+):
+    ner = labelled_ner(labels=("NAME", "ORG"), **{setting: on})
+    doc = make_doc(text.split())
+    probs = np.full((len(doc),), 0.9, dtype="float32")
+    ner.set_annotations([doc], [(np.asarray(tags, dtype="int32"), probs)])
+    want = want_on if on else want_off
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [(s, e, "NAME") for s, e in want]
 
 
 @pytest.mark.parametrize(
