@@ -9,7 +9,8 @@ person entity is directly followed by one of the words below written with a capi
 two end with one (``North Island`` and ``Domingo Hospital``), while 637 of their other
 entities end with one (``Cup``, ``City``, ``University``, ``Street``). :func:`drop_eponyms`
 drops a person entity that such a word follows (also past ``International`` or
-``Memorial``) or ends. The list is English and was written for this project.
+``Memorial``) or, unless it is also a surname, ends. The list is English and was written
+for this project.
 """
 
 from functools import lru_cache
@@ -26,14 +27,17 @@ from spacy.tokens import Doc
 EPONYM_HEADS: FrozenSet[str] = frozenset(
     """
     street avenue boulevard road drive highway expressway freeway tunnel bridge square plaza
-    gardens station airport stadium arena tower building centre center
-    museum gallery library theatre theater hospital clinic institute university college school
-    academy foundation trust fund charity inc ltd llp llc plc corp corporation co company group
-    partners associates motor motors bros brothers prize prizes award awards medal trophy cup
-    lecture fellowship scholarship memorial syndrome disease telescope city county island
-    islands bay falls river strait valley
+    gardens station airport stadium arena tower building centre center museum gallery library
+    theatre theater hospital clinic institute university college school academy foundation
+    trust fund charity inc ltd llp llc plc corp corporation co company group partners
+    associates motor motors bros brothers prize prizes award awards medal trophy cup lecture
+    fellowship scholarship memorial syndrome disease telescope city county island islands bay
+    falls river strait valley
     """.split()
 )
+# Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one
+# right after a person entity drops it, one that ends it does not.
+SURNAME_HEADS: FrozenSet[str] = frozenset("arena bay bridge strait tower".split())
 # Words that stand between the name and the head (``Jomo Kenyatta International Airport``,
 # ``the Ruth Sanger Memorial Hospital``): up to two of them, capitalised, are read past.
 EPONYM_MODIFIERS: FrozenSet[str] = frozenset(
@@ -60,7 +64,8 @@ def drop_eponyms(
 ) -> List[Tuple[int, int, int]]:
     """Drop each person span that an eponym head follows, directly or past one or two
     modifiers (``Nelson Mandela`` before ``Boulevard``, ``Jomo Kenyatta`` before
-    ``International Airport``), or, with a word before it, ends (``Mayo Clinic``).
+    ``International Airport``), or, with a word before it, ends (``Mayo Clinic``; not
+    ``Michael Bay``).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans may be dropped.
@@ -74,7 +79,8 @@ def drop_eponyms(
                 head += 1
             if head < len(doc) and is_eponym_head(doc[head].text):
                 continue
-            if end - start > 1 and is_eponym_head(doc[after - 1].text):
+            last = doc[after - 1].text
+            if end - start > 1 and is_eponym_head(last) and last.lower() not in SURNAME_HEADS:
                 continue
         kept.append((start, end, label))
     return kept

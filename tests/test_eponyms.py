@@ -46,6 +46,9 @@ def test_drop_eponyms_drops_spans_ending_with_a_head_but_not_surnames():
     # tokens). A span that ends with Center or Street goes, a non-person span stays.
     assert drop_eponyms(spans, doc, [0]) == [(4, 6, 0), (7, 11, 0), (12, 15, 1)]
     assert drop_eponyms([(7, 10, 0)], doc, [0]) == [(7, 10, 0)]
+    doc = NLP("Michael Bay met George Strait at Ada Obi Bay")
+    # Bay and Strait end a person's name here; one right after a person still drops it.
+    assert drop_eponyms([(0, 2, 0), (3, 5, 0), (6, 8, 0)], doc, [0]) == [(0, 2, 0), (3, 5, 0)]
 
 
 def test_drop_eponyms_reads_past_up_to_two_modifiers():
