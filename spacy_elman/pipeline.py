@@ -46,6 +46,7 @@ from .features import (
     pad_batch,
     split_lengths,
 )
+from .headlines import trim_verbs
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
@@ -128,6 +129,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "trim_chat": True,
         "trim_titles": True,
         "take_suffixes": True,
+        "trim_verbs": True,
         "join_adjacent": True,
         "drop_eponyms": True,
         "known_words": True,
@@ -162,6 +164,7 @@ def make_elman_ner(
     trim_chat: bool,
     trim_titles: bool,
     take_suffixes: bool,
+    trim_verbs: bool,
     join_adjacent: bool,
     drop_eponyms: bool,
     known_words: bool,
@@ -207,6 +210,8 @@ def make_elman_ner(
         (``Mayor``, ``Dr.``) or a lower-case relation word (``cousin``); see ``titles``.
     take_suffixes: a person entity ends with a generational or regnal suffix right after it
         (``Jr.``, ``III``; ``I`` after a title: ``Queen Elizabeth I``); see ``titles``.
+    trim_verbs: no person entity ends with a headline verb (``Amara Diallo Named``, ``Ferreira
+        Urges``); see ``headlines``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
     drop_eponyms: no person entity directly before, or (two words or more) ending with, a
@@ -241,6 +246,7 @@ def make_elman_ner(
         trim_chat=trim_chat,
         trim_titles=trim_titles,
         take_suffixes=take_suffixes,
+        trim_verbs=trim_verbs,
         join_adjacent=join_adjacent,
         drop_eponyms=drop_eponyms,
         known_words=known_words,
@@ -275,6 +281,7 @@ class ElmanNER(TrainablePipe):
         trim_chat: bool = True,
         trim_titles: bool = True,
         take_suffixes: bool = True,
+        trim_verbs: bool = True,
         join_adjacent: bool = True,
         drop_eponyms: bool = True,
         known_words: bool = True,
@@ -308,6 +315,7 @@ class ElmanNER(TrainablePipe):
             "trim_chat": trim_chat,
             "trim_titles": trim_titles,
             "take_suffixes": take_suffixes,
+            "trim_verbs": trim_verbs,
             "join_adjacent": join_adjacent,
             "drop_eponyms": drop_eponyms,
             "known_words": known_words,
@@ -620,6 +628,8 @@ class ElmanNER(TrainablePipe):
                 spans = trim_titles(spans, doc, persons, offset)
             if spans and persons and self.cfg["take_suffixes"]:
                 spans = take_suffixes(spans, doc, persons, offset)
+            if spans and persons and self.cfg["trim_verbs"]:
+                spans = trim_verbs(spans, doc, persons, offset)
             if spans and persons and self.cfg["drop_eponyms"]:
                 spans = drop_eponyms(spans, doc, persons, offset)
             per_doc[i] = spans

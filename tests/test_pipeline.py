@@ -738,6 +738,7 @@ def test_elman_ner_set_annotations_trims_titles_off_person_entities(trim, want):
 SPAN_RULES = [
     ("take_suffixes", "Martin Luther King Jr. spoke", [1, 2, 2, 0, 0], [(0, 4)], [(0, 3)]),
     ("trim_chat", "lol kenta lmaooo again", [1, 2, 2, 0], [(1, 2)], [(0, 3)]),
+    ("trim_verbs", "Rustam Nazarov Returns to the Ring", [1, 2, 2, 0, 0, 0], [(0, 2)], [(0, 3)]),
     (
         "drop_eponyms",
         "Nelson Mandela Boulevard near Obi",
