@@ -4,8 +4,8 @@ name ``Amara Diallo``.
 A headline in title case capitalises its verb, and a tagger that reads a capital as part of a
 name takes ``Named``, ``Returns`` or ``Urges`` into the name before it. :func:`trim_verbs`
 moves the end of a person entity back past such verbs. None of them (in any case) is a word
-of a person entity in CoNLL-2003 train or dev; ``Said``, an Arabic name too, is left out. The
-list is English and was written for this project.
+of a person entity in CoNLL-2003 train or dev; ``Said``, an Arabic name too, and ``Won``, a
+Korean one, are left out. The list is English and was written for this project.
 """
 
 from typing import FrozenSet, List, Sequence, Tuple
@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 # Verbs that follow their subject in news headlines, lower-cased.
 HEADLINE_VERBS: FrozenSet[str] = frozenset(
     """
-    says named returns urges wins won meets signs joins leaves dies died calls warns denies
+    says named returns urges wins meets signs joins leaves dies died calls warns denies
     admits faces quits resigns slams backs hits opens thanks praises vows claims defends
     rejects accepts announces confirms reveals sets takes makes gets gives leads beats loses
     lost tops sees plans seeks targets eyes agrees appoints elected appointed charged jailed
