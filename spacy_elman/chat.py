@@ -11,7 +11,9 @@ import re
 from functools import lru_cache
 from typing import FrozenSet, List, Sequence, Tuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+from .words import trim_edges
 
 # Interjections and chat abbreviations in any case (``lol``, ``LOL``, ``Lol``).
 CHAT_WORDS: FrozenSet[str] = frozenset(
@@ -44,12 +46,8 @@ def trim_chat_words(
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s.
     """
-    trimmed = []
-    for start, end, label in spans:
-        while start < end and is_chat_word(doc[start - offset].text):
-            start += 1
-        while end > start and is_chat_word(doc[end - 1 - offset].text):
-            end -= 1
-        if start < end:
-            trimmed.append((start, end, label))
-    return trimmed
+    return trim_edges(spans, doc, offset, off_edge=_is_chat_token)
+
+
+def _is_chat_token(token: Token) -> bool:
+    return is_chat_word(token.text)

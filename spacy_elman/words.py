@@ -10,7 +10,7 @@ quotes, emoji) and e-mail addresses off an entity's edges.
 """
 
 import re
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, ORTH, SHAPE, SPACY
@@ -97,10 +97,13 @@ def _off_edge(token: Token) -> bool:
 
 
 def trim_edges(
-    spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int = 0
+    spans: Sequence[Tuple[int, int, int]],
+    doc: Doc,
+    offset: int = 0,
+    off_edge: Callable[[Token], bool] = _off_edge,
 ) -> List[Tuple[int, int, int]]:
-    """Move each span's edges inward past tokens that hold no word or are an e-mail address;
-    drop spans left empty.
+    """Move each span's edges inward past tokens that hold no word or are an e-mail address
+    (or, given ``off_edge``, past the tokens it picks); drop spans left empty.
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s
     (a batch's positions, doc after doc). ``Lena !`` becomes ``Lena``; ``😊 😊`` goes;
@@ -108,9 +111,9 @@ def trim_edges(
     """
     trimmed = []
     for start, end, label in spans:
-        while start < end and _off_edge(doc[start - offset]):
+        while start < end and off_edge(doc[start - offset]):
             start += 1
-        while end > start and _off_edge(doc[end - 1 - offset]):
+        while end > start and off_edge(doc[end - 1 - offset]):
             end -= 1
         if start < end:
             trimmed.append((start, end, label))
