@@ -48,6 +48,7 @@ from .features import (
 )
 from .headlines import trim_verbs
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
+from .lowercase import trim_lower_words
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
 from .titles import PERSON_LABELS, take_suffixes, trim_titles
@@ -130,6 +131,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "trim_titles": True,
         "take_suffixes": True,
         "trim_verbs": True,
+        "trim_lower": True,
         "join_adjacent": True,
         "drop_eponyms": True,
         "known_words": True,
@@ -165,6 +167,7 @@ def make_elman_ner(
     trim_titles: bool,
     take_suffixes: bool,
     trim_verbs: bool,
+    trim_lower: bool,
     join_adjacent: bool,
     drop_eponyms: bool,
     known_words: bool,
@@ -212,6 +215,9 @@ def make_elman_ner(
         (``Jr.``, ``III``; ``I`` after a title: ``Queen Elizabeth I``); see ``titles``.
     trim_verbs: no person entity ends with a headline verb (``Amara Diallo Named``, ``Ferreira
         Urges``); see ``headlines``.
+    trim_lower: no person entity that holds a capitalised word starts with a lower-case word
+        other than a particle (``rival Merlene Ottey``, ``Eupithecia hartigi Kovalčík``; not
+        ``van Gogh``); see ``lowercase``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
     drop_eponyms: no person entity directly before, or (two words or more) ending with, a
@@ -247,6 +253,7 @@ def make_elman_ner(
         trim_titles=trim_titles,
         take_suffixes=take_suffixes,
         trim_verbs=trim_verbs,
+        trim_lower=trim_lower,
         join_adjacent=join_adjacent,
         drop_eponyms=drop_eponyms,
         known_words=known_words,
@@ -282,6 +289,7 @@ class ElmanNER(TrainablePipe):
         trim_titles: bool = True,
         take_suffixes: bool = True,
         trim_verbs: bool = True,
+        trim_lower: bool = True,
         join_adjacent: bool = True,
         drop_eponyms: bool = True,
         known_words: bool = True,
@@ -316,6 +324,7 @@ class ElmanNER(TrainablePipe):
             "trim_titles": trim_titles,
             "take_suffixes": take_suffixes,
             "trim_verbs": trim_verbs,
+            "trim_lower": trim_lower,
             "join_adjacent": join_adjacent,
             "drop_eponyms": drop_eponyms,
             "known_words": known_words,
@@ -630,6 +639,8 @@ class ElmanNER(TrainablePipe):
                 spans = take_suffixes(spans, doc, persons, offset)
             if spans and persons and self.cfg["trim_verbs"]:
                 spans = trim_verbs(spans, doc, persons, offset)
+            if spans and persons and self.cfg["trim_lower"]:
+                spans = trim_lower_words(spans, doc, persons, offset)
             if spans and persons and self.cfg["drop_eponyms"]:
                 spans = drop_eponyms(spans, doc, persons, offset)
             per_doc[i] = spans

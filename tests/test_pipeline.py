@@ -722,7 +722,9 @@ def test_elman_ner_set_annotations_trims_symbols_off_entity_edges(trim, want):
     ],
 )
 def test_elman_ner_set_annotations_trims_titles_off_person_entities(trim, want):
-    ner = labelled_ner(labels=("NAME", "ORG"), trim_titles=trim, join_adjacent=False)
+    ner = labelled_ner(
+        labels=("NAME", "ORG"), trim_titles=trim, trim_lower=False, join_adjacent=False
+    )
     doc = make_doc(["Coach", "Vogts", "thanked", "his", "cousin", "Sione", "Lord", "Abbett"])
     # B-NAME I-NAME O O B-NAME I-NAME B-ORG I-ORG: "Lord" starts a firm's name, kept.
     tags = np.asarray([1, 2, 0, 0, 1, 2, 3, 4], dtype="int32")
@@ -739,6 +741,7 @@ SPAN_RULES = [
     ("take_suffixes", "Martin Luther King Jr. spoke", [1, 2, 2, 0, 0], [(0, 4)], [(0, 3)]),
     ("trim_chat", "lol kenta lmaooo again", [1, 2, 2, 0], [(1, 2)], [(0, 3)]),
     ("trim_verbs", "Rustam Nazarov Returns to the Ring", [1, 2, 2, 0, 0, 0], [(0, 2)], [(0, 3)]),
+    ("trim_lower", "her rival Merlene Ottey won", [0, 1, 2, 2, 0], [(2, 4)], [(1, 4)]),
     (
         "drop_eponyms",
         "Nelson Mandela Boulevard near Obi",

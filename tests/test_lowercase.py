@@ -1,0 +1,51 @@
+"""Tests for spacy_elman.lowercase: lower-case words off the start of capitalised names."""
+
+import pytest
+import spacy
+
+from spacy_elman.lowercase import trim_lower_words
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text, span, want",
+    [
+        ("rival Merlene Ottey won", (0, 3), "Merlene Ottey"),
+        ("Eupithecia hartigi Kovalčík , 1978", (0, 3), "Kovalčík"),
+        ("second-half substitute Sergen Yalcin", (0, 6), "Sergen Yalcin"),
+        ("the Smith family", (0, 2), "Smith"),
+        ("since Netanyahu took office", (0, 2), "Netanyahu"),
+    ],
+)
+def test_trim_lower_words_cuts_lower_case_words_off_person_spans(text, span, want):
+    doc = NLP(text)
+    [(start, end, _)] = trim_lower_words([(*span, 0)], doc, [0])
+    assert doc[start:end].text == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ludwig van Beethoven",
+        "Oscar de la Hoya",
+        "van Gogh",
+        "Joan of Arc",
+        "Alfred the Great",
+        "Jae-sung Park",
+        "layla hassan",  # all in lower case: chat, left alone
+        "Mohammed bin Salman",
+        "Ahmad al-Sharif",  # "al" starts a word with a capital in it
+        "Maria Cristina dela Paz",
+        "Travis scott",  # a lower-case surname: the end is left alone
+    ],
+)
+def test_trim_lower_words_keeps_particles_epithets_and_lower_case_names(text):
+    doc = NLP(text)
+    assert trim_lower_words([(0, len(doc), 0)], doc, [0]) == [(0, len(doc), 0)]
+
+
+def test_trim_lower_words_leaves_other_labels_and_reads_batch_offsets():
+    doc = NLP("their Clinton counterparts")
+    assert trim_lower_words([(10, 13, 0)], doc, [0], offset=10) == [(11, 13, 0)]
+    assert trim_lower_words([(10, 13, 1)], doc, [0], offset=10) == [(10, 13, 1)]
