@@ -82,6 +82,7 @@ class Errors:
         "({detail}). They ship with spacy-elman: reinstall the package."
     )
     E024 = "[E024] elman_ner's 'precision' must be one of: {options} (got '{precision}')."
+    E026 = "[E026] elman_ner's 'output_bias' must be \"auto\" or a finite number (got {value!r})."
     E025 = (
         "[E025] The names of the 'names' augmenter, {path}, are missing or unreadable "
         "({detail}). They ship with spacy-elman: reinstall the package."

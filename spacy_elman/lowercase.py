@@ -39,32 +39,35 @@ def trim_lower_words(
     capital, excepted).
 
     A word is a token after a space and the tokens joined to it (``second-half``,
-    ``al-Sharif``: a word with a capital in any piece counts as capitalised). ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead
-    of ``doc``'s; ``person_labels`` are the label ids whose spans are cut.
+    ``al-Sharif``: a word with a capital in any piece counts as capitalised). ``spans`` are
+    ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
+    ``person_labels`` are the label ids whose spans are cut.
     """
     trimmed = []
-    for start, end, label in spans:
-        if label in person_labels:
-            start, end = _cut(doc, start - offset, end - offset)
-            start, end = start + offset, end + offset
-        trimmed.append((start, end, label))
+    for span in spans:
+        start, end, label = span
+        if end - start > 1 and label in person_labels:  # one token: nothing to cut
+            span = (_new_start(doc, start - offset, end - offset) + offset, end, label)
+        trimmed.append(span)
     return trimmed
 
 
-def _cut(doc: Doc, start: int, end: int) -> Tuple[int, int]:
-    """The new start and the end of one span (``doc``'s own positions)."""
+def _new_start(doc: Doc, start: int, end: int) -> int:
+    """Where one span starts after the cut (``doc``'s own positions)."""
+    if not any(doc[i].text[:1].islower() for i in range(start, end)):
+        return start  # the common case: no lower-case word
     firsts = [i for i in range(start, end) if i == start or doc[i - 1].whitespace_]
     bounds = firsts[1:] + [end]
     cased = [_case(doc[i:j]) for i, j in zip(firsts, bounds)]
     if "upper" not in cased:
-        return start, end
+        return start
     last_upper = len(cased) - 1 - cased[::-1].index("upper")
     first = 0
     for j in range(last_upper):
         text = doc[firsts[j]].text
         if cased[j] == "lower" and not _in_name(text, after_capital="upper" in cased[first:j]):
             first = j + 1
-    return firsts[first], end
+    return firsts[first]
 
 
 def _case(word: Span) -> str:

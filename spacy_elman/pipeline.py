@@ -9,7 +9,7 @@ right away (``warm_up``), so that the first batch is not the slow one.
 import hashlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import srsly
@@ -22,6 +22,7 @@ from spacy.util import SimpleFrozenList, ensure_path
 from spacy.vocab import Vocab
 from thinc.api import Config, Model, Optimizer
 
+from .bias import check_output_bias, output_bias
 from .bio import (
     argmax_tags,
     decode_tags,
@@ -125,6 +126,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "precision": "auto",
         "spans_key": "elman_ner",
         "output_labels": [],
+        "output_bias": "auto",
         "whole_words": True,
         "trim_symbols": True,
         "trim_chat": True,
@@ -161,6 +163,7 @@ def make_elman_ner(
     precision: str,
     spans_key: Optional[str],
     output_labels: List[str],
+    output_bias: Union[float, str],
     whole_words: bool,
     trim_symbols: bool,
     trim_chat: bool,
@@ -203,6 +206,9 @@ def make_elman_ner(
         per entity in ``.attrs["scores"]``; None to skip.
     output_labels: the labels written to the doc; [] = all that the model learns. The others
         are learned as negatives (a firm is not a person) and their entities dropped.
+    output_bias: added to the log-probabilities of the output labels' tags before decoding,
+        favouring them over ``O`` and the negatives; "auto" is 1.0 for a model that learns
+        negatives and 0 otherwise. See ``bias``.
     whole_words: no entity starts or ends inside a word that the tokenizer split at a hyphen
         (``Adebayo-Cole``, ``co-wrote``): its pieces are tagged all in or all out.
     trim_symbols: no entity starts or ends with a token that holds no letter or digit
@@ -247,6 +253,7 @@ def make_elman_ner(
         precision=precision,
         spans_key=spans_key,
         output_labels=output_labels,
+        output_bias=output_bias,
         whole_words=whole_words,
         trim_symbols=trim_symbols,
         trim_chat=trim_chat,
@@ -283,6 +290,7 @@ class ElmanNER(TrainablePipe):
         precision: str = "auto",
         spans_key: Optional[str] = "elman_ner",
         output_labels: Sequence[str] = (),
+        output_bias: Union[float, str] = "auto",
         whole_words: bool = True,
         trim_symbols: bool = True,
         trim_chat: bool = True,
@@ -300,6 +308,7 @@ class ElmanNER(TrainablePipe):
             chunk_tokens, chunk_context, chunk_mode, model.attrs["spec"].bidirectional, bptt
         )
         check_precision(precision)
+        check_output_bias(output_bias)
         self.vocab = vocab
         self.model = model
         self.name = name
@@ -318,6 +327,7 @@ class ElmanNER(TrainablePipe):
             "precision": precision,
             "spans_key": spans_key,
             "output_labels": list(output_labels),
+            "output_bias": output_bias,
             "whole_words": whole_words,
             "trim_symbols": trim_symbols,
             "trim_chat": trim_chat,
@@ -568,19 +578,25 @@ class ElmanNER(TrainablePipe):
             lengths, self.cfg["max_batch_tokens"], PREDICT_CALL_COST, PREDICT_STEP_COST
         )
         calls = [pad_batch([feats[i] for i in idx]) for idx in buckets]
+        bias = self._output_bias()
         unsure: List[Tuple[int, Floats2d, Bools1d]] = []  # (i, logp, joins): to search
         for idx, (ids, lens), (logp, _) in zip(buckets, calls, self.net.predict_many(calls)):
             joined = join_mask([joins[i] for i in idx], ids.shape[1])
-            tags, rows = argmax_tags(logp, lens, joined)
+            tags, rows = argmax_tags(logp if bias is None else logp + bias, lens, joined)
             probs = np.exp(np.take_along_axis(logp, tags[:, :, None], axis=2)[:, :, 0])
             for row, i in enumerate(idx):
                 preds[i] = (tags[row, : lens[row]], probs[row, : lens[row]])
             unsure.extend((idx[r], logp[r, : lens[r]], joined[r, : lens[r]]) for r in rows)
         if unsure:  # one search for the whole batch: its loop costs per step, not per row
-            found = search_rows([logp for _, logp, _ in unsure], [j for _, _, j in unsure])
+            scores = [logp if bias is None else logp + bias for _, logp, _ in unsure]
+            found = search_rows(scores, [j for _, _, j in unsure])
             for (i, logp, _), tags in zip(unsure, found):
                 preds[i] = (tags, np.exp(logp[np.arange(len(tags)), tags]))
         return preds
+
+    def _output_bias(self) -> Optional[Floats1d]:
+        """The ``output_bias`` setting as a term for each tag (None: none)."""
+        return output_bias(self.labels, self.cfg["output_labels"], self.cfg["output_bias"])
 
     def _predict_in_sequence(
         self, feats: Ints2d, joins: Ints1d, plan: Sequence[Chunk]
@@ -598,7 +614,9 @@ class ElmanNER(TrainablePipe):
             logp, h = self.net.log_probs(ids, n, h)
             logps.append(logp[0, : n[0]])
         logp = np.concatenate(logps)
-        tags = decode_tags(logp[None], np.asarray([len(logp)]), join_mask([joins], len(logp)))[0]
+        bias = self._output_bias()
+        scores = logp if bias is None else logp + bias
+        tags = decode_tags(scores[None], np.asarray([len(logp)]), join_mask([joins], len(logp)))[0]
         return tags, np.exp(logp[np.arange(len(tags)), tags]).astype("float32")
 
     def set_annotations(self, docs: Iterable[Doc], preds: List[Tuple[Ints1d, Floats1d]]) -> None:

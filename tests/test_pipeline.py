@@ -604,6 +604,30 @@ def eager_ner(**config) -> Language:
 
 
 @pytest.mark.parametrize("chunks", chunk_modes(6))
+@pytest.mark.parametrize("bias, want", [("auto", "NAME"), (0, None), (-1.0, None)])
+def test_elman_ner_output_bias_favours_the_output_labels_over_negatives(chunks, bias, want):
+    # Every token leans to B-ORG (a negative) over B-NAME by 0.6 in log-probability: "auto"
+    # (1.0 for a model with negatives) turns it to B-NAME; 0 and -1 leave it an ORG, dropped.
+    nlp = blank_with_ner(output_labels=["NAME"], output_bias=bias, join_adjacent=False, **chunks)
+    ner = nlp.get_pipe("elman_ner")
+    ner.initialize(lambda: make_examples(nlp), nlp=nlp, labels=["NAME", "ORG"])
+    weights = ner.get_weights()
+    weights["Wo"] = np.zeros_like(weights["Wo"])
+    weights["bo"] = np.asarray([0.0, 2.4, 0.0, 3.0, 0.0], dtype="float32")
+    ner._set_weights(weights)
+    doc = nlp("Can you ask Olga whether she still has it")
+    assert {e.label_ for e in doc.ents} == ({want} if want else set())
+    if want:
+        probs = doc.spans["elman_ner"].attrs["scores"]
+        assert all(p < 0.5 for p in probs)  # the model's own probabilities, not the biased ones
+
+
+def test_elman_ner_rejects_an_output_bias_that_is_not_a_number():
+    with pytest.raises(ElmanError, match="E026"):
+        blank_with_ner(output_bias="lots")
+
+
+@pytest.mark.parametrize("chunks", chunk_modes(6))
 def test_elman_ner_whole_words_keeps_hyphenated_words_whole(chunks):
     text = "Olufemi Adebayo-Cole co-wrote it with Mary-Jane Lee-Smith-Okafor , twice ."
     # trim_symbols off: "," and "." would be dropped as entities of no word
