@@ -82,11 +82,11 @@ class Errors:
         "({detail}). They ship with spacy-elman: reinstall the package."
     )
     E024 = "[E024] elman_ner's 'precision' must be one of: {options} (got '{precision}')."
-    E026 = "[E026] elman_ner's 'output_bias' must be \"auto\" or a finite number (got {value!r})."
     E025 = (
         "[E025] The names of the 'names' augmenter, {path}, are missing or unreadable "
         "({detail}). They ship with spacy-elman: reinstall the package."
     )
+    E026 = "[E026] elman_ner's 'output_bias' must be \"auto\" or a finite number (got {value!r})."
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

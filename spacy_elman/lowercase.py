@@ -4,10 +4,9 @@
 
 A tagger that has found a name often runs its span back over the word before it: a role or a
 determiner (``substitute``, ``their``, ``since``), or the genus and species before the author
-of a taxon. In CoNLL-2003 train and dev only 93 of 8,442 person
-entities hold a word that starts with a lower-case letter, and all but four are particles
-(``de``, ``van``, ``der``, ``al-``, ``wa``, ``della``) or the ``of`` and ``the`` of an epithet
-(``Joan of Arc``). :func:`trim_lower_words` moves the start of a person entity that holds a
+of a taxon. In CoNLL-2003 train and dev only 93 of 8,442 person entities hold a word that
+starts with a lower-case letter, and all but four are particles (``de``, ``van``, ``der``,
+``al-``, ``wa``, ``della``) or the ``of`` and ``the`` of an epithet (``Joan of Arc``). :func:`trim_lower_words` moves the start of a person entity that holds a
 capitalised word past the last other lower-case word before one. Its end is left alone: social
 media writes surnames in lower case (``Travis scott``), and cutting them cost as much on
 WNUT-17 dev as cutting the verbs after names gained. Entities written all in lower case (chat:
