@@ -1,5 +1,5 @@
-"""Lower-case words before a capitalised name: ``rival Merlene Ottey``, ``their Clinton`` and
-``Eupithecia hartigi Kovalčík`` hold the names ``Merlene Ottey``, ``Clinton`` and
+"""Lower-case words before a capitalised name: ``rival Ilse Varga``, ``their Okafor`` and
+``Eupithecia hartigi Kovalčík`` hold the names ``Ilse Varga``, ``Okafor`` and
 ``Kovalčík``.
 
 A tagger that has found a name often runs its span back over the word before it: a role or a
@@ -8,7 +8,7 @@ of a taxon. In CoNLL-2003 train and dev only 93 of 8,442 person entities hold a 
 starts with a lower-case letter, and all but four are particles (``de``, ``van``, ``der``,
 ``al-``, ``wa``, ``della``) or the ``of`` and ``the`` of an epithet (``Joan of Arc``). :func:`trim_lower_words` moves the start of a person entity that holds a
 capitalised word past the last other lower-case word before one. Its end is left alone: social
-media writes surnames in lower case (``Travis scott``), and cutting them cost as much on
+media writes surnames in lower case (``Leon baptiste``), and cutting them cost as much on
 WNUT-17 dev as cutting the verbs after names gained. Entities written all in lower case (chat:
 ``layla hassan``) are left alone too. The particle list was written for this project.
 """

@@ -222,7 +222,7 @@ def make_elman_ner(
     trim_verbs: no person entity ends with a headline verb (``Amara Diallo Named``, ``Ferreira
         Urges``); see ``headlines``.
     trim_lower: no person entity that holds a capitalised word starts with a lower-case word
-        other than a particle (``rival Merlene Ottey``, ``Eupithecia hartigi Kovalčík``; not
+        other than a particle (``rival Ilse Varga``, ``Eupithecia hartigi Kovalčík``; not
         ``van Gogh``); see ``lowercase``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).

@@ -11,11 +11,11 @@ NLP = spacy.blank("en")
 @pytest.mark.parametrize(
     "text, span, want",
     [
-        ("rival Merlene Ottey won", (0, 3), "Merlene Ottey"),
+        ("rival Ilse Varga won", (0, 3), "Ilse Varga"),
         ("Eupithecia hartigi Kovalčík , 1978", (0, 3), "Kovalčík"),
-        ("second-half substitute Sergen Yalcin", (0, 6), "Sergen Yalcin"),
+        ("second-half substitute Tomasz Wrona", (0, 6), "Tomasz Wrona"),
         ("the Smith family", (0, 2), "Smith"),
-        ("since Netanyahu took office", (0, 2), "Netanyahu"),
+        ("since Marchetti took office", (0, 2), "Marchetti"),
     ],
 )
 def test_trim_lower_words_cuts_lower_case_words_off_person_spans(text, span, want):
@@ -37,7 +37,7 @@ def test_trim_lower_words_cuts_lower_case_words_off_person_spans(text, span, wan
         "Mohammed bin Salman",
         "Ahmad al-Sharif",  # "al" starts a word with a capital in it
         "Maria Cristina dela Paz",
-        "Travis scott",  # a lower-case surname: the end is left alone
+        "Leon baptiste",  # a lower-case surname: the end is left alone
     ],
 )
 def test_trim_lower_words_keeps_particles_epithets_and_lower_case_names(text):
@@ -46,6 +46,6 @@ def test_trim_lower_words_keeps_particles_epithets_and_lower_case_names(text):
 
 
 def test_trim_lower_words_leaves_other_labels_and_reads_batch_offsets():
-    doc = NLP("their Clinton counterparts")
+    doc = NLP("their Okafor counterparts")
     assert trim_lower_words([(10, 13, 0)], doc, [0], offset=10) == [(11, 13, 0)]
     assert trim_lower_words([(10, 13, 1)], doc, [0], offset=10) == [(10, 13, 1)]
