@@ -22,8 +22,10 @@ from spacy.tokens import Doc
 # person, lower-cased. Written with a capital right after a person entity, it makes the
 # entity part of that name. Not here: abbreviations that also start names (``St``), words
 # that often follow a name in a title-case headline (``Says``, ``Named``), and heads that are
-# common surnames too (``Hall``, ``House``, ``Lane``, ``Park``: ``Stuart Hall``, ``Jae-sung
-# Park``, where a tagger that stops before the surname has still found a person).
+# common surnames too (``Hall``, ``House``, ``Lane``, ``Park``, ``Church``, ``Temple``,
+# ``Castle``, ``Law``: ``Stuart Hall``, ``Jae-sung Park``, where a tagger that stops before
+# the surname has still found a person). The second block (the twentieth session): buildings,
+# firms' last words and named results, none after or inside a CoNLL-2003 person entity.
 EPONYM_HEADS: FrozenSet[str] = frozenset(
     """
     street avenue boulevard road drive highway expressway freeway tunnel bridge square plaza
@@ -33,6 +35,10 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
     associates motor motors bros brothers prize prizes award awards medal trophy cup lecture
     fellowship scholarship memorial syndrome disease telescope city county island islands bay
     falls river strait valley
+    hotel hotels inn cathedral chapel mosque palace prison laboratory laboratories observatory
+    software instruments industries holdings airlines airways records studios publishing
+    pharmaceuticals foods systems technologies enterprises ventures capital glacier crater
+    nebula comet theorem equation conjecture lemma paradox
     """.split()
 )
 # Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one

@@ -35,6 +35,7 @@ from .bio import (
 )
 from .chat import trim_chat_words
 from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, window_context
+from .dashes import split_dashes
 from .eponyms import drop_eponyms
 from .errors import ElmanError, Errors, NonFiniteLossError
 from .features import (
@@ -51,10 +52,11 @@ from .headlines import trim_verbs
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .lowercase import trim_lower_words
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
+from .nationalities import trim_nationalities
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
 from .titles import PERSON_LABELS, take_suffixes, trim_titles
 from .types import Bools1d, Floats1d, Floats2d, Ints1d, Ints2d, Ints3d, Uint64s1d
-from .words import hyphen_styles, join_mask, trim_edges, word_spans
+from .words import hyphen_styles, join_mask, no_letter, trim_edges, word_spans
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -129,7 +131,9 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "output_bias": "auto",
         "whole_words": True,
         "trim_symbols": True,
+        "split_dashes": True,
         "trim_chat": True,
+        "trim_nationalities": True,
         "trim_titles": True,
         "take_suffixes": True,
         "trim_verbs": True,
@@ -166,7 +170,9 @@ def make_elman_ner(
     output_bias: Union[float, str],
     whole_words: bool,
     trim_symbols: bool,
+    split_dashes: bool,
     trim_chat: bool,
+    trim_nationalities: bool,
     trim_titles: bool,
     take_suffixes: bool,
     trim_verbs: bool,
@@ -211,10 +217,15 @@ def make_elman_ner(
         negatives and 0 otherwise. See ``bias``.
     whole_words: no entity starts or ends inside a word that the tokenizer split at a hyphen
         (``Adebayo-Cole``, ``co-wrote``): its pieces are tagged all in or all out.
+    split_dashes: a person entity is cut at a dash with a space next to it (``SPORT - Ilse
+        Varga``); the parts with a listed name stay, else the last; see ``dashes``.
     trim_symbols: no entity starts or ends with a token that holds no letter or digit
-        (``Lena !``, emoji) or is an e-mail address; an entity of such tokens only is dropped.
+        (``Lena !``, emoji) or is an e-mail address, and no person entity with one that holds
+        no letter (``1= Ilse Varga``); an entity of such tokens only is dropped.
     trim_chat: no entity starts or ends with an interjection or chat shorthand (``lol``,
         ``hahaha``, ``xD``; ``ur`` in lower case); see ``chat``.
+    trim_nationalities: no person entity starts with a nationality before a capitalised word
+        (``Mexican Ariel Cruz``) or is one alone (``Tongan``); see ``nationalities``.
     trim_titles: no person entity (label ``NAME``, ``PER`` or ``PERSON``) starts with a title
         (``Mayor``, ``Dr.``) or a lower-case relation word (``cousin``); see ``titles``.
     take_suffixes: a person entity ends with a generational or regnal suffix right after it
@@ -256,7 +267,9 @@ def make_elman_ner(
         output_bias=output_bias,
         whole_words=whole_words,
         trim_symbols=trim_symbols,
+        split_dashes=split_dashes,
         trim_chat=trim_chat,
+        trim_nationalities=trim_nationalities,
         trim_titles=trim_titles,
         take_suffixes=take_suffixes,
         trim_verbs=trim_verbs,
@@ -293,7 +306,9 @@ class ElmanNER(TrainablePipe):
         output_bias: Union[float, str] = "auto",
         whole_words: bool = True,
         trim_symbols: bool = True,
+        split_dashes: bool = True,
         trim_chat: bool = True,
+        trim_nationalities: bool = True,
         trim_titles: bool = True,
         take_suffixes: bool = True,
         trim_verbs: bool = True,
@@ -330,7 +345,9 @@ class ElmanNER(TrainablePipe):
             "output_bias": output_bias,
             "whole_words": whole_words,
             "trim_symbols": trim_symbols,
+            "split_dashes": split_dashes,
             "trim_chat": trim_chat,
+            "trim_nationalities": trim_nationalities,
             "trim_titles": trim_titles,
             "take_suffixes": take_suffixes,
             "trim_verbs": trim_verbs,
@@ -645,12 +662,18 @@ class ElmanNER(TrainablePipe):
             per_doc[i].append(span)
         persons = [i for i, label in enumerate(labels) if label in PERSON_LABELS]
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
+            if spans and persons and self.cfg["split_dashes"]:
+                spans = split_dashes(spans, doc, persons, offset)
             if spans and self.cfg["trim_symbols"]:
                 spans = trim_edges(spans, doc, offset)
+                if spans and persons:
+                    spans = trim_edges(spans, doc, offset, off_edge=no_letter, labels=persons)
             if spans and self.cfg["trim_chat"]:
                 spans = trim_chat_words(spans, doc, offset)
             if len(spans) > 1 and self.cfg["join_adjacent"]:
                 spans = join_adjacent(spans)
+            if spans and persons and self.cfg["trim_nationalities"]:
+                spans = trim_nationalities(spans, doc, persons, offset)
             if spans and persons and self.cfg["trim_titles"]:
                 spans = trim_titles(spans, doc, persons, offset)
             if spans and persons and self.cfg["take_suffixes"]:

@@ -96,21 +96,32 @@ def _off_edge(token: Token) -> bool:
     return not has_word(token.text) or token.like_email
 
 
+def no_letter(token: Token) -> bool:
+    """Whether ``token`` holds no letter (``1=``, ``.596``, ``1996``, ``!``): no word of a
+    person's name, whose ranking places and statistics news copy writes beside it."""
+    return not token.is_alpha and not any(char.isalpha() for char in token.text)
+
+
 def trim_edges(
     spans: Sequence[Tuple[int, int, int]],
     doc: Doc,
     offset: int = 0,
     off_edge: Callable[[Token], bool] = _off_edge,
+    labels: Optional[Sequence[int]] = None,
 ) -> List[Tuple[int, int, int]]:
     """Move each span's edges inward past tokens that hold no word or are an e-mail address
     (or, given ``off_edge``, past the tokens it picks); drop spans left empty.
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s
-    (a batch's positions, doc after doc). ``Lena !`` becomes ``Lena``; ``😊 😊`` goes;
-    ``Lena Berg <lena@example.org`` becomes ``Lena Berg``.
+    (a batch's positions, doc after doc); given ``labels``, only spans of those label ids
+    are trimmed. ``Lena !`` becomes ``Lena``; ``😊 😊`` goes; ``Lena Berg
+    <lena@example.org`` becomes ``Lena Berg``.
     """
     trimmed = []
     for start, end, label in spans:
+        if labels is not None and label not in labels:
+            trimmed.append((start, end, label))
+            continue
         while start < end and off_edge(doc[start - offset]):
             start += 1
         while end > start and off_edge(doc[end - 1 - offset]):

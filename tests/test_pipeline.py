@@ -762,6 +762,8 @@ def test_elman_ner_set_annotations_trims_titles_off_person_entities(trim, want):
 # One span rule each, on and off: the setting, the doc's words, their tags (1/2: B/I-NAME),
 # and the entities with the rule on and off.
 SPAN_RULES = [
+    ("split_dashes", "SPORT - Ilse Varga wins", [1, 2, 2, 2, 0], [(2, 4)], [(0, 4)]),
+    ("trim_nationalities", "Mexican Ariel Cruz won", [1, 2, 2, 0], [(1, 3)], [(0, 3)]),
     ("take_suffixes", "Martin Luther King Jr. spoke", [1, 2, 2, 0, 0], [(0, 4)], [(0, 3)]),
     ("trim_chat", "lol kenta lmaooo again", [1, 2, 2, 0], [(1, 2)], [(0, 3)]),
     ("trim_verbs", "Rustam Nazarov Returns to the Ring", [1, 2, 2, 0, 0, 0], [(0, 2)], [(0, 3)]),

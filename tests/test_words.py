@@ -5,7 +5,14 @@ import spacy
 from spacy.tokens import Doc
 
 from spacy_elman.features import docs_features_and_joins
-from spacy_elman.words import has_word, hyphen_joins, hyphen_styles, trim_edges, word_spans
+from spacy_elman.words import (
+    has_word,
+    hyphen_joins,
+    hyphen_styles,
+    no_letter,
+    trim_edges,
+    word_spans,
+)
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +108,15 @@ def test_trim_edges_moves_edges_inward_and_drops_empty_spans(nlp):
     spans = [(11, 13, 0), (13, 15, 0), (16, 21, 1)]  # a batch's positions: doc starts at 10
     assert trim_edges(spans, doc, offset=10) == [(11, 12, 0), (17, 20, 1)]
     assert trim_edges([(7, 10, 2)], doc) == [(7, 10, 2)]  # "Dr . Cox": inner tokens stay
+
+
+def test_trim_edges_with_no_letter_trims_only_the_given_labels(nlp):
+    doc = nlp("1= Ilse Varga 3:41.2 and 1996 Acme")
+    assert [no_letter(token) for token in doc] == [True, False, False, True, False, True, False]
+    spans = [(0, 4, 0), (5, 7, 1)]
+    want = [(1, 3, 0), (5, 7, 1)]
+    assert trim_edges(spans, doc, off_edge=no_letter, labels=[0]) == want
+    assert trim_edges([(0, 1, 0)], doc, off_edge=no_letter, labels=[0]) == []
 
 
 def test_trim_edges_leaves_an_e_mail_address_out(nlp):

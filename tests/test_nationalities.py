@@ -1,0 +1,38 @@
+"""Tests for spacy_elman.nationalities: nationalities off the start of person names."""
+
+import pytest
+import spacy
+
+from spacy_elman.nationalities import is_nationality, trim_nationalities
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [("Mexican", True), ("MEXICAN", True), ("mexican", False), ("Mexico", False)],
+)
+def test_is_nationality_reads_capitalised_forms(text, want):
+    assert is_nationality(text) is want
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Mexican Ariel Cruz", ["Ariel Cruz"]),
+        ("AMERICAN OLIVER", ["OLIVER"]),
+        ("Tongan", []),  # a nationality alone: dropped
+        ("Dawn French", ["Dawn French"]),  # a surname, not at the start
+        ("Welsh rarebit", ["Welsh rarebit"]),  # no capitalised word after it
+    ],
+)
+def test_trim_nationalities_cuts_nationalities_off_person_spans(text, want):
+    doc = NLP(text)
+    spans = trim_nationalities([(0, len(doc), 0)], doc, [0])
+    assert [doc[start:end].text for start, end, _ in spans] == want
+
+
+def test_trim_nationalities_leaves_other_labels_and_reads_batch_offsets():
+    doc = NLP("the Mexican Ariel Cruz")
+    assert trim_nationalities([(11, 14, 1)], doc, [0], offset=10) == [(11, 14, 1)]
+    assert trim_nationalities([(11, 14, 0)], doc, [0], offset=10) == [(12, 14, 0)]
