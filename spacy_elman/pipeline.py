@@ -33,10 +33,7 @@ from .bio import (
     spread_tags,
     tag_names,
 )
-from .chat import trim_chat_words
 from .chunking import Chunk, check_chunk_settings, plan_chunks, stitch, window_context
-from .dashes import split_dashes
-from .eponyms import drop_eponyms
 from .errors import ElmanError, Errors, NonFiniteLossError
 from .features import (
     LOOKUP_FEATURES,
@@ -48,15 +45,13 @@ from .features import (
     pad_batch,
     split_lengths,
 )
-from .headlines import trim_verbs
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
-from .lowercase import trim_lower_words
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
-from .nationalities import trim_nationalities
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
-from .titles import PERSON_LABELS, take_suffixes, trim_titles
+from .spanrules import apply_rules, needs_rules
+from .titles import PERSON_LABELS
 from .types import Bools1d, Floats1d, Floats2d, Ints1d, Ints2d, Ints3d, Uint64s1d
-from .words import hyphen_styles, join_mask, no_letter, trim_edges, word_spans
+from .words import hyphen_styles, join_mask, word_spans
 
 DEFAULT_MODEL_CONFIG = """
 [model]
@@ -662,29 +657,10 @@ class ElmanNER(TrainablePipe):
             per_doc[i].append(span)
         persons = [i for i, label in enumerate(labels) if label in PERSON_LABELS]
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
-            if spans and persons and self.cfg["split_dashes"]:
-                spans = split_dashes(spans, doc, persons, offset)
-            if spans and self.cfg["trim_symbols"]:
-                spans = trim_edges(spans, doc, offset)
-                if spans and persons:
-                    spans = trim_edges(spans, doc, offset, off_edge=no_letter, labels=persons)
-            if spans and self.cfg["trim_chat"]:
-                spans = trim_chat_words(spans, doc, offset)
-            if len(spans) > 1 and self.cfg["join_adjacent"]:
-                spans = join_adjacent(spans)
-            if spans and persons and self.cfg["trim_nationalities"]:
-                spans = trim_nationalities(spans, doc, persons, offset)
-            if spans and persons and self.cfg["trim_titles"]:
-                spans = trim_titles(spans, doc, persons, offset)
-            if spans and persons and self.cfg["take_suffixes"]:
-                spans = take_suffixes(spans, doc, persons, offset)
-            if spans and persons and self.cfg["trim_verbs"]:
-                spans = trim_verbs(spans, doc, persons, offset)
-            if spans and persons and self.cfg["trim_lower"]:
-                spans = trim_lower_words(spans, doc, persons, offset)
-            if spans and persons and self.cfg["drop_eponyms"]:
-                spans = drop_eponyms(spans, doc, persons, offset)
-            per_doc[i] = spans
+            if spans and needs_rules(spans, doc, offset):
+                per_doc[i] = apply_rules(spans, doc, persons, offset, self.cfg)
+            elif len(spans) > 1 and self.cfg["join_adjacent"]:
+                per_doc[i] = join_adjacent(spans)
         # The whole batch's ENT_IOB/ENT_TYPE columns, one Doc.from_array per doc: 1.7 us a
         # doc, against 3.5 for set_ents (it checks each token in Python).
         label_ids = [self.vocab.strings.add(label) for label in labels]

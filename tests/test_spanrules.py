@@ -1,0 +1,72 @@
+"""Tests for spacy_elman.spanrules: the span rules in order, and the docs they can skip."""
+
+import itertools
+
+import pytest
+import spacy
+
+from spacy_elman import spanrules
+from spacy_elman.spanrules import apply_rules, needs_rules
+
+NLP = spacy.blank("en")
+RULES = (
+    "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
+    "take_suffixes trim_verbs trim_lower drop_eponyms"
+).split()
+ALL_ON = {rule: True for rule in RULES}
+TEXTS = [
+    "Mayor Ilse Varga met Dr . Cox and Mexican Ariel Cruz in Lima",
+    "SPORT - Tomás Ekdahl Returns as rival Jonas Berg Named Coach",
+    "Martin Luther King Jr. spoke at the Nelson Mandela International Airport with Ilse Varga",
+    "lol Kenta and Priya xD , 1= Olga Petrenko 3:41.2 <olga@example.org>",
+    "Queen Elizabeth I and the Mayo Clinic Trust of Kim Ji-won Park",
+    "Amara Diallo Baker McKenzie LLP Tongan Anishinaabe HAHAHA Will",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
+    doc = NLP(text)
+    n = len(doc)
+    checked = 0
+    for start, end in itertools.combinations(range(n + 1), 2):
+        if end - start > 5:
+            continue
+        spans = [(start, end, 0)]
+        if not needs_rules(spans, doc):
+            checked += 1
+            assert apply_rules(spans, doc, [0], 0, ALL_ON) == spans, doc[start:end].text
+    assert checked > 0
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Mayor Ilse Varga", (0, 3)),  # a title
+        ("SPORT - Ilse Varga", (0, 4)),  # a dash
+        ("rival Ilse Varga", (0, 3)),  # a lower-case word
+        ("Mexican Ariel Cruz", (0, 3)),  # a nationality
+        ("Ilse Varga Named", (0, 3)),  # a headline verb
+        ("Ilse Varga LOL", (0, 3)),  # a chat word
+        ("Martin King Jr. spoke", (0, 2)),  # a suffix after the span
+        ("Nelson Mandela International Airport", (0, 2)),  # an eponym after it
+        ("Mayo Clinic", (0, 2)),  # an eponym head inside it
+    ],
+)
+def test_needs_rules_finds_what_a_rule_reads(text, span):
+    doc = NLP(text)
+    assert needs_rules([(*span, 0)], doc)
+
+
+def test_needs_rules_passes_plain_names_and_reads_batch_offsets():
+    doc = NLP("Ilse Varga met Jonas Berg in Lima .")
+    assert not needs_rules([(10, 12, 0), (13, 15, 0)], doc, offset=10)
+    assert needs_rules([(10, 12, 0), (12, 15, 0)], doc, offset=10)  # "met" inside
+
+
+def test_needs_rules_keeps_its_cache_bounded(monkeypatch):
+    monkeypatch.setattr(spanrules, "CACHE_SIZE", 5)
+    for word in ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]:
+        doc = NLP(f"{word} Varga and {word}son")
+        needs_rules([(0, 2, 0), (3, 4, 0)], doc)
+        assert len(spanrules._INSIDE) <= 5 + 4 and len(spanrules._AFTER) <= 5 + 4
