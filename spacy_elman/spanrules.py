@@ -5,12 +5,13 @@ Each rule (``split_dashes``, ``trim_symbols``, ``trim_chat``, ``trim_titles``, .
 Python over a doc's spans and their tokens: ~26 ms of a CoNLL-2003 dev pass, half of
 ``set_annotations``. Every rule reads a token that is not a capitalised word of letters (a
 symbol, a dash, a lower-case word) or one of its word lists (titles, nationalities, headline
-verbs, chat words, eponym heads, suffixes), inside a span or right after it. A doc whose
-spans hold none of those is left as decoded by all of them but ``join_adjacent``. On the
-CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules; :func:`needs_rules`
-tells them from the others in 2.5 ms a pass, and ``set_annotations`` takes 38-43 ms instead
-of 53-58 (the same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written
-sets).
+verbs, chat words, eponym heads, suffixes), inside a span or right after it. A span that
+holds none of those is left as decoded by all of them but ``join_adjacent``, and
+:func:`run_rules` runs them on the others only. On the CoNLL-2003 dev sentences 126 of the
+1,148 with an entity need the rules; :func:`needs_rules` tells them from the others in ~2.5
+ms a pass, and ``set_annotations`` takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23
+ms instead of 32-34), with the same entities on CoNLL-2003 train and dev, WNUT-17 dev and the
+hand-written sets.
 """
 
 from typing import Any, Dict, List, Sequence, Tuple
@@ -79,31 +80,65 @@ def apply_rules(
     return spans
 
 
-def needs_rules(spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int = 0) -> bool:
-    """Whether a rule other than ``join_adjacent`` may change ``spans``: a token inside one
-    that is not a plain capitalised word, or a suffix or an eponym's word after one."""
+def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
+    """Whether a rule other than ``join_adjacent`` may change ``span``: a token inside it that
+    is not a plain capitalised word, or a suffix or an eponym's word right after it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
     strings = doc.vocab.strings
-    n = len(doc)
-    for start, end, _ in spans:
-        start, end = start - offset, end - offset
-        for i in range(start, end):
-            orth = doc[i].orth
-            read = _INSIDE.get(orth)
-            if read is None:
-                read = _INSIDE[orth] = _read_inside(strings[orth])
-            if read:
-                return True
-        for i in range(end, min(end + AFTER, n)):
-            orth = doc[i].orth
-            read = _AFTER.get(orth)
-            if read is None:
-                read = _AFTER[orth] = _read_after(strings[orth])
-            if read:
-                return True
+    start, end = span[0] - offset, span[1] - offset
+    for i in range(start, end):
+        orth = doc[i].orth
+        read = _INSIDE.get(orth)
+        if read is None:
+            read = _INSIDE[orth] = _read_inside(strings[orth])
+        if read:
+            return True
+    for i in range(end, min(end + AFTER, len(doc))):
+        orth = doc[i].orth
+        read = _AFTER.get(orth)
+        if read is None:
+            read = _AFTER[orth] = _read_after(strings[orth])
+        if read:
+            return True
     return False
+
+
+def run_rules(
+    spans: Sequence[Tuple[int, int, int]],
+    doc: Doc,
+    persons: Sequence[int],
+    offset: int,
+    cfg: Dict[str, Any],
+) -> Spans:
+    """:func:`apply_rules` on the spans that need them, ``join_adjacent`` alone on the others.
+
+    Spans side by side (one's end is the next one's start) go together, as ``join_adjacent``
+    and ``take_suffixes`` read them together; every other rule reads one span at a time.
+    ``spans`` are sorted; so is the result.
+    """
+    need, plain = [], []
+    group: Spans = []
+    for span in spans:
+        if group and group[-1][1] != span[0]:
+            _sort_group(group, doc, offset, need, plain)
+            group = []
+        group.append(span)
+    _sort_group(group, doc, offset, need, plain)
+    if need:
+        need = apply_rules(need, doc, persons, offset, cfg)
+    if len(plain) > 1 and cfg["join_adjacent"]:
+        plain = join_adjacent(plain)
+    return sorted(need + plain) if need and plain else need or plain
+
+
+def _sort_group(group: Spans, doc: Doc, offset: int, need: Spans, plain: Spans) -> None:
+    """Add a group of spans side by side to ``need`` if a rule may change one of them."""
+    if any(needs_rules(span, doc, offset) for span in group):
+        need.extend(group)
+    else:
+        plain.extend(group)
 
 
 def _read_inside(text: str) -> bool:

@@ -1,12 +1,13 @@
 """Tests for spacy_elman.spanrules: the span rules in order, and the docs they can skip."""
 
 import itertools
+import random
 
 import pytest
 import spacy
 
 from spacy_elman import spanrules
-from spacy_elman.spanrules import apply_rules, needs_rules
+from spacy_elman.spanrules import apply_rules, needs_rules, run_rules
 
 NLP = spacy.blank("en")
 RULES = (
@@ -32,10 +33,10 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
     for start, end in itertools.combinations(range(n + 1), 2):
         if end - start > 5:
             continue
-        spans = [(start, end, 0)]
-        if not needs_rules(spans, doc):
+        span = (start, end, 0)
+        if not needs_rules(span, doc):
             checked += 1
-            assert apply_rules(spans, doc, [0], 0, ALL_ON) == spans, doc[start:end].text
+            assert apply_rules([span], doc, [0], 0, ALL_ON) == [span], doc[start:end].text
     assert checked > 0
 
 
@@ -55,18 +56,36 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
 )
 def test_needs_rules_finds_what_a_rule_reads(text, span):
     doc = NLP(text)
-    assert needs_rules([(*span, 0)], doc)
+    assert needs_rules((*span, 0), doc)
 
 
 def test_needs_rules_passes_plain_names_and_reads_batch_offsets():
     doc = NLP("Ilse Varga met Jonas Berg in Lima .")
-    assert not needs_rules([(10, 12, 0), (13, 15, 0)], doc, offset=10)
-    assert needs_rules([(10, 12, 0), (12, 15, 0)], doc, offset=10)  # "met" inside
+    assert not needs_rules((10, 12, 0), doc, offset=10)
+    assert not needs_rules((13, 15, 0), doc, offset=10)
+    assert needs_rules((12, 15, 0), doc, offset=10)  # "met" inside
 
 
 def test_needs_rules_keeps_its_cache_bounded(monkeypatch):
     monkeypatch.setattr(spanrules, "CACHE_SIZE", 5)
     for word in ["Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf", "Hotel"]:
         doc = NLP(f"{word} Varga and {word}son")
-        needs_rules([(0, 2, 0), (3, 4, 0)], doc)
+        needs_rules((0, 2, 0), doc)
+        needs_rules((3, 4, 0), doc)
         assert len(spanrules._INSIDE) <= 5 + 4 and len(spanrules._AFTER) <= 5 + 4
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("labels", [[0], [0, 1]])
+def test_run_rules_equals_the_rules_on_every_span(text, labels):
+    doc = NLP(text)
+    draw = random.Random(0)
+    for _ in range(300):
+        spans, i = [], 0
+        while i < len(doc):  # spans side by side, apart, of both labels
+            width = draw.randint(1, 4)
+            if draw.random() < 0.6:
+                spans.append((i, min(i + width, len(doc)), draw.choice(labels)))
+            i += width if draw.random() < 0.5 else width + 1
+        want = apply_rules(spans, doc, [0], 0, ALL_ON)
+        assert run_rules(spans, doc, [0], 0, ALL_ON) == want, spans
