@@ -9,7 +9,8 @@ person entity is directly followed by one of the words below written with a capi
 two end with one (``North Island`` and ``Domingo Hospital``), while 637 of their other
 entities end with one (``Cup``, ``City``, ``University``, ``Street``). :func:`drop_eponyms`
 drops a person entity that such a word follows (also past ``International`` or
-``Memorial``) or, unless it is also a surname, ends. The list is English and was written
+``Memorial``; a syndrome, a theorem or an effect also in lower case) or, unless it is also a
+surname, ends. The list is English and was written
 for this project.
 """
 
@@ -39,6 +40,15 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
     software instruments industries holdings airlines airways records studios publishing
     pharmaceuticals foods systems technologies enterprises ventures capital glacier crater
     nebula comet theorem equation conjecture lemma paradox
+    """.split()
+)
+# Heads of named results and conditions that follow the name in lower case too (``the
+# Guillain-Barré syndrome``, ``the Doppler effect``): none follows a CoNLL-2003 person entity
+# (its four ``Alzheimer's disease`` are possessives, left alone).
+LOWER_HEADS: FrozenSet[str] = frozenset(
+    """
+    syndrome disease theorem conjecture lemma equation inequality paradox effect principle
+    equilibrium hypothesis
     """.split()
 )
 # Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one
@@ -84,6 +94,8 @@ def drop_eponyms(
             while head < min(after + 2, len(doc)) and _is_modifier(doc[head].text):
                 head += 1
             if head < len(doc) and is_eponym_head(doc[head].text):
+                continue
+            if after < len(doc) and doc[after].text in LOWER_HEADS:
                 continue
             last = doc[after - 1].text
             if end - start > 1 and is_eponym_head(last) and last.lower() not in SURNAME_HEADS:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .bio import join_adjacent
 from .chat import is_chat_word, trim_chat_words
 from .dashes import split_dashes
-from .eponyms import EPONYM_HEADS, EPONYM_MODIFIERS, drop_eponyms
+from .eponyms import EPONYM_HEADS, EPONYM_MODIFIERS, LOWER_HEADS, drop_eponyms
 from .headlines import HEADLINE_VERBS, trim_verbs
 from .lowercase import trim_lower_words
 from .nationalities import DEMONYMS, trim_nationalities
@@ -34,7 +34,7 @@ Spans = List[Tuple[int, int, int]]
 AFTER = 1
 # The lower-case forms that a rule reads inside a span or after it.
 _INSIDE_WORDS = TITLES | DEMONYMS | HEADLINE_VERBS | EPONYM_HEADS
-_AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS
+_AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS | LOWER_HEADS
 # Token id -> whether a rule may read it (inside a span / after one); filled as ids are met,
 # emptied when one holds CACHE_SIZE ids, so that a stream of any length keeps memory bounded.
 _INSIDE: Dict[int, bool] = {}

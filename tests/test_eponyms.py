@@ -63,3 +63,12 @@ def test_drop_eponyms_reads_batch_offsets():
     doc = NLP("the Mayo Clinic")
     assert drop_eponyms([(11, 12, 0)], doc, [0], offset=10) == []
     assert drop_eponyms([(11, 12, 1)], doc, [0], offset=10) == [(11, 12, 1)]
+
+
+def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
+    doc = NLP(
+        "the Guillain-Barré syndrome , the Doppler effect , Ada Obi 's disease , Ada Obi effects"
+    )
+    spans = [(1, 4, 0), (7, 8, 0), (10, 12, 0), (15, 17, 0)]
+    # "'s disease" is CoNLL-2003's person inside a possessive; "effects" is not a head.
+    assert drop_eponyms(spans, doc, [0]) == [(10, 12, 0), (15, 17, 0)]

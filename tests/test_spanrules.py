@@ -21,7 +21,7 @@ TEXTS = [
     "Martin Luther King Jr. spoke at the Nelson Mandela International Airport with Ilse Varga",
     "lol Kenta and Priya xD , 1= Olga Petrenko 3:41.2 <olga@example.org>",
     "Queen Elizabeth I and the Mayo Clinic Trust of Kim Ji-won Park",
-    "Amara Diallo Baker McKenzie LLP Tongan Anishinaabe HAHAHA Will",
+    "Amara Diallo Baker McKenzie LLP Tongan Anishinaabe HAHAHA Will and the Doppler effect",
 ]
 
 
