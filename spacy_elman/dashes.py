@@ -7,7 +7,8 @@ name often runs its span back over the dash. A hyphen inside a name has no space
 side (``Adebayo-Cole``); no person entity of CoNLL-2003 train or dev holds a dash with a space
 next to it. :func:`split_dashes` cuts a person entity at such dashes and keeps the parts that
 hold a listed name (``gazetteer``: Faker's first and last names), or the last part when none
-does (the name follows the dash in the kinds above).
+does (the name follows the dash in the kinds above). A doc whose spaces are unknown (read from
+a CoNLL file, where ``Vasquez - Moreno`` may have been ``Vasquez-Moreno``) is left alone.
 """
 
 from typing import FrozenSet, List, Sequence, Tuple
@@ -32,6 +33,8 @@ def split_dashes(
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans are cut.
     """
+    if doc.has_unknown_spaces:  # words joined by single spaces (a CoNLL file): no evidence
+        return list(spans)
     out = []
     for span in spans:
         start, end, label = span

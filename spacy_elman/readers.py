@@ -292,7 +292,9 @@ def make_example(nlp: Language, doc: Doc, gold_preproc: bool = True) -> Example:
         return Example(nlp.make_doc(doc.text), doc)
     words = [token.text for token in doc]
     spaces = [bool(token.whitespace_) for token in doc]
-    return Example(Doc(nlp.vocab, words=words, spaces=spaces), doc)
+    predicted = Doc(nlp.vocab, words=words, spaces=spaces)
+    predicted.has_unknown_spaces = doc.has_unknown_spaces
+    return Example(predicted, doc)
 
 
 def _lines(path: PathLike) -> Iterator[Tuple[int, str]]:
@@ -332,12 +334,19 @@ def _set_gold_ents(
 def _doc_from_iob(
     nlp: Language,
     words: Sequence[str],
-    spaces: Sequence[bool],
+    spaces: Optional[Sequence[bool]],
     tags: Sequence[str],
     label_map: Mapping[str, str],
     labels: Collection[str],
 ) -> Doc:
+    """A gold Doc of ``words`` and IOB ``tags``; ``spaces`` None: the source has no spacing,
+    so the words are joined by single spaces and ``doc.has_unknown_spaces`` is set (rules
+    that read a space, such as ``split_dashes``, then leave the doc alone)."""
+    known = spaces is not None
+    if spaces is None:
+        spaces = [True] * (len(words) - 1) + [False] if words else []
     doc = Doc(nlp.vocab, words=list(words), spaces=list(spaces))
+    doc.has_unknown_spaces = not known
     spans = biluo_tags_to_spans(doc, iob_to_biluo(tags))
     return _set_gold_ents(doc, spans, label_map, labels)
 
@@ -357,8 +366,15 @@ def _join_documents(sentences: Iterable[Optional[Doc]]) -> Iterator[Doc]:
             pending.append(doc)
         else:
             if pending:
-                yield pending[0] if len(pending) == 1 else Doc.from_docs(pending)
+                yield pending[0] if len(pending) == 1 else _joined(pending)
             pending, in_document = [], True
+
+
+def _joined(docs: Sequence[Doc]) -> Doc:
+    """``Doc.from_docs``, keeping ``has_unknown_spaces`` if any of ``docs`` has it."""
+    doc = Doc.from_docs(list(docs))
+    doc.has_unknown_spaces = any(part.has_unknown_spaces for part in docs)
+    return doc
 
 
 def _read_conll(
@@ -376,8 +392,7 @@ def _read_conll(
 
     def flush() -> Iterator[Doc]:
         if words:
-            spaces = [True] * (len(words) - 1) + [False]
-            yield _doc_from_iob(nlp, words, spaces, tags, label_map, labels)
+            yield _doc_from_iob(nlp, words, None, tags, label_map, labels)
             words.clear()
             tags.clear()
 
@@ -497,7 +512,7 @@ def _jsonl_tokens_doc(
             if not isinstance(space, bool):
                 raise _bad_type(path, line, f"spaces[{i}]", "a boolean", space)
     else:
-        spaces = [True] * (len(tokens) - 1) + [False] if tokens else []
+        spaces = None
     return _doc_from_iob(nlp, tokens, spaces, tags, label_map, labels)
 
 

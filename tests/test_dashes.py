@@ -34,3 +34,9 @@ def test_split_dashes_leaves_other_labels_and_reads_batch_offsets():
     doc = NLP("SPORT - Ilse Varga")
     assert split_dashes([(10, 14, 1)], doc, [0], offset=10) == [(10, 14, 1)]
     assert split_dashes([(10, 14, 0)], doc, [0], offset=10) == [(12, 14, 0)]
+
+
+def test_split_dashes_leaves_docs_with_unknown_spaces_alone():
+    doc = NLP("Elena Vasquez - Moreno")  # a CoNLL file's tokens: the hyphen may have been unspaced
+    doc.has_unknown_spaces = True
+    assert split_dashes([(0, 4, 0)], doc, [0]) == [(0, 4, 0)]

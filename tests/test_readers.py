@@ -322,6 +322,26 @@ def test_jsonl_tokens_tags_with_and_without_spaces(tmp_path, nlp):
     assert ents(first) == ents(second) == [(0, 1, "PER")]
 
 
+def test_readers_mark_docs_without_spacing_as_unknown_spaces(tmp_path, nlp):
+    conll_path = write(tmp_path / "a.conll", "-DOCSTART- O\n\nAda B-PER\nruns O\n\nBo B-PER\n")
+    json_path = write(
+        tmp_path / "a.jsonl",
+        jsonl(
+            {"tokens": ["Ida", "runs"], "tags": ["B-PER", "O"]},
+            {"tokens": ["Ida", "runs"], "tags": ["B-PER", "O"], "spaces": [True, False]},
+            {"text": "Ida runs", "spans": []},
+        ),
+    )
+    assert [d.has_unknown_spaces for d in read_docs(conll_path, nlp)] == [True, True]
+    (joined,) = read_docs(conll_path, nlp, documents=True)
+    assert joined.has_unknown_spaces
+    assert [d.has_unknown_spaces for d in read_docs(json_path, nlp)] == [True, False, False]
+    examples = list(read_examples(conll_path, nlp))
+    assert all(eg.predicted.has_unknown_spaces for eg in examples)  # gold_preproc keeps it
+    raw = list(read_examples(conll_path, nlp, gold_preproc=False))
+    assert not any(eg.predicted.has_unknown_spaces for eg in raw)  # the tokenizer's spaces
+
+
 def test_jsonl_prodigy_style_record_uses_text_and_spans(tmp_path, nlp):
     record = {
         "text": "Hi Bo",
