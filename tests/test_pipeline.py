@@ -784,7 +784,8 @@ def test_elman_ner_set_annotations_span_rules_follow_their_setting(
     setting, text, tags, want_on, want_off, on
 ):
     ner = labelled_ner(labels=("NAME", "ORG"), **{setting: on})
-    doc = make_doc(text.split())
+    words = text.split()
+    doc = Doc(ner.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])  # known spaces
     probs = np.full((len(doc),), 0.9, dtype="float32")
     ner.set_annotations([doc], [(np.asarray(tags, dtype="int32"), probs)])
     want = want_on if on else want_off
