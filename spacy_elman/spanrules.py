@@ -14,8 +14,9 @@ ms instead of 32-34), with the same entities on CoNLL-2003 train and dev, WNUT-1
 hand-written sets.
 """
 
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Sequence, Tuple
 
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from .bio import join_adjacent
@@ -88,18 +89,25 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
         _AFTER.clear()
     strings = doc.vocab.strings
     start, end = span[0] - offset, span[1] - offset
-    for i in range(start, end):
+    after = range(end, min(end + AFTER, len(doc)))
+    return _reads(doc, range(start, end), _INSIDE, _read_inside, strings) or _reads(
+        doc, after, _AFTER, _read_after, strings
+    )
+
+
+def _reads(
+    doc: Doc,
+    positions: range,
+    cache: Dict[int, bool],
+    test: Callable[[str], bool],
+    strings: StringStore,
+) -> bool:
+    """Whether ``test`` holds for a token of ``doc`` at ``positions`` (by id, cached)."""
+    for i in positions:
         orth = doc[i].orth
-        read = _INSIDE.get(orth)
+        read = cache.get(orth)
         if read is None:
-            read = _INSIDE[orth] = _read_inside(strings[orth])
-        if read:
-            return True
-    for i in range(end, min(end + AFTER, len(doc))):
-        orth = doc[i].orth
-        read = _AFTER.get(orth)
-        if read is None:
-            read = _AFTER[orth] = _read_after(strings[orth])
+            read = cache[orth] = test(strings[orth])
         if read:
             return True
     return False
