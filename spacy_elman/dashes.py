@@ -65,7 +65,7 @@ def _parts(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
     first = start
     for i in range(start, end):
         token = doc[i]
-        if token.text in DASHES and (token.whitespace_ or (i > 0 and doc[i - 1].whitespace_)):
+        if token.orth in _DASH_IDS and (token.whitespace_ or (i > 0 and doc[i - 1].whitespace_)):
             if i > first:
                 parts.append((first, i))
             first = i + 1
