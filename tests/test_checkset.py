@@ -27,7 +27,7 @@ build = load_module(CHECKSET / "build_checkset.py", "build_checkset")
 
 
 # the check set, and the blind sets written later that no decision has been tuned on
-SETS = ["names", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"]
+SETS = ["names", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"]
 
 
 def records(name: str = "names"):
@@ -46,6 +46,7 @@ def records(name: str = "names"):
         ("blind5", 110, 100, 24),
         ("blind6", 110, 120, 24),
         ("blind7", 115, 120, 24),
+        ("blind8", 115, 120, 24),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
