@@ -10,8 +10,11 @@ two end with one (``North Island`` and ``Domingo Hospital``), while 637 of their
 entities end with one (``Cup``, ``City``, ``University``, ``Street``). :func:`drop_eponyms`
 drops a person entity that such a word follows (also past ``International`` or
 ``Memorial``; a syndrome, a theorem or an effect also in lower case) or, unless it is also a
-surname, ends. The list is English and was written
-for this project.
+surname, ends. It also drops a storm's name (``Hurricane Edith``: CoNLL-2003 tags the five
+it holds as miscellaneous or place names) and a saint's name before a possessive
+(``St. Aidan's Well``, ``Saint Ita's Hospital``: a church, a well, a school or a feast;
+no CoNLL-2003 person entity stands there). The lists are English and were written for
+this project.
 """
 
 from functools import lru_cache
@@ -26,7 +29,10 @@ from spacy.tokens import Doc
 # common surnames too (``Hall``, ``House``, ``Lane``, ``Park``, ``Church``, ``Temple``,
 # ``Castle``, ``Law``: ``Stuart Hall``, ``Jae-sung Park``, where a tagger that stops before
 # the surname has still found a person). The second block (the twentieth session): buildings,
-# firms' last words and named results, none after or inside a CoNLL-2003 person entity.
+# firms' last words and named results, none after or inside a CoNLL-2003 person entity. The
+# third (the twenty-first): regions named after people (``Victoria Land``, ``Ogun State``
+# after a ruler, a river or a god) and shipping firms' last words; none follows a CoNLL-2003
+# person entity.
 EPONYM_HEADS: FrozenSet[str] = frozenset(
     """
     street avenue boulevard road drive highway expressway freeway tunnel bridge square plaza
@@ -40,6 +46,7 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
     software instruments industries holdings airlines airways records studios publishing
     pharmaceuticals foods systems technologies enterprises ventures capital glacier crater
     nebula comet theorem equation conjecture lemma paradox
+    state province land region territory district lines shipping marine freight
     """.split()
 )
 # Heads of named results and conditions that follow the name in lower case too (``the
@@ -53,7 +60,7 @@ LOWER_HEADS: FrozenSet[str] = frozenset(
 )
 # Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one
 # right after a person entity drops it, one that ends it does not.
-SURNAME_HEADS: FrozenSet[str] = frozenset("arena bay bridge strait tower".split())
+SURNAME_HEADS: FrozenSet[str] = frozenset("arena bay bridge land strait tower".split())
 # Words that stand between the name and the head (``Jomo Kenyatta International Airport``,
 # ``the Ruth Sanger Memorial Hospital``): up to two of them, capitalised, are read past.
 EPONYM_MODIFIERS: FrozenSet[str] = frozenset(
@@ -61,6 +68,17 @@ EPONYM_MODIFIERS: FrozenSet[str] = frozenset(
     international national memorial regional municipal community general medical research
     peace cultural teaching science sports
     """.split()
+)
+
+
+# Words before a storm's name (``Storm Edith``, ``Typhoon Haruto``), written with a capital.
+STORM_WORDS: FrozenSet[str] = frozenset("storm hurricane typhoon cyclone".split())
+# ``Saint`` as written before a saint's name, and the possessive after it.
+SAINT_WORDS: FrozenSet[str] = frozenset("St. St Saint Ste. Ste ST. ST SAINT".split())
+POSSESSIVES: FrozenSet[str] = frozenset(("'s", "’s", "'S", "’S"))
+# The words before a span that :func:`drop_eponyms` reads, as written.
+BEFORE_WORDS: FrozenSet[str] = frozenset(
+    {word.title() for word in STORM_WORDS} | {word.upper() for word in STORM_WORDS} | SAINT_WORDS
 )
 
 
@@ -81,7 +99,8 @@ def drop_eponyms(
     """Drop each person span that an eponym head follows, directly or past one or two
     modifiers (``Nelson Mandela`` before ``Boulevard``, ``Jomo Kenyatta`` before
     ``International Airport``), or, with a word before it, ends (``Mayo Clinic``; not
-    ``Michael Bay``).
+    ``Michael Bay``); and each that names a storm (``Storm Edith``) or a saint before a
+    possessive (``St. Aidan's``).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans may be dropped.
@@ -95,6 +114,8 @@ def drop_eponyms(
                 head += 1
             if head < len(doc) and is_eponym_head(doc[head].text):
                 continue
+            if _named_storm_or_saint(doc, start - offset, after):
+                continue
             if after < len(doc) and doc[after].text in LOWER_HEADS:
                 continue
             last = doc[after - 1].text
@@ -102,3 +123,13 @@ def drop_eponyms(
                 continue
         kept.append((start, end, label))
     return kept
+
+
+def _named_storm_or_saint(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` follows a storm word, or a saint's word (before it or
+    its first token) with a possessive after it."""
+    before = doc[start - 1].text if start > 0 else ""
+    if before.lower() in STORM_WORDS and before in BEFORE_WORDS:
+        return True
+    saint = before in SAINT_WORDS or doc[start].text in SAINT_WORDS
+    return saint and end < len(doc) and doc[end].text in POSSESSIVES

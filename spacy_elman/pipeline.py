@@ -132,6 +132,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "take_suffixes": True,
         "trim_verbs": True,
         "trim_lower": True,
+        "take_hyphenated": True,
         "join_adjacent": True,
         "drop_eponyms": True,
         "known_words": True,
@@ -171,6 +172,7 @@ def make_elman_ner(
     take_suffixes: bool,
     trim_verbs: bool,
     trim_lower: bool,
+    take_hyphenated: bool,
     join_adjacent: bool,
     drop_eponyms: bool,
     known_words: bool,
@@ -228,12 +230,18 @@ def make_elman_ner(
         Urges``); see ``headlines``.
     trim_lower: no person entity that holds a capitalised word starts with a lower-case word
         other than a particle (``rival Ilse Varga``, ``Eupithecia hartigi Kovalčík``; not
-        ``van Gogh``); see ``lowercase``.
+        ``van Gogh``), nor ends with one (``Rhodri ap`` takes ``Gwilym``, else drops
+        ``ap``); see ``lowercase``.
+    take_hyphenated: a person entity right before a hyphenated word of capitalised pieces
+        takes it, unless a capitalised word follows (``Tamsin`` ``Ayo-Brennan``); see
+        ``hyphens``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
     drop_eponyms: no person entity directly before, or (two words or more) ending with, a
         capitalised word that ends a thing named after a person (``Nelson Mandela
-        Boulevard``, ``the Ford Foundation``, ``the Mayo Clinic``); see ``eponyms``.
+        Boulevard``, ``the Ford Foundation``, ``the Mayo Clinic``), and none after a storm's
+        word (``Hurricane Edith``) or a saint's before a possessive (``St. Aidan's Well``);
+        see ``eponyms``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -268,6 +276,7 @@ def make_elman_ner(
         take_suffixes=take_suffixes,
         trim_verbs=trim_verbs,
         trim_lower=trim_lower,
+        take_hyphenated=take_hyphenated,
         join_adjacent=join_adjacent,
         drop_eponyms=drop_eponyms,
         known_words=known_words,
@@ -307,6 +316,7 @@ class ElmanNER(TrainablePipe):
         take_suffixes: bool = True,
         trim_verbs: bool = True,
         trim_lower: bool = True,
+        take_hyphenated: bool = True,
         join_adjacent: bool = True,
         drop_eponyms: bool = True,
         known_words: bool = True,
@@ -346,6 +356,7 @@ class ElmanNER(TrainablePipe):
             "take_suffixes": take_suffixes,
             "trim_verbs": trim_verbs,
             "trim_lower": trim_lower,
+            "take_hyphenated": take_hyphenated,
             "join_adjacent": join_adjacent,
             "drop_eponyms": drop_eponyms,
             "known_words": known_words,

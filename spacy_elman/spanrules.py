@@ -22,9 +22,10 @@ from spacy.tokens import Doc
 from .bio import join_adjacent
 from .chat import is_chat_word, trim_chat_words
 from .dashes import split_dashes
-from .eponyms import EPONYM_HEADS, EPONYM_MODIFIERS, LOWER_HEADS, drop_eponyms
+from .eponyms import BEFORE_WORDS, EPONYM_HEADS, EPONYM_MODIFIERS, LOWER_HEADS, drop_eponyms
 from .headlines import HEADLINE_VERBS, trim_verbs
-from .lowercase import trim_lower_words
+from .hyphens import hyphen_after, take_hyphenated
+from .lowercase import end_particles, trim_lower_words
 from .nationalities import DEMONYMS, trim_nationalities
 from .titles import REGNAL_AFTER_TITLE, SUFFIXES, TITLES, take_suffixes, trim_titles
 from .words import no_letter, trim_edges
@@ -76,6 +77,9 @@ def apply_rules(
         spans = trim_verbs(spans, doc, persons, offset)
     if spans and persons and cfg["trim_lower"]:
         spans = trim_lower_words(spans, doc, persons, offset)
+        spans = end_particles(spans, doc, persons, offset)
+    if spans and persons and cfg["take_hyphenated"]:
+        spans = take_hyphenated(spans, doc, persons, offset)
     if spans and persons and cfg["drop_eponyms"]:
         spans = drop_eponyms(spans, doc, persons, offset)
     return spans
@@ -83,15 +87,19 @@ def apply_rules(
 
 def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
     """Whether a rule other than ``join_adjacent`` may change ``span``: a token inside it that
-    is not a plain capitalised word, or a suffix or an eponym's word right after it."""
+    is not a plain capitalised word, a suffix, an eponym's word or a hyphenated word right
+    after it, or a storm's or a saint's word right before it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
     strings = doc.vocab.strings
     start, end = span[0] - offset, span[1] - offset
     after = range(end, min(end + AFTER, len(doc)))
-    return _reads(doc, range(start, end), _INSIDE, _read_inside, strings) or _reads(
-        doc, after, _AFTER, _read_after, strings
+    return (
+        _reads(doc, range(start, end), _INSIDE, _read_inside, strings)
+        or _reads(doc, after, _AFTER, _read_after, strings)
+        or hyphen_after(doc, end)
+        or (start > 0 and doc[start - 1].text in BEFORE_WORDS)
     )
 
 

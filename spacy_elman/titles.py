@@ -21,9 +21,12 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # The second block: peerage and imperial titles, religious ranks, the words that open a
 # compound title (``Vice President``, ``Crown Prince``) and the abbreviated ranks of news
 # copy (``Sgt.``, ``Gov.``); CoNLL-2003 train and dev never start a person entity with one.
+# The third block (the twenty-first session): honorifics of other languages written before
+# a name in English text (Malay ``Datuk``, Fijian ``Ratu``, Hausa ``Alhaji``, Yoruba ``Oba``,
+# Hindi ``Shri``, West African English ``Aunty``); none starts a CoNLL-2003 person entity.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
-# ``Sen``).
+# ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names).
 TITLES: FrozenSet[str] = frozenset(
     """
     mr mrs ms mx miss dr prof professor sir dame lord lady king queen prince princess sheikh
@@ -36,6 +39,9 @@ TITLES: FrozenSet[str] = frozenset(
     duchess countess viscount viscountess marquess marchioness baroness baronet
     emperor empress tsar tsarina czar czarina maharaja maharani chief premier abbot abbess
     ayatollah mullah swami vice deputy prime crown sgt lt col capt cpl supt insp rep gov
+
+    aunty ratu dato datuk datin tun haji hajji hajjah alhaji alhaja hajia oba igwe mallam
+    shri smt ustad
     """.split()
 )
 

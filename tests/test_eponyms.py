@@ -72,3 +72,27 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
     spans = [(1, 4, 0), (7, 8, 0), (10, 12, 0), (15, 17, 0)]
     # "'s disease" is CoNLL-2003's person inside a possessive; "effects" is not a head.
     assert drop_eponyms(spans, doc, [0]) == [(10, 12, 0), (15, 17, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, span, kept",
+    [
+        ("Storm Edith closed the bridge", (1, 2), False),
+        ("after Typhoon Haruto passed", (2, 3), False),
+        ("HURRICANE EDITH NEARS", (1, 2), False),
+        ("the storm Edith feared", (2, 3), True),  # lower case: a word of the sentence
+        ("Edith Storm spoke", (0, 2), True),
+        ("St. Aidan 's Well", (1, 2), False),
+        ("Saint Ita 's Hospital", (1, 2), False),
+        ("St. Aidan 's Well", (0, 2), False),  # the saint's word inside the span
+        ("St. Aidan preached", (1, 2), True),  # no possessive: the saint
+        ("Ada Obi 's Well", (0, 2), True),  # a possessive without a saint's word
+        ("the Ross Ice Shelf and Victoria Land", (5, 6), False),  # a region's head
+        ("Sipho Dlamini of Ogun State", (0, 2), True),
+        ("Edwin Land spoke", (0, 2), True),  # also a surname: kept when it ends a span
+    ],
+)
+def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):
+    doc = NLP(text)
+    want = [(*span, 0)] if kept else []
+    assert drop_eponyms([(*span, 0)], doc, [0]) == want

@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from spacy_elman.lowercase import trim_lower_words
+from spacy_elman.lowercase import end_particles, trim_lower_words
 
 NLP = spacy.blank("en")
 
@@ -49,3 +49,28 @@ def test_trim_lower_words_leaves_other_labels_and_reads_batch_offsets():
     doc = NLP("their Okafor counterparts")
     assert trim_lower_words([(10, 13, 0)], doc, [0], offset=10) == [(11, 13, 0)]
     assert trim_lower_words([(10, 13, 1)], doc, [0], offset=10) == [(10, 13, 1)]
+
+
+@pytest.mark.parametrize(
+    "text, span, want",
+    [
+        ("Rhodri ap Gwilym scored", (0, 2), "Rhodri ap Gwilym"),  # takes the word after
+        ("Maria dela Paz", (0, 2), "Maria dela Paz"),
+        ("Maria de 1999", (0, 2), "Maria"),  # no capitalised word after: drops the particle
+        ("Maria de", (0, 2), "Maria"),
+        ("Maria de-Paz", (0, 2), "Maria de"),  # a piece of a hyphenated word: left alone
+        ("tra la", (0, 2), "tra la"),  # all in lower case: left alone
+        ("Ludwig van Beethoven", (0, 3), "Ludwig van Beethoven"),
+    ],
+)
+def test_end_particles_moves_person_ends_off_particles(text, span, want):
+    doc = NLP(text)
+    (start, end, _label), *_ = end_particles([(*span, 0)], doc, [0])
+    assert doc[start:end].text == want
+
+
+def test_end_particles_stops_at_the_next_span_and_reads_batch_offsets():
+    doc = NLP("Rhodri ap Gwilym scored")
+    assert end_particles([(0, 2, 0), (2, 3, 1)], doc, [0]) == [(0, 1, 0), (2, 3, 1)]
+    assert end_particles([(0, 2, 1)], doc, [0]) == [(0, 2, 1)]  # not a person span
+    assert end_particles([(10, 12, 0)], doc, [0], offset=10) == [(10, 13, 0)]

@@ -768,6 +768,7 @@ SPAN_RULES = [
     ("trim_chat", "lol kenta lmaooo again", [1, 2, 2, 0], [(1, 2)], [(0, 3)]),
     ("trim_verbs", "Rustam Nazarov Returns to the Ring", [1, 2, 2, 0, 0, 0], [(0, 2)], [(0, 3)]),
     ("trim_lower", "her rival Ilse Varga won", [0, 1, 2, 2, 0], [(2, 4)], [(1, 4)]),
+    ("take_hyphenated", "Tamsin Ayo-Brennan left", [1, 0, 0, 0, 0], [(0, 4)], [(0, 1)]),
     (
         "drop_eponyms",
         "Nelson Mandela Boulevard near Obi",
@@ -784,8 +785,10 @@ def test_elman_ner_set_annotations_span_rules_follow_their_setting(
     setting, text, tags, want_on, want_off, on
 ):
     ner = labelled_ner(labels=("NAME", "ORG"), **{setting: on})
-    words = text.split()
-    doc = Doc(ner.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])  # known spaces
+    tokens = spacy.blank("en")(text)  # the tokenizer's words and spaces
+    doc = Doc(
+        ner.vocab, words=[t.text for t in tokens], spaces=[bool(t.whitespace_) for t in tokens]
+    )
     probs = np.full((len(doc),), 0.9, dtype="float32")
     ner.set_annotations([doc], [(np.asarray(tags, dtype="int32"), probs)])
     want = want_on if on else want_off

@@ -12,7 +12,7 @@ from spacy_elman.spanrules import apply_rules, needs_rules, run_rules
 NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
-    "take_suffixes trim_verbs trim_lower drop_eponyms"
+    "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
 TEXTS = [
@@ -22,6 +22,7 @@ TEXTS = [
     "lol Kenta and Priya xD , 1= Olga Petrenko 3:41.2 <olga@example.org>",
     "Queen Elizabeth I and the Mayo Clinic Trust of Kim Ji-won Park",
     "Amara Diallo Baker McKenzie LLP Tongan Anishinaabe HAHAHA Will and the Doppler effect",
+    "Storm Edith hit St. Aidan 's Well as Datuk Tamsin Ayo-Brennan met Rhodri ap Gwilym of Ogun State",
 ]
 
 
@@ -52,6 +53,10 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         ("Martin King Jr. spoke", (0, 2)),  # a suffix after the span
         ("Nelson Mandela International Airport", (0, 2)),  # an eponym after it
         ("Mayo Clinic", (0, 2)),  # an eponym head inside it
+        ("Storm Edith", (1, 2)),  # a storm's word before it
+        ("St. Aidan 's", (1, 2)),  # a saint's word before it
+        ("Tamsin Ayo-Brennan", (0, 1)),  # a hyphenated word after it
+        ("Rhodri ap Gwilym", (0, 2)),  # a particle inside it
     ],
 )
 def test_needs_rules_finds_what_a_rule_reads(text, span):

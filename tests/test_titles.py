@@ -29,6 +29,11 @@ NLP = spacy.blank("en")
         ("Duke", False),  # also a given name (Duke Ellington)
         ("Major", False),
         ("Beaumont", False),
+        ("Datuk", True),  # honorifics of other languages (the third block)
+        ("Alhaji", True),
+        ("Aunty", True),
+        ("Sri", False),  # starts CoNLL-2003 place and person names
+        ("Begum", False),
     ],
 )
 def test_is_title_titles_any_case_relations_lower_case(text, want):
