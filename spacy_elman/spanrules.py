@@ -5,8 +5,9 @@ Each rule (``split_dashes``, ``trim_symbols``, ``trim_chat``, ``trim_titles``, .
 Python over a doc's spans and their tokens: ~26 ms of a CoNLL-2003 dev pass, half of
 ``set_annotations``. Every rule reads a token that is not a capitalised word of letters (a
 symbol, a dash, a lower-case word) or one of its word lists (titles, nationalities, headline
-verbs, chat words, eponym heads, suffixes), inside a span or right after it. A span that
-holds none of those is left as decoded by all of them but ``join_adjacent``, and
+verbs, chat words, eponym heads, suffixes, saints' words), inside a span or right after it,
+or a hyphen joined to the word after it, or a storm's or saint's word right before it. A
+span that holds none of those is left as decoded by all of them but ``join_adjacent``, and
 :func:`run_rules` runs them on the others only. On the CoNLL-2003 dev sentences 126 of the
 1,148 with an entity need the rules; :func:`needs_rules` tells them from the others in ~2.5
 ms a pass, and ``set_annotations`` takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23
@@ -22,7 +23,14 @@ from spacy.tokens import Doc
 from .bio import join_adjacent
 from .chat import is_chat_word, trim_chat_words
 from .dashes import split_dashes
-from .eponyms import BEFORE_WORDS, EPONYM_HEADS, EPONYM_MODIFIERS, LOWER_HEADS, drop_eponyms
+from .eponyms import (
+    BEFORE_WORDS,
+    EPONYM_HEADS,
+    EPONYM_MODIFIERS,
+    LOWER_HEADS,
+    SAINT_WORDS,
+    drop_eponyms,
+)
 from .headlines import HEADLINE_VERBS, trim_verbs
 from .hyphens import hyphen_after, take_hyphenated
 from .lowercase import end_particles, trim_lower_words
@@ -166,6 +174,7 @@ def _read_inside(text: str) -> bool:
         text.lower() in _INSIDE_WORDS
         or text in SUFFIXES
         or text in REGNAL_AFTER_TITLE
+        or text in SAINT_WORDS
         or is_chat_word(text)
     )
 
