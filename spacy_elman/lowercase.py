@@ -105,6 +105,7 @@ def end_particles(
             and end - start > 1
             and doc[last].text in PARTICLES
             and doc[last - 1].whitespace_
+            and doc[last - 1].is_alpha  # not ``Soo - bin``, a hyphen as read without spacing
             and not hyphen_after(doc, last)  # ``de-Paz``: a piece of a word
             and any(doc[i].text[:1].isupper() for i in range(start - offset, last))
         ):

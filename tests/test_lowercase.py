@@ -59,6 +59,7 @@ def test_trim_lower_words_leaves_other_labels_and_reads_batch_offsets():
         ("Maria de 1999", (0, 2), "Maria"),  # no capitalised word after: drops the particle
         ("Maria de", (0, 2), "Maria"),
         ("Maria de-Paz", (0, 2), "Maria de"),  # a piece of a hyphenated word: left alone
+        ("Song Soo - bin", (0, 4), "Song Soo - bin"),  # a hyphenated name without spacing
         ("tra la", (0, 2), "tra la"),  # all in lower case: left alone
         ("Ludwig van Beethoven", (0, 3), "Ludwig van Beethoven"),
     ],
