@@ -27,7 +27,18 @@ build = load_module(CHECKSET / "build_checkset.py", "build_checkset")
 
 
 # the check set, and the blind sets written later that no decision has been tuned on
-SETS = ["names", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"]
+SETS = [
+    "names",
+    "blind",
+    "blind2",
+    "blind3",
+    "blind4",
+    "blind5",
+    "blind6",
+    "blind7",
+    "blind8",
+    "blind9",
+]
 
 
 def records(name: str = "names"):
@@ -47,6 +58,7 @@ def records(name: str = "names"):
         ("blind6", 110, 120, 24),
         ("blind7", 115, 120, 24),
         ("blind8", 115, 120, 24),
+        ("blind9", 120, 120, 26),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
