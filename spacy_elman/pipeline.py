@@ -135,6 +135,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "take_hyphenated": True,
         "join_adjacent": True,
         "drop_eponyms": True,
+        "drop_lower": True,
         "known_words": True,
         "merge_hyphenated": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
@@ -175,6 +176,7 @@ def make_elman_ner(
     take_hyphenated: bool,
     join_adjacent: bool,
     drop_eponyms: bool,
+    drop_lower: bool,
     known_words: bool,
     merge_hyphenated: bool,
     scorer: Optional[Callable],
@@ -231,7 +233,8 @@ def make_elman_ner(
     trim_lower: no person entity that holds a capitalised word starts with a lower-case word
         other than a particle (``rival Ilse Varga``, ``Eupithecia hartigi Kovalčík``; not
         ``van Gogh``), nor ends with one (``Rhodri ap`` takes ``Gwilym``, else drops
-        ``ap``); see ``lowercase``.
+        ``ap``), and one before a name's conjunction and a capitalised word takes both
+        (``Montserrat Vidal`` + ``i Roca``); see ``lowercase``.
     take_hyphenated: a person entity right before a hyphenated word of capitalised pieces
         takes it, unless a capitalised word follows (``Tamsin`` ``Ayo-Brennan``); see
         ``hyphens``.
@@ -242,6 +245,9 @@ def make_elman_ner(
         Boulevard``, ``the Ford Foundation``, ``the Mayo Clinic``), and none after a storm's
         word (``Hurricane Edith``) or a saint's before a possessive (``St. Aidan's Well``);
         see ``eponyms``.
+    drop_lower: no person entity written all in lower case in a doc whose first word and a
+        later word start with a capital (``filo`` in ``... rolls out her own filo pastry``;
+        chat such as ``I swear freddie ...`` keeps its names); see ``lowercase``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -279,6 +285,7 @@ def make_elman_ner(
         take_hyphenated=take_hyphenated,
         join_adjacent=join_adjacent,
         drop_eponyms=drop_eponyms,
+        drop_lower=drop_lower,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
         scorer=scorer,
@@ -319,6 +326,7 @@ class ElmanNER(TrainablePipe):
         take_hyphenated: bool = True,
         join_adjacent: bool = True,
         drop_eponyms: bool = True,
+        drop_lower: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
         scorer: Optional[Callable] = None,
@@ -359,6 +367,7 @@ class ElmanNER(TrainablePipe):
             "take_hyphenated": take_hyphenated,
             "join_adjacent": join_adjacent,
             "drop_eponyms": drop_eponyms,
+            "drop_lower": drop_lower,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,
             # Learned: the hyphenated words of the training data, [whole, split].

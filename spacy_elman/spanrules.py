@@ -5,7 +5,8 @@ Each rule (``split_dashes``, ``trim_symbols``, ``trim_chat``, ``trim_titles``, .
 Python over a doc's spans and their tokens: ~26 ms of a CoNLL-2003 dev pass, half of
 ``set_annotations``. Every rule reads a token that is not a capitalised word of letters (a
 symbol, a dash, a lower-case word) or one of its word lists (titles, nationalities, headline
-verbs, chat words, eponym heads, suffixes, saints' words), inside a span or right after it,
+verbs, chat words, eponym heads, suffixes, saints' words, a name's conjunctions), inside a
+span or right after it,
 or a hyphen joined to the word after it, or a storm's or saint's word right before it. A
 span that holds none of those is left as decoded by all of them but ``join_adjacent``, and
 :func:`run_rules` runs them on the others only. On the CoNLL-2003 dev sentences 126 of the
@@ -33,7 +34,7 @@ from .eponyms import (
 )
 from .headlines import HEADLINE_VERBS, trim_verbs
 from .hyphens import hyphen_after, take_hyphenated
-from .lowercase import end_particles, trim_lower_words
+from .lowercase import CONJUNCTIONS, drop_lower, end_particles, take_conjoined, trim_lower_words
 from .nationalities import DEMONYMS, trim_nationalities
 from .titles import REGNAL_AFTER_TITLE, SUFFIXES, TITLES, take_suffixes, trim_titles
 from .words import no_letter, trim_edges
@@ -86,10 +87,13 @@ def apply_rules(
     if spans and persons and cfg["trim_lower"]:
         spans = trim_lower_words(spans, doc, persons, offset)
         spans = end_particles(spans, doc, persons, offset)
+        spans = take_conjoined(spans, doc, persons, offset)
     if spans and persons and cfg["take_hyphenated"]:
         spans = take_hyphenated(spans, doc, persons, offset)
     if spans and persons and cfg["drop_eponyms"]:
         spans = drop_eponyms(spans, doc, persons, offset)
+    if spans and persons and cfg["drop_lower"]:
+        spans = drop_lower(spans, doc, persons, offset)
     return spans
 
 
@@ -139,13 +143,14 @@ def run_rules(
     """:func:`apply_rules` on the spans that need them, ``join_adjacent`` alone on the others.
 
     Spans side by side (one's end is the next one's start) go together, as ``join_adjacent``
-    and ``take_suffixes`` read them together; every other rule reads one span at a time.
-    ``spans`` are sorted; so is the result.
+    and ``take_suffixes`` read them together, and so do spans a name's conjunction parts
+    (``take_conjoined``); every other rule reads one span at a time. ``spans`` are sorted; so
+    is the result.
     """
     need, plain = [], []
     group: Spans = []
     for span in spans:
-        if group and group[-1][1] != span[0]:
+        if group and not _together(group[-1], span, doc, offset):
             _sort_group(group, doc, offset, need, plain)
             group = []
         group.append(span)
@@ -155,6 +160,12 @@ def run_rules(
     if len(plain) > 1 and cfg["join_adjacent"]:
         plain = join_adjacent(plain)
     return sorted(need + plain) if need and plain else need or plain
+
+
+def _together(span: Tuple[int, int, int], nxt: Tuple[int, int, int], doc: Doc, offset: int) -> bool:
+    """Whether ``nxt`` starts where ``span`` ends or one name's conjunction after it."""
+    end = span[1]
+    return nxt[0] == end or (nxt[0] == end + 1 and doc[end - offset].text in CONJUNCTIONS)
 
 
 def _sort_group(group: Spans, doc: Doc, offset: int, need: Spans, plain: Spans) -> None:
@@ -180,6 +191,12 @@ def _read_inside(text: str) -> bool:
 
 
 def _read_after(text: str) -> bool:
-    """Whether a rule may read this token after a span: a suffix or an eponym's word."""
+    """Whether a rule may read this token after a span: a suffix, an eponym's word or a
+    name's conjunction."""
     key = text.rstrip(".")
-    return key in SUFFIXES or key in REGNAL_AFTER_TITLE or key.lower() in _AFTER_WORDS
+    return (
+        key in SUFFIXES
+        or key in REGNAL_AFTER_TITLE
+        or key.lower() in _AFTER_WORDS
+        or text in CONJUNCTIONS
+    )

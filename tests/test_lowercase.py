@@ -1,9 +1,10 @@
-"""Tests for spacy_elman.lowercase: lower-case words off the start of capitalised names."""
+"""Tests for spacy_elman.lowercase: lower-case words at the edges of names, and lower-case
+names in text written with capitals."""
 
 import pytest
 import spacy
 
-from spacy_elman.lowercase import end_particles, trim_lower_words
+from spacy_elman.lowercase import drop_lower, end_particles, take_conjoined, trim_lower_words
 
 NLP = spacy.blank("en")
 
@@ -75,3 +76,51 @@ def test_end_particles_stops_at_the_next_span_and_reads_batch_offsets():
     assert end_particles([(0, 2, 0), (2, 3, 1)], doc, [0]) == [(0, 1, 0), (2, 3, 1)]
     assert end_particles([(0, 2, 1)], doc, [0]) == [(0, 2, 1)]  # not a person span
     assert end_particles([(10, 12, 0)], doc, [0], offset=10) == [(10, 13, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, spans, want",
+    [
+        ("Montserrat Vidal i Roca won", [(0, 2)], ["Montserrat Vidal i Roca"]),  # takes both
+        ("Jordi Puigventós i Serra", [(0, 2), (3, 4)], ["Jordi Puigventós i Serra"]),  # joins
+        ("José Ortega y Gasset wrote", [(0, 2)], ["José Ortega y Gasset"]),
+        ("Ana Ruiz i 2", [(0, 2)], ["Ana Ruiz"]),  # no capitalised word after
+        ("Ana y Bea", [(0, 1), (2, 3)], ["Ana", "Bea"]),  # two names
+        ("Ana Ruiz y Bea Gil", [(0, 2), (3, 5)], ["Ana Ruiz", "Bea Gil"]),
+        ("ana lucas i Love you", [(0, 2)], ["ana lucas"]),  # a lower-case word in the span
+        ("Tom and Ana", [(0, 1)], ["Tom"]),
+    ],
+)
+def test_take_conjoined_reads_a_names_conjunction_as_part_of_it(text, spans, want):
+    doc = NLP(text)
+    got = take_conjoined([(*span, 0) for span in spans], doc, [0])
+    assert [doc[start:end].text for start, end, _ in got] == want
+
+
+def test_take_conjoined_leaves_other_labels_and_reads_batch_offsets():
+    doc = NLP("Montserrat Vidal i Roca")
+    assert take_conjoined([(0, 2, 0), (3, 4, 1)], doc, [0]) == [(0, 2, 0), (3, 4, 1)]
+    assert take_conjoined([(0, 2, 1)], doc, [0]) == [(0, 2, 1)]
+    assert take_conjoined([(10, 12, 0), (13, 14, 0)], doc, [0], offset=10) == [(10, 14, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, span, kept",
+    [
+        ("My grandmother still rolls her own filo pastry every Sunday .", (7, 8), False),
+        ("Nana , Kalliopi and seven others", (5, 6), False),
+        ("I swear freddie laughs at everything", (2, 3), True),  # no later capital
+        ("lol jess is here Tom", (1, 2), True),  # the first word is in lower case
+        ("Ask Jess about the floor", (1, 2), True),  # written with a capital
+        ("Thanks to mary - kate , Sam", (2, 5), True),  # a mark is not a lower-case word
+    ],
+)
+def test_drop_lower_drops_lower_case_names_from_text_written_with_capitals(text, span, kept):
+    doc = NLP(text)
+    assert drop_lower([(*span, 0)], doc, [0]) == ([(*span, 0)] if kept else [])
+
+
+def test_drop_lower_leaves_other_labels_and_reads_batch_offsets():
+    doc = NLP("Nana , Kalliopi and seven others")
+    assert drop_lower([(5, 6, 1)], doc, [0]) == [(5, 6, 1)]
+    assert drop_lower([(12, 13, 0), (15, 16, 0)], doc, [0], offset=10) == [(12, 13, 0)]

@@ -630,10 +630,12 @@ def test_elman_ner_rejects_an_output_bias_that_is_not_a_number():
 @pytest.mark.parametrize("chunks", chunk_modes(6))
 def test_elman_ner_whole_words_keeps_hyphenated_words_whole(chunks):
     text = "Olufemi Adebayo-Cole co-wrote it with Mary-Jane Lee-Smith-Okafor , twice ."
-    # trim_symbols off: "," and "." would be dropped as entities of no word
-    split = [e.text for e in eager_ner(whole_words=False, trim_symbols=False, **chunks)(text).ents]
+    # trim_symbols and drop_lower off: "," and "." would be dropped as entities of no word,
+    # "co" and "it" as lower-case names in a text with capitals
+    keep = {"trim_symbols": False, "drop_lower": False}
+    split = [e.text for e in eager_ner(whole_words=False, **keep, **chunks)(text).ents]
     assert split == [t.text for t in spacy.blank("en")(text)]  # every token its own entity
-    whole = [e.text for e in eager_ner(trim_symbols=False, **chunks)(text).ents]
+    whole = [e.text for e in eager_ner(**keep, **chunks)(text).ents]
     assert whole == text.split()  # one entity per word: no boundary inside one
     assert eager_ner(**chunks).get_pipe("elman_ner").cfg["whole_words"] is True
 
@@ -768,7 +770,9 @@ SPAN_RULES = [
     ("trim_chat", "lol kenta lmaooo again", [1, 2, 2, 0], [(1, 2)], [(0, 3)]),
     ("trim_verbs", "Rustam Nazarov Returns to the Ring", [1, 2, 2, 0, 0, 0], [(0, 2)], [(0, 3)]),
     ("trim_lower", "her rival Ilse Varga won", [0, 1, 2, 2, 0], [(2, 4)], [(1, 4)]),
+    ("trim_lower", "Montserrat Vidal i Roca won", [1, 2, 0, 1, 0], [(0, 4)], [(0, 2), (3, 4)]),
     ("take_hyphenated", "Tamsin Ayo-Brennan left", [1, 0, 0, 0, 0], [(0, 4)], [(0, 1)]),
+    ("drop_lower", "Nana rolls filo pastry on Sunday", [0, 0, 1, 0, 0, 0], [], [(2, 3)]),
     (
         "drop_eponyms",
         "Nelson Mandela Boulevard near Obi",

@@ -12,7 +12,7 @@ from spacy_elman.spanrules import apply_rules, needs_rules, run_rules
 NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
-    "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms"
+    "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
 TEXTS = [
@@ -23,6 +23,7 @@ TEXTS = [
     "Queen Elizabeth I and the Mayo Clinic Trust of Kim Ji-won Park",
     "Amara Diallo Baker McKenzie LLP Tongan Anishinaabe HAHAHA Will and the Doppler effect",
     "Storm Edith hit St Aidan 's Well as Datuk Tamsin Ayo-Brennan met Rhodri ap Gwilym of Ogun State",
+    "Jordi Puigventós i Serra rolls filo pastry with Ortega y Gasset and tom",
 ]
 
 
@@ -58,6 +59,8 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         ("St Aidan 's", (0, 2)),  # a saint's word inside it
         ("Tamsin Ayo-Brennan", (0, 1)),  # a hyphenated word after it
         ("Rhodri ap Gwilym", (0, 2)),  # a particle inside it
+        ("Montserrat Vidal i Roca", (0, 2)),  # a name's conjunction after it
+        ("Ask about filo pastry", (2, 3)),  # a lower-case word
     ],
 )
 def test_needs_rules_finds_what_a_rule_reads(text, span):
