@@ -14,6 +14,8 @@ from typing import List, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
+from .words import capital_word
+
 
 def take_hyphenated(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
@@ -45,20 +47,20 @@ def hyphen_after(doc: Doc, i: int) -> bool:
 def _hyphenated_end(doc: Doc, i: int) -> int:
     """The end of a word of capitalised pieces joined by hyphens that starts at ``i`` and no
     capitalised word follows, or ``i`` if there is none."""
-    if i >= len(doc) or not _capitalised(doc[i]):
+    if i >= len(doc) or not _title_word(doc[i]):
         return i
     j = i
     while hyphen_after(doc, j) and not doc[j + 1].whitespace_ and j + 2 < len(doc):
-        if not _capitalised(doc[j + 2]):
+        if not _title_word(doc[j + 2]):
             break
         j += 2
     if j == i:
         return i
-    if j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].text[:1].isupper():
+    if j + 1 < len(doc) and capital_word(doc[j + 1]):
         return i  # a title-case run: ``Diallo Hat-Trick Stuns``
     return j + 1
 
 
-def _capitalised(token: Token) -> bool:
+def _title_word(token: Token) -> bool:
     """A word of letters that starts with a capital and is not all capitals."""
-    return token.is_alpha and token.text[:1].isupper() and not token.is_upper
+    return capital_word(token) and not token.is_upper

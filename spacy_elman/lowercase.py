@@ -22,9 +22,10 @@ project.
 
 from typing import FrozenSet, List, Sequence, Tuple
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .hyphens import hyphen_after
+from .words import capital_word
 
 # Lower-case words that belong to a name (``Ludwig van Beethoven``, ``Oscar de la Hoya``,
 # ``Mohammed bin Salman``, ``Ngũgĩ wa Thiong'o``, ``José Ortega y Gasset``).
@@ -120,7 +121,7 @@ def end_particles(
             free = k + 1 == len(spans) or spans[k + 1][0] > end
             nxt = doc[last + 1] if last + 1 < len(doc) else None
             takes = free and nxt is not None and doc[last].whitespace_
-            if takes and nxt.is_alpha and nxt.text[:1].isupper():
+            if takes and capital_word(nxt):
                 end += 1
             else:
                 end -= 1
@@ -152,8 +153,8 @@ def take_conjoined(
             and doc[after].text in CONJUNCTIONS
             and doc[after - 1].whitespace_
             and doc[after].whitespace_
-            and _capitalised(doc[after + 1])
-            and all(_capitalised(doc[i]) for i in range(start - offset, after))
+            and capital_word(doc[after + 1])
+            and all(capital_word(doc[i]) for i in range(start - offset, after))
         ):
             nxt = spans[k + 1] if k + 1 < len(spans) else None
             if (
@@ -167,10 +168,6 @@ def take_conjoined(
                 end += 2
         moved.append((start, end, label))
     return moved
-
-
-def _capitalised(token: Token) -> bool:
-    return token.is_alpha and token.text[:1].isupper()
 
 
 def drop_lower(

@@ -96,6 +96,12 @@ def _off_edge(token: Token) -> bool:
     return not has_word(token.text) or token.like_email
 
 
+def capital_word(token: Token) -> bool:
+    """Whether ``token`` is a word of letters that starts with a capital (``Gwilym``,
+    ``OBI``)."""
+    return token.is_alpha and token.text[:1].isupper()
+
+
 def no_letter(token: Token) -> bool:
     """Whether ``token`` holds no letter (``1=``, ``.596``, ``1996``, ``!``): no word of a
     person's name, whose ranking places and statistics news copy writes beside it."""
