@@ -38,6 +38,7 @@ SETS = [
     "blind7",
     "blind8",
     "blind9",
+    "blind10",
 ]
 
 
@@ -59,6 +60,7 @@ def records(name: str = "names"):
         ("blind7", 115, 120, 24),
         ("blind8", 115, 120, 24),
         ("blind9", 120, 120, 26),
+        ("blind10", 120, 120, 26),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
