@@ -71,7 +71,9 @@ EPONYM_MODIFIERS: FrozenSet[str] = frozenset(
 )
 
 
-# Words before a storm's name (``Storm Edith``, ``Typhoon Haruto``), written with a capital.
+# Words before a storm's name (``Storm Edith``, ``Typhoon Haruto``), written with a capital;
+# a tagger may take the word into the name's entity (``Hurricane Katrina``): none of
+# CoNLL-2003's person entities starts with one.
 STORM_WORDS: FrozenSet[str] = frozenset("storm hurricane typhoon cyclone".split())
 # ``Saint`` as written before a saint's name, and the possessive after it.
 SAINT_WORDS: FrozenSet[str] = frozenset("St. St Saint Ste. Ste ST. ST SAINT".split())
@@ -126,10 +128,12 @@ def drop_eponyms(
 
 
 def _named_storm_or_saint(doc: Doc, start: int, end: int) -> bool:
-    """Whether ``doc[start:end]`` follows a storm word, or a saint's word (before it or
-    its first token) with a possessive after it."""
+    """Whether ``doc[start:end]`` follows or starts with a storm word (``Hurricane Katrina``
+    read as one entity), or a saint's word (before it or its first token) with a possessive
+    after it."""
     before = doc[start - 1].text if start > 0 else ""
-    if before.lower() in STORM_WORDS and before in BEFORE_WORDS:
+    first = doc[start].text if end - start > 1 else ""
+    if any(word.lower() in STORM_WORDS and word in BEFORE_WORDS for word in (before, first)):
         return True
     saint = before in SAINT_WORDS or doc[start].text in SAINT_WORDS
     return saint and end < len(doc) and doc[end].text in POSSESSIVES

@@ -87,6 +87,10 @@ class Errors:
         "({detail}). They ship with spacy-elman: reinstall the package."
     )
     E026 = "[E026] elman_ner's 'output_bias' must be \"auto\" or a finite number (got {value!r})."
+    E027 = (
+        "[E027] The place names of the 'drop_places' rule, {path}, are missing or unreadable "
+        "({detail}). They ship with spacy-elman: reinstall the package."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

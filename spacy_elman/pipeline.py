@@ -136,6 +136,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "join_adjacent": True,
         "drop_eponyms": True,
         "drop_lower": True,
+        "drop_places": True,
         "known_words": True,
         "merge_hyphenated": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
@@ -177,6 +178,7 @@ def make_elman_ner(
     join_adjacent: bool,
     drop_eponyms: bool,
     drop_lower: bool,
+    drop_places: bool,
     known_words: bool,
     merge_hyphenated: bool,
     scorer: Optional[Callable],
@@ -225,7 +227,8 @@ def make_elman_ner(
     trim_nationalities: no person entity starts with a nationality before a capitalised word
         (``Mexican Ariel Cruz``) or is one alone (``Tongan``); see ``nationalities``.
     trim_titles: no person entity (label ``NAME``, ``PER`` or ``PERSON``) starts with a title
-        (``Mayor``, ``Dr.``) or a lower-case relation word (``cousin``); see ``titles``.
+        (``Mayor``, ``Dr.``, ``Opener``) or a lower-case relation word (``cousin``), nor ends
+        with an honorific written after a name (``imran bhai``); see ``titles``.
     take_suffixes: a person entity ends with a generational or regnal suffix right after it
         (``Jr.``, ``III``; ``I`` after a title: ``Queen Elizabeth I``); see ``titles``.
     trim_verbs: no person entity ends with a headline verb (``Amara Diallo Named``, ``Ferreira
@@ -248,6 +251,10 @@ def make_elman_ner(
     drop_lower: no person entity written all in lower case in a doc whose first word and a
         later word start with a capital (``filo`` in ``... rolls out her own filo pastry``;
         chat such as ``I swear freddie ...`` keeps its names); see ``lowercase``.
+    drop_places: no person entity that is a place of GeoNames' (a city of 50,000 people or
+        more, a country, a US state) and not also a person name (``Pamplona``, ``Nebraska``;
+        ``Paris`` is decided by the model), nor one that with the capitalised word before it
+        is a place (``San`` ``Antonio``); see ``places``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -286,6 +293,7 @@ def make_elman_ner(
         join_adjacent=join_adjacent,
         drop_eponyms=drop_eponyms,
         drop_lower=drop_lower,
+        drop_places=drop_places,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
         scorer=scorer,
@@ -327,6 +335,7 @@ class ElmanNER(TrainablePipe):
         join_adjacent: bool = True,
         drop_eponyms: bool = True,
         drop_lower: bool = True,
+        drop_places: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
         scorer: Optional[Callable] = None,
@@ -368,6 +377,7 @@ class ElmanNER(TrainablePipe):
             "join_adjacent": join_adjacent,
             "drop_eponyms": drop_eponyms,
             "drop_lower": drop_lower,
+            "drop_places": drop_places,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,
             # Learned: the hyphenated words of the training data, [whole, split].

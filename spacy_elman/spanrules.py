@@ -7,8 +7,9 @@ Python over a doc's spans and their tokens: ~26 ms of a CoNLL-2003 dev pass, hal
 symbol, a dash, a lower-case word) or one of its word lists (titles, nationalities, headline
 verbs, chat words, eponym heads, suffixes, saints' words, a name's conjunctions), inside a
 span or right after it, or a hyphen joined to the word after it, or a storm's or saint's
-word right before it. A span that holds none of those is left as decoded by all of them but
-``join_adjacent``, and :func:`run_rules` runs them on the others only. On the CoNLL-2003 dev
+word inside it or right before it. A span that holds none of those is left as decoded by
+all of them but ``join_adjacent`` and ``drop_places`` (which looks every span up in its
+place names), and :func:`run_rules` runs the others on the spans that hold one only. On the CoNLL-2003 dev
 sentences 126 of the 1,148 with an entity need the rules; :func:`needs_rules` tells them
 from the others in ~2.5 ms a pass, and ``set_annotations`` takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23
 ms instead of 32-34), with the same entities on CoNLL-2003 train and dev, WNUT-17 dev and the
@@ -28,14 +29,21 @@ from .eponyms import (
     EPONYM_HEADS,
     EPONYM_MODIFIERS,
     LOWER_HEADS,
-    SAINT_WORDS,
     drop_eponyms,
 )
 from .headlines import HEADLINE_VERBS, trim_verbs
 from .hyphens import hyphen_after, take_hyphenated
 from .lowercase import CONJUNCTIONS, drop_lower, end_particles, take_conjoined, trim_lower_words
 from .nationalities import DEMONYMS, trim_nationalities
-from .titles import REGNAL_AFTER_TITLE, SUFFIXES, TITLES, take_suffixes, trim_titles
+from .places import drop_places
+from .titles import (
+    AFTER_TITLES,
+    REGNAL_AFTER_TITLE,
+    SUFFIXES,
+    TITLES,
+    take_suffixes,
+    trim_titles,
+)
 from .words import no_letter, trim_edges
 
 Spans = List[Tuple[int, int, int]]
@@ -43,7 +51,7 @@ Spans = List[Tuple[int, int, int]]
 # starts one (``International Airport``; drop_eponyms reads on only past a modifier).
 AFTER = 1
 # The lower-case forms that a rule reads inside a span or after it.
-_INSIDE_WORDS = TITLES | DEMONYMS | HEADLINE_VERBS | EPONYM_HEADS
+_INSIDE_WORDS = TITLES | AFTER_TITLES | DEMONYMS | HEADLINE_VERBS | EPONYM_HEADS
 _AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS | LOWER_HEADS
 # Token id -> whether a rule may read it (inside a span / after one); filled as ids are met,
 # emptied when one holds CACHE_SIZE ids, so that a stream of any length keeps memory bounded.
@@ -93,13 +101,15 @@ def apply_rules(
         spans = drop_eponyms(spans, doc, persons, offset)
     if spans and persons and cfg["drop_lower"]:
         spans = drop_lower(spans, doc, persons, offset)
+    if spans and persons and cfg["drop_places"]:
+        spans = drop_places(spans, doc, persons, offset)
     return spans
 
 
 def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
-    """Whether a rule other than ``join_adjacent`` may change ``span``: a token inside it that
-    is not a plain capitalised word, a suffix, an eponym's word or a hyphenated word right
-    after it, or a storm's or a saint's word right before it."""
+    """Whether a rule other than ``join_adjacent`` and ``drop_places`` may change ``span``: a
+    token inside it that is not a plain capitalised word, a suffix, an eponym's word or a
+    hyphenated word right after it, or a storm's or a saint's word right before it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
@@ -139,7 +149,8 @@ def run_rules(
     offset: int,
     cfg: Dict[str, Any],
 ) -> Spans:
-    """:func:`apply_rules` on the spans that need them, ``join_adjacent`` alone on the others.
+    """:func:`apply_rules` on the spans that need them, ``join_adjacent`` and ``drop_places``
+    (a set lookup or two per span) alone on the others.
 
     Spans side by side (one's end is the next one's start) go together, as ``join_adjacent``
     and ``take_suffixes`` read them together, and so do spans a name's conjunction parts
@@ -158,6 +169,8 @@ def run_rules(
         need = apply_rules(need, doc, persons, offset, cfg)
     if len(plain) > 1 and cfg["join_adjacent"]:
         plain = join_adjacent(plain)
+    if plain and persons and cfg["drop_places"]:
+        plain = drop_places(plain, doc, persons, offset)
     return sorted(need + plain) if need and plain else need or plain
 
 
@@ -184,7 +197,7 @@ def _read_inside(text: str) -> bool:
         text.lower() in _INSIDE_WORDS
         or text in SUFFIXES
         or text in REGNAL_AFTER_TITLE
-        or text in SAINT_WORDS
+        or text in BEFORE_WORDS
         or is_chat_word(text)
     )
 

@@ -82,6 +82,8 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("HURRICANE EDITH NEARS", (1, 2), False),
         ("the storm Edith feared", (2, 3), True),  # lower case: a word of the sentence
         ("Edith Storm spoke", (0, 2), True),
+        ("Hurricane Katrina made landfall", (0, 2), False),  # the storm's word inside
+        ("Hurricane made landfall", (0, 1), True),  # a storm's word alone: the model's call
         ("St. Aidan 's Well", (1, 2), False),
         ("Saint Ita 's Hospital", (1, 2), False),
         ("St. Aidan 's Well", (0, 2), False),  # the saint's word inside the span

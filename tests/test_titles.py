@@ -34,6 +34,10 @@ NLP = spacy.blank("en")
         ("Aunty", True),
         ("Sri", False),  # starts CoNLL-2003 place and person names
         ("Begum", False),
+        ("Oom", True),  # the fourth block: kinship words and players' roles
+        ("Opener", True),
+        ("STRIKER", True),
+        ("Winger", False),  # also a surname
     ],
 )
 def test_is_title_titles_any_case_relations_lower_case(text, want):
@@ -58,6 +62,13 @@ def test_trim_titles_keeps_the_last_token_and_inner_titles():
     spans = [(0, 1, 0), (2, 4, 0), (5, 7, 0)]
     # a lone title stays (the model's call); "Mr Mr" keeps its last token
     assert trim_titles(spans, doc, [0]) == [(0, 1, 0), (3, 4, 0), (6, 7, 0)]
+
+
+def test_trim_titles_moves_person_ends_before_honorifics_after_a_name():
+    doc = NLP("imran bhai 's chai stall and Sharma Sahib and bhai")
+    spans = [(0, 2, 0), (6, 8, 0), (9, 10, 0)]
+    # a lone honorific stays (the model's call)
+    assert trim_titles(spans, doc, [0]) == [(0, 1, 0), (6, 7, 0), (9, 10, 0)]
 
 
 def test_trim_titles_reads_batch_offsets():

@@ -1,0 +1,70 @@
+"""Tests for spacy_elman.places: person entities that are places."""
+
+import numpy as np
+import pytest
+import spacy
+
+from spacy_elman import places
+from spacy_elman.errors import ElmanError
+from spacy_elman.gazetteer import gazetteer_v2_table
+from spacy_elman.places import drop_places, is_place, place_sets
+from spacy_elman.tables import lookup
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Her parks stand in Donostia , Ballarat and Pamplona .", (6, 7)),  # a city
+        ("Her parks stand in Donostia , Ballarat and Pamplona .", (8, 9)),
+        ("He fiddled in Omaha , Nebraska , for years .", (5, 6)),  # a US state
+        ("They flew to Sri Lanka on Monday .", (3, 5)),  # a country of two words
+        ("San Antonio is a city .", (1, 2)),  # with the capitalised word before it
+        ("PAMPLONA , May 4 -", (0, 1)),  # any case
+    ],
+)
+def test_drop_places_drops_a_person_span_that_is_a_place(text, span):
+    doc = NLP(text)
+    assert is_place(doc, *span)
+    assert drop_places([(*span, 0)], doc, [0]) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Florence Nightingale nursed soldiers .", (0, 1)),  # a city that is a given name
+        ("Paris Hilton arrived .", (0, 1)),
+        ("Ilse Varga flew to Pamplona .", (0, 2)),  # a name
+        ("Bilbao went on .", (0, 1)),  # a city that is also a surname
+        ("Pamplona Okafor scored .", (0, 2)),  # a place inside a longer span
+        ("they met san antonio .", (3, 4)),  # no capitalised word before it
+    ],
+)
+def test_drop_places_keeps_names_and_other_spans(text, span):
+    doc = NLP(text)
+    assert not is_place(doc, *span)
+    assert drop_places([(*span, 0)], doc, [0]) == [(*span, 0)]
+
+
+def test_drop_places_keeps_other_labels_and_reads_offsets():
+    doc = NLP("Ilse Varga flew to Pamplona .")
+    assert drop_places([(4, 5, 1)], doc, [0]) == [(4, 5, 1)]
+    assert drop_places([(10, 12, 0), (14, 15, 0)], doc, [0], offset=10) == [(10, 12, 0)]
+
+
+def test_place_sets_hold_no_person_name():
+    one, several = place_sets()
+    assert len(one) > 5000 and len(several) > 1000
+    kinds = lookup(gazetteer_v2_table(), np.asarray(sorted(one), dtype="uint64"))
+    assert not kinds.any()  # "paris", "florence" are left to the model
+
+
+def test_place_sets_name_a_missing_table(monkeypatch, tmp_path):
+    monkeypatch.setattr(places, "PLACES_PATH", tmp_path / "gone.npz")
+    place_sets.cache_clear()
+    try:
+        with pytest.raises(ElmanError, match=r"\[E027\].*gone\.npz.*reinstall"):
+            place_sets()
+    finally:
+        place_sets.cache_clear()
