@@ -253,8 +253,8 @@ def make_elman_ner(
         chat such as ``I swear freddie ...`` keeps its names); see ``lowercase``.
     drop_places: no person entity that is a place of GeoNames' (a city of 50,000 people or
         more, a country, a US state) and not also a person name (``Pamplona``, ``Nebraska``;
-        ``Paris`` is decided by the model), nor one that with the capitalised word before it
-        is a place (``San`` ``Antonio``); see ``places``.
+        ``Paris`` is decided by the model), nor one that with the capitalised word before or
+        after it is a place (``San`` ``Antonio``, ``South`` ``Korea``); see ``places``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.

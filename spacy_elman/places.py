@@ -7,10 +7,10 @@ GeoNames names of cities of 50,000 people or more, countries, US states and cont
 (``tools/make_places.py`` builds ``data/place_names.npz``) tell most of them apart: in
 CoNLL-2003 train and dev 24 of the 8,442 person entities are such a place (13 of them one
 surname, ``Cork``), against 6,390 place, organisation and other entities (``Moscow``, ``Sri
-Lanka``, ``Wigan`` as a club). :func:`drop_places` drops a person entity that is such a place, or
-that with the capitalised word before it is a place of several words. One-word places that
-are also person names (``Florence``, ``Jackson``, ``Paris``) are not in the table: the model
-decides those.
+Lanka``, ``Wigan`` as a club). :func:`drop_places` drops a person entity that is such a
+place, or that with the capitalised word before or after it is a place of several words
+(``South`` + ``Korea``). One-word places that are also person names (``Florence``,
+``Jackson``, ``Paris``) are not in the table: the model decides those.
 """
 
 from functools import lru_cache
@@ -39,19 +39,19 @@ def place_sets() -> Tuple[FrozenSet[int], FrozenSet[int]]:
 
 def is_place(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` is a place of the table, alone or with the capitalised word
-    before it (``San`` + ``Antonio``)."""
+    before or after it (``San`` + ``Antonio``, ``South`` + ``Korea``)."""
     one, several = place_sets()
     if end - start == 1 and doc[start].lower in one:
         return True
     words = [doc[i].lower_ for i in range(start, end)]
     if end - start > 1 and get_string_id(" ".join(words)) in several:
         return True
-    before = doc[start - 1] if start > 0 else None
-    return (
-        before is not None
-        and before.text[:1].isupper()
-        and get_string_id(" ".join([before.lower_, *words])) in several
-    )
+    if start > 0 and doc[start - 1].text[:1].isupper():
+        if get_string_id(" ".join([doc[start - 1].lower_, *words])) in several:
+            return True
+    if end < len(doc) and doc[end].text[:1].isupper():
+        return get_string_id(" ".join([*words, doc[end].lower_])) in several
+    return False
 
 
 def drop_places(

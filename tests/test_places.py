@@ -21,6 +21,7 @@ NLP = spacy.blank("en")
         ("He fiddled in Omaha , Nebraska , for years .", (5, 6)),  # a US state
         ("They flew to Sri Lanka on Monday .", (3, 5)),  # a country of two words
         ("San Antonio is a city .", (1, 2)),  # with the capitalised word before it
+        ("South Korea 's Hwang Bo-ram", (0, 1)),  # with the capitalised word after it
         ("PAMPLONA , May 4 -", (0, 1)),  # any case
     ],
 )
@@ -39,6 +40,7 @@ def test_drop_places_drops_a_person_span_that_is_a_place(text, span):
         ("Bilbao went on .", (0, 1)),  # a city that is also a surname
         ("Pamplona Okafor scored .", (0, 2)),  # a place inside a longer span
         ("they met san antonio .", (3, 4)),  # no capitalised word before it
+        ("they met south korea .", (2, 3)),  # nor after it
     ],
 )
 def test_drop_places_keeps_names_and_other_spans(text, span):
