@@ -4,16 +4,16 @@ spans none of them can change.
 Each rule (``split_dashes``, ``trim_symbols``, ``trim_chat``, ``trim_titles``, ...) is a pass of
 Python over a doc's spans and their tokens: ~26 ms of a CoNLL-2003 dev pass, half of
 ``set_annotations``. Every rule reads a token that is not a capitalised word of letters (a
-symbol, a dash, a lower-case word) or one of its word lists (titles, nationalities, headline
-verbs, chat words, eponym heads, suffixes, saints' words, a name's conjunctions), inside a
-span or right after it, or a hyphen joined to the word after it, or a storm's or saint's
-word inside it or right before it. A span that holds none of those is left as decoded by
-all of them but ``join_adjacent`` and ``drop_places`` (which looks every span up in its
-place names), and :func:`run_rules` runs the others on the spans that hold one only. On the CoNLL-2003 dev
-sentences 126 of the 1,148 with an entity need the rules; :func:`needs_rules` tells them
-from the others in ~2.5 ms a pass, and ``set_annotations`` takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23
-ms instead of 32-34), with the same entities on CoNLL-2003 train and dev, WNUT-17 dev and the
-hand-written sets.
+symbol, a dash, a lower-case word) or one of its word lists (titles, honorifics after a name,
+nationalities, headline verbs, chat words, eponym heads, suffixes, saints' words, a name's
+conjunctions), inside a span or right after it, or a hyphen joined to the word after it, or
+a storm's or saint's word inside it or right before it. A span that holds none of those is
+left as decoded by all of them but ``join_adjacent`` and ``drop_places`` (which looks every
+span up in its place names), and :func:`run_rules` runs the others on the spans that hold
+one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
+:func:`needs_rules` tells them from the others in ~2.5 ms a pass, and ``set_annotations``
+takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23 ms instead of 32-34), with the
+same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written sets.
 """
 
 from typing import Any, Callable, Dict, List, Sequence, Tuple
