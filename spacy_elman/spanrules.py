@@ -60,6 +60,24 @@ _AFTER: Dict[int, bool] = {}
 CACHE_SIZE = 100_000
 
 
+# The rules that read person spans only, after join_adjacent, in their order, each with the
+# setting that turns it on (trim_lower turns on three); each is
+# ``rule(spans, doc, person_labels, offset) -> spans``.
+PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]], ...] = (
+    ("trim_nationalities", trim_nationalities),
+    ("trim_titles", trim_titles),
+    ("take_suffixes", take_suffixes),
+    ("trim_verbs", trim_verbs),
+    ("trim_lower", trim_lower_words),
+    ("trim_lower", end_particles),
+    ("trim_lower", take_conjoined),
+    ("take_hyphenated", take_hyphenated),
+    ("drop_eponyms", drop_eponyms),
+    ("drop_lower", drop_lower),
+    ("drop_places", drop_places),
+)
+
+
 def apply_rules(
     spans: Sequence[Tuple[int, int, int]],
     doc: Doc,
@@ -83,26 +101,10 @@ def apply_rules(
         spans = trim_chat_words(spans, doc, offset)
     if len(spans) > 1 and cfg["join_adjacent"]:
         spans = join_adjacent(spans)
-    if spans and persons and cfg["trim_nationalities"]:
-        spans = trim_nationalities(spans, doc, persons, offset)
-    if spans and persons and cfg["trim_titles"]:
-        spans = trim_titles(spans, doc, persons, offset)
-    if spans and persons and cfg["take_suffixes"]:
-        spans = take_suffixes(spans, doc, persons, offset)
-    if spans and persons and cfg["trim_verbs"]:
-        spans = trim_verbs(spans, doc, persons, offset)
-    if spans and persons and cfg["trim_lower"]:
-        spans = trim_lower_words(spans, doc, persons, offset)
-        spans = end_particles(spans, doc, persons, offset)
-        spans = take_conjoined(spans, doc, persons, offset)
-    if spans and persons and cfg["take_hyphenated"]:
-        spans = take_hyphenated(spans, doc, persons, offset)
-    if spans and persons and cfg["drop_eponyms"]:
-        spans = drop_eponyms(spans, doc, persons, offset)
-    if spans and persons and cfg["drop_lower"]:
-        spans = drop_lower(spans, doc, persons, offset)
-    if spans and persons and cfg["drop_places"]:
-        spans = drop_places(spans, doc, persons, offset)
+    if persons:
+        for setting, rule in PERSON_RULES:
+            if spans and cfg[setting]:
+                spans = rule(spans, doc, persons, offset)
     return spans
 
 
