@@ -39,6 +39,7 @@ SETS = [
     "blind8",
     "blind9",
     "blind10",
+    "blind11",
 ]
 
 
@@ -61,6 +62,7 @@ def records(name: str = "names"):
         ("blind8", 115, 120, 24),
         ("blind9", 120, 120, 26),
         ("blind10", 120, 120, 26),
+        ("blind11", 120, 120, 26),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
