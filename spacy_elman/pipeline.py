@@ -136,7 +136,9 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "join_adjacent": True,
         "drop_eponyms": True,
         "drop_lower": True,
+        "drop_ordinary": True,
         "drop_places": True,
+        "take_lifespans": True,
         "known_words": True,
         "merge_hyphenated": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
@@ -178,7 +180,9 @@ def make_elman_ner(
     join_adjacent: bool,
     drop_eponyms: bool,
     drop_lower: bool,
+    drop_ordinary: bool,
     drop_places: bool,
+    take_lifespans: bool,
     known_words: bool,
     merge_hyphenated: bool,
     scorer: Optional[Callable],
@@ -251,10 +255,16 @@ def make_elman_ner(
     drop_lower: no person entity written all in lower case in a doc whose first word and a
         later word start with a capital (``filo`` in ``... rolls out her own filo pastry``;
         chat such as ``I swear freddie ...`` keeps its names); see ``lowercase``.
+    drop_ordinary: no one-word person entity that is a month beside a number (``Jan 22``) or
+        a verb of a name's form that opens a sentence before a determiner or a pronoun
+        (``Pat the dough dry``, ``Mark my words``); see ``ordinary``.
     drop_places: no person entity that is a place of GeoNames' (a city of 50,000 people or
         more, a country, a US state) and not also a person name (``Pamplona``, ``Nebraska``;
         ``Paris`` is decided by the model), nor one that with the capitalised word before or
         after it is a place (``San`` ``Antonio``, ``South`` ``Korea``); see ``places``.
+    take_lifespans: a person entity in the words of a name right before a bracket of life
+        dates covers all of them (``Pa Nhia Vang (born 1979)``, ``Neus Bofarull i Mas
+        (1919–2008)``); see ``lifespans``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -293,7 +303,9 @@ def make_elman_ner(
         join_adjacent=join_adjacent,
         drop_eponyms=drop_eponyms,
         drop_lower=drop_lower,
+        drop_ordinary=drop_ordinary,
         drop_places=drop_places,
+        take_lifespans=take_lifespans,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
         scorer=scorer,
@@ -335,7 +347,9 @@ class ElmanNER(TrainablePipe):
         join_adjacent: bool = True,
         drop_eponyms: bool = True,
         drop_lower: bool = True,
+        drop_ordinary: bool = True,
         drop_places: bool = True,
+        take_lifespans: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
         scorer: Optional[Callable] = None,
@@ -377,7 +391,9 @@ class ElmanNER(TrainablePipe):
             "join_adjacent": join_adjacent,
             "drop_eponyms": drop_eponyms,
             "drop_lower": drop_lower,
+            "drop_ordinary": drop_ordinary,
             "drop_places": drop_places,
+            "take_lifespans": take_lifespans,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,
             # Learned: the hyphenated words of the training data, [whole, split].

@@ -4,13 +4,15 @@ spans none of them can change.
 Each rule (``split_dashes``, ``trim_symbols``, ``trim_chat``, ``trim_titles``, ...) is a pass of
 Python over a doc's spans and their tokens: ~26 ms of a CoNLL-2003 dev pass, half of
 ``set_annotations``. Every rule reads a token that is not a capitalised word of letters (a
-symbol, a dash, a lower-case word) or one of its word lists (titles, honorifics after a name,
-nationalities, headline verbs, chat words, eponym heads, suffixes, saints' words, a name's
-conjunctions), inside a span or right after it, or a hyphen joined to the word after it, or
-a storm's or saint's word inside it or right before it. A span that holds none of those is
-left as decoded by all of them but ``join_adjacent`` and ``drop_places`` (which looks every
-span up in its place names), and :func:`run_rules` runs the others on the spans that hold
-one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
+symbol, a dash, a lower-case word, an ``@handle``) or one of its word lists (titles,
+honorifics after a name, nationalities, headline verbs, chat words, eponym heads, suffixes,
+saints' words, a name's conjunctions, months and verbs of a name's form), inside a span or
+right after it, or a hyphen joined to the word after it, or a storm's or saint's word inside
+it or right before it. A span that holds none of those is left as decoded by all of them but
+``join_adjacent``, ``drop_places`` (which looks every span up in its place names) and
+``take_lifespans`` (which reads the capitalised words after a span up to a bracket of life
+dates, and the spans around them), and :func:`run_rules` runs the others on the spans that
+hold one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
 :func:`needs_rules` tells them from the others in ~2.5 ms a pass, and ``set_annotations``
 takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23 ms instead of 32-34), with the
 same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written sets.
@@ -33,8 +35,10 @@ from .eponyms import (
 )
 from .headlines import HEADLINE_VERBS, trim_verbs
 from .hyphens import hyphen_after, take_hyphenated
+from .lifespans import take_lifespans
 from .lowercase import CONJUNCTIONS, drop_lower, end_particles, take_conjoined, trim_lower_words
 from .nationalities import DEMONYMS, trim_nationalities
+from .ordinary import ORDINARY_WORDS, drop_ordinary
 from .places import drop_places
 from .titles import (
     AFTER_TITLES,
@@ -51,7 +55,7 @@ Spans = List[Tuple[int, int, int]]
 # starts one (``International Airport``; drop_eponyms reads on only past a modifier).
 AFTER = 1
 # The lower-case forms that a rule reads inside a span or after it.
-_INSIDE_WORDS = TITLES | AFTER_TITLES | DEMONYMS | HEADLINE_VERBS | EPONYM_HEADS
+_INSIDE_WORDS = TITLES | AFTER_TITLES | DEMONYMS | HEADLINE_VERBS | EPONYM_HEADS | ORDINARY_WORDS
 _AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS | LOWER_HEADS
 # Token id -> whether a rule may read it (inside a span / after one); filled as ids are met,
 # emptied when one holds CACHE_SIZE ids, so that a stream of any length keeps memory bounded.
@@ -74,6 +78,7 @@ PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]
     ("take_hyphenated", take_hyphenated),
     ("drop_eponyms", drop_eponyms),
     ("drop_lower", drop_lower),
+    ("drop_ordinary", drop_ordinary),
     ("drop_places", drop_places),
 )
 
@@ -84,11 +89,13 @@ def apply_rules(
     persons: Sequence[int],
     offset: int,
     cfg: Dict[str, Any],
+    whole_doc: bool = True,
 ) -> Spans:
     """Run the rules that ``cfg`` turns on over one doc's spans, in order.
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
-    ``persons`` are the person label ids.
+    ``persons`` are the person label ids. ``take_lifespans``, which reads the other spans
+    around a name, runs last and only on ``whole_doc``: all of the doc's spans.
     """
     spans = list(spans)
     if spans and persons and cfg["split_dashes"]:
@@ -105,13 +112,16 @@ def apply_rules(
         for setting, rule in PERSON_RULES:
             if spans and cfg[setting]:
                 spans = rule(spans, doc, persons, offset)
+        if spans and whole_doc and cfg["take_lifespans"]:
+            spans = take_lifespans(spans, doc, persons, offset)
     return spans
 
 
 def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
-    """Whether a rule other than ``join_adjacent`` and ``drop_places`` may change ``span``: a
-    token inside it that is not a plain capitalised word, a suffix, an eponym's word or a
-    hyphenated word right after it, or a storm's or a saint's word right before it."""
+    """Whether a rule other than ``join_adjacent``, ``drop_places`` and ``take_lifespans`` may
+    change ``span``: a token inside it that is not a plain capitalised word, a suffix, an
+    eponym's word or a hyphenated word right after it, or a storm's or a saint's word right
+    before it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
@@ -152,7 +162,8 @@ def run_rules(
     cfg: Dict[str, Any],
 ) -> Spans:
     """:func:`apply_rules` on the spans that need them, ``join_adjacent`` and ``drop_places``
-    (a set lookup or two per span) alone on the others.
+    (a set lookup or two per span) alone on the others, then ``take_lifespans`` on all of
+    them (a look at the token or two after each span).
 
     Spans side by side (one's end is the next one's start) go together, as ``join_adjacent``
     and ``take_suffixes`` read them together, and so do spans a name's conjunction parts
@@ -168,12 +179,15 @@ def run_rules(
         group.append(span)
     _sort_group(group, doc, offset, need, plain)
     if need:
-        need = apply_rules(need, doc, persons, offset, cfg)
+        need = apply_rules(need, doc, persons, offset, cfg, whole_doc=False)
     if len(plain) > 1 and cfg["join_adjacent"]:
         plain = join_adjacent(plain)
     if plain and persons and cfg["drop_places"]:
         plain = drop_places(plain, doc, persons, offset)
-    return sorted(need + plain) if need and plain else need or plain
+    spans = sorted(need + plain) if need and plain else need or plain
+    if spans and persons and cfg["take_lifespans"]:
+        spans = take_lifespans(spans, doc, persons, offset)
+    return spans
 
 
 def _together(span: Tuple[int, int, int], nxt: Tuple[int, int, int], doc: Doc, offset: int) -> bool:

@@ -29,6 +29,13 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # ``Tante``) and players' roles that open a sports report's sentence (``Opener``,
 # ``Striker``): CoNLL-2003 has 96 person entities right after such a role and none that
 # starts with one.
+# The fifth block (the twenty-fourth session): kinship words and honorifics of other
+# languages that English text writes before a name (Yiddish ``Bubbe``, Tamil ``Paati``,
+# Filipino ``Kuya``, Shona ``Ambuya``, Sesotho ``Ntate``, Welsh ``Nain``, German ``Frau``),
+# kept only if no ``gazetteer_v2`` list holds the word as a name and no CoNLL-2003 train or
+# dev person entity holds it, and if it is not a given name we know (``Abi``, ``Lolo``,
+# ``Yaya``, ``Tete``, ``Masi``, ``Afi``, ``Papa``, ``Tita``, ``Sisi``, ``Apa``, ``Hala``,
+# ``Guru``, ``Sardar``, ``Mufti``, ``Shaikh``) or a name's part (``Bu``, ``Kui``, ``Papi``).
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -51,6 +58,25 @@ TITLES: FrozenSet[str] = frozenset(
 
     oom tante tannie opener skipper striker midfielder goalkeeper defender batsman batter
     wicketkeeper playmaker quarterback fullback spinner paceman seamer
+
+    bubbe bubby bobe bobbe zeyde zayde zaidy zaide zeide savta feter mume
+    paati thatha thaatha ammamma appachan ammachi appa chachi mami mausi bua phupho phuphi
+    khala khalu mamu mamaji chachaji akka thambi athai periamma chithi chithappa periyappa
+    ammi abbu dadaji naniji dadiji aapa baji teta sitto sittu jiddo jeddo jido khalto khalti
+    ammo ammu teyze amca dayi abla hoca hodja khaleh ammeh amoo daii kuya ate manong manang
+    nanay tatay tatang popo ahma akong ayi nainai laolao laoye gege jiejie shifu sifu makcik
+    pakcik ibu bapak mbak encik tok opah atok nenek kakak abang halmeoni harabeoji
+    samchon eonni oppa nuna hyung gogo mkhulu ambuya mbuya sekuru oupa mzee shangazi mjomba
+    yeye ntate rre mma ausi abuti mfundisi umama opa omi opi nonna nonno zio abuela abuelo
+    abuelita abuelito tio tío avo avó avô vovo vovó vovô yiayia papou pappous theia theios
+    babcia dziadek ciocia wujek babushka dedushka babulya dyadya tyotya babicka babička
+    dedecek dědeček mamó nain taid mamgu tadcu mormor farmor morfar farfar bestemor
+    bestefar mummo vaari gran granda grampa gramps gammy meemaw peepaw pawpaw mawmaw meme
+    mémé pépé tatie tonton koro kuia whaea matua kupuna doña senor señor señora
+    senorita señorita sra srta monsieur madame mademoiselle mme mlle herr frau fraulein
+    fräulein signor signora signorina senhor senhora pani meneer mevrouw mevr ustaz ustadz
+    ustadh maulvi pandita bhikkhu bhikkhuni ajahn geshe venerable kabaka ooni nawab pir qari
+    sheik sheikha
     """.split()
 )
 

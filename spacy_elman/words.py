@@ -6,7 +6,7 @@ and ends at a word's edge. The decoder (``bio.decode_tags``) uses these joins to
 piece of such a word on the same side of an entity's boundary, and a model trained on such
 corpora reads each hyphenated word as the one token it was trained on (:func:`word_spans`,
 :func:`hyphen_styles`). :func:`trim_edges` keeps tokens with no letter or digit (``!``,
-quotes, emoji) and e-mail addresses off an entity's edges.
+quotes, emoji), e-mail addresses and ``@handles`` off an entity's edges.
 """
 
 import re
@@ -91,9 +91,11 @@ def has_word(text: str) -> bool:
 
 
 def _off_edge(token: Token) -> bool:
-    """Whether :func:`trim_edges` moves an edge past ``token``: no word, or an e-mail address
-    (a mail header's ``Name <address>``: no entity ends with the address)."""
-    return not has_word(token.text) or token.like_email
+    """Whether :func:`trim_edges` moves an edge past ``token``: no word, an e-mail address
+    (a mail header's ``Name <address>``: no entity ends with the address) or an ``@handle``
+    (``@the.real.nomvula``: a user name, not the person's; WNUT-17 tags none)."""
+    text = token.text
+    return not has_word(text) or token.like_email or text.startswith("@")
 
 
 def capital_word(token: Token) -> bool:
@@ -116,7 +118,8 @@ def trim_edges(
     labels: Optional[Sequence[int]] = None,
 ) -> List[Tuple[int, int, int]]:
     """Move each span's edges inward past tokens that hold no word or are an e-mail address
-    (or, given ``off_edge``, past the tokens it picks); drop spans left empty.
+    or an ``@handle`` (or, given ``off_edge``, past the tokens it picks); drop spans left
+    empty.
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s
     (a batch's positions, doc after doc); given ``labels``, only spans of those label ids

@@ -774,6 +774,14 @@ SPAN_RULES = [
     ("take_hyphenated", "Tamsin Ayo-Brennan left", [1, 0, 0, 0, 0], [(0, 4)], [(0, 1)]),
     ("drop_lower", "Nana rolls filo pastry on Sunday", [0, 0, 1, 0, 0, 0], [], [(2, 3)]),
     ("drop_places", "Ilse Varga flew to Pamplona", [1, 2, 0, 0, 1], [(0, 2)], [(0, 2), (4, 5)]),
+    ("drop_ordinary", "Ilse Varga left on Jan 22", [1, 2, 0, 0, 1, 0], [(0, 2)], [(0, 2), (4, 5)]),
+    (
+        "take_lifespans",
+        "Pa Nhia Vang (born 1979) wrote",
+        [0, 1, 2, 0, 0, 0, 0, 0],
+        [(0, 3)],
+        [(1, 3)],
+    ),
     (
         "drop_eponyms",
         "Nelson Mandela Boulevard near Obi",

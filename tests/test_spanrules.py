@@ -12,7 +12,8 @@ from spacy_elman.spanrules import apply_rules, needs_rules, run_rules
 NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
-    "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower drop_places"
+    "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower drop_ordinary "
+    "drop_places take_lifespans"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
 TEXTS = [
@@ -26,6 +27,8 @@ TEXTS = [
     "Jordi Puigventós i Serra rolls filo pastry with Ortega y Gasset and tom",
     "Ilse Varga flew from San Antonio to Pamplona , Nebraska and Sri Lanka",
     "Opener Gurkirat Singh said Hurricane Katrina hit Imran Bhai 's stall",
+    "Mark my words , @ilse.v said on Jan 22 as Bubbe Feygl met Kuya Jun Santos",
+    "Pa Nhia Vang ( born 1979 ) and Neus Bofarull i Mas ( 1919 - 2008 ) met Dr Ilse Varga ( 23 )",
 ]
 
 
@@ -40,8 +43,11 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         span = (start, end, 0)
         if not needs_rules(span, doc):
             checked += 1
-            # drop_places reads every span, and run_rules runs it on these too
-            keep = apply_rules([span], doc, [0], 0, {**ALL_ON, "drop_places": False})
+            # drop_places and take_lifespans read every span, and run_rules runs them on
+            # these too
+            keep = apply_rules(
+                [span], doc, [0], 0, {**ALL_ON, "drop_places": False, "take_lifespans": False}
+            )
             assert keep == [span], doc[start:end].text
     assert checked > 0
 
@@ -67,6 +73,8 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         ("Rhodri ap Gwilym", (0, 2)),  # a particle inside it
         ("Montserrat Vidal i Roca", (0, 2)),  # a name's conjunction after it
         ("Ask about filo pastry", (2, 3)),  # a lower-case word
+        ("Mark my words", (0, 1)),  # a month's or a verb's word
+        ("@ilse.v Ilse", (0, 2)),  # an @handle
     ],
 )
 def test_needs_rules_finds_what_a_rule_reads(text, span):

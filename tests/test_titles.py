@@ -38,6 +38,14 @@ NLP = spacy.blank("en")
         ("Opener", True),
         ("STRIKER", True),
         ("Winger", False),  # also a surname
+        ("Bubbe", True),  # the fifth block: kinship words and honorifics of other languages
+        ("zeyde", True),
+        ("Kuya", True),
+        ("NTATE", True),
+        ("Frau", True),
+        ("Lola", False),  # a given name in the name lists
+        ("Yaya", False),  # a given name we know (Yaya Touré)
+        ("Papa", False),
     ],
 )
 def test_is_title_titles_any_case_relations_lower_case(text, want):
@@ -95,3 +103,9 @@ def test_take_suffixes_stops_at_the_next_span_and_the_doc_end():
     assert take_suffixes([(1, 2, 0), (2, 3, 1)], doc, [0]) == [(1, 2, 0), (2, 3, 1)]
     assert take_suffixes([(1, 3, 0)], doc, [0]) == [(1, 3, 0)]
     assert take_suffixes([(11, 12, 0)], doc, [0], offset=10) == [(11, 13, 0)]
+
+
+def test_trim_titles_moves_past_kinship_words_of_other_languages():
+    doc = NLP("my zeyde mendel and Paati Meenakshi met Ntate Mokoena")
+    spans = [(1, 3, 0), (4, 6, 0), (7, 9, 0)]
+    assert trim_titles(spans, doc, [0]) == [(2, 3, 0), (5, 6, 0), (8, 9, 0)]

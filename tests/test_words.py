@@ -126,6 +126,12 @@ def test_trim_edges_leaves_an_e_mail_address_out(nlp):
     assert trim_edges([(5, 6, 0)], doc) == []
 
 
+def test_trim_edges_leaves_an_at_handle_out(nlp):
+    doc = nlp("@the.real.nomvula followed me , @ubah.writes Ubah Warsame")
+    assert [t.text for t in doc][4:6] == ["@ubah.writes", "Ubah"]
+    assert trim_edges([(0, 1, 0), (4, 7, 0)], doc) == [(5, 7, 0)]
+
+
 def test_word_spans_give_one_span_per_word(nlp):
     doc = nlp("Ngozi Eze-Okafor co-wrote it, twice.  Kim Ji-won-Lee!")
     firsts, counts = word_spans(hyphen_joins(doc).nonzero()[0], len(doc))

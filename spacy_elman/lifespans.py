@@ -1,0 +1,107 @@
+"""A name before its life dates: ``Pa Nhia Vang (born 1979) is ...`` and ``Neus Bofarull i
+Mas (1919–2008) was ...`` are one name each, however much of it the tagger found.
+
+An encyclopedia's lead sentence writes a person's full name, then the dates of birth and
+death in brackets. A tagger trained on news often finds only part of an unfamiliar name
+there (``Nhia Vang``, ``Neus``, ``Lon Joensen``), or two parts of it. When the words right
+before such a bracket are all words of a name (capitalised words, initials, particles and
+hyphens between them) and the tagger found a person in them,
+:func:`take_lifespans` makes the person entity all of those words. Titles, nationality
+words and capitalised stop words end the name (``President``, ``Mexican``, ``The``).
+"""
+
+import re
+from typing import List, Sequence, Tuple
+
+from spacy.tokens import Doc
+
+from .lowercase import PARTICLES
+from .nationalities import DEMONYMS
+from .titles import is_title
+
+# What opens a bracket of life dates: ``(born 1979``, ``(b. 1931``, ``(née Smith``,
+# ``(died 2004``, ``(c. 1450``, ``(1931–2010``; not ``(2)`` or ``(23)``.
+LIFE_WORDS = frozenset("born b. née nee died d. c. ca. circa fl.".split())
+_YEAR = re.compile(r"^\d{3,4}(?!\d)")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+# How many words a name before its dates may have.
+MAX_WORDS = 6
+
+
+def _demonym(text: str) -> bool:
+    """Whether ``text`` is a nationality word, also in the plural (``Americans``)."""
+    lower = text.lower()
+    return lower in DEMONYMS or (lower.endswith("s") and lower[:-1] in DEMONYMS)
+
+
+def life_bracket(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` is a ``(`` that opens life dates."""
+    if doc[i].text != "(" or i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1].text
+    return nxt.lower() in LIFE_WORDS or bool(_YEAR.match(nxt))
+
+
+def bracket_after(doc: Doc, end: int) -> int:
+    """The position of the bracket of life dates that follows ``end`` past capitalised words,
+    particles and hyphens only (``Neus`` + ``Bofarull i Mas (1919``), or -1."""
+    for i in range(end, min(end + MAX_WORDS, len(doc))):
+        text = doc[i].text
+        if text == "(":
+            return i if life_bracket(doc, i) else -1
+        if not (text[:1].isupper() or text in PARTICLES or text == "-"):
+            return -1
+    return -1
+
+
+def name_start(doc: Doc, end: int) -> int:
+    """The first token of the run of a name's words that ends at ``end`` (``end`` itself if
+    none): capitalised words that are not titles, nationalities or stop words, initials,
+    particles and hyphens between them."""
+    start = end
+    while start > 0 and end - start < MAX_WORDS:
+        token = doc[start - 1]
+        text = token.text
+        if text == "-" and not token.whitespace_ and start - 2 >= 0:
+            ok = not doc[start - 2].whitespace_
+        elif text.lower() in PARTICLES and text.islower():
+            ok = start < end  # only between words of the name
+        else:
+            ok = (
+                (token.is_alpha and text[:1].isupper() and not token.is_stop)
+                or bool(_INITIAL.match(text))
+            ) and not (is_title(text) or _demonym(text))
+        if not ok:
+            break
+        start -= 1
+    while start < end and (doc[start].text.islower() or doc[start].text == "-"):
+        start += 1  # a name starts with a word of it
+    return start
+
+
+def take_lifespans(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+) -> List[Tuple[int, int, int]]:
+    """Make the person spans inside the name before a bracket of life dates one span of the
+    whole name; other spans, and names that another label's span touches, are left alone.
+
+    ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
+    ``doc``'s; ``person_labels`` are the label ids whose spans may grow.
+    """
+    out = list(spans)
+    for start, end, label in spans:
+        if label not in person_labels:
+            continue
+        i = bracket_after(doc, end - offset)
+        if i < 0:
+            continue
+        first = name_start(doc, i)
+        if first > start - offset:
+            continue  # the span does not lie in the name's words
+        lo, hi = first + offset, i + offset
+        inside = [s for s in out if s[1] > lo and s[0] < hi]
+        if any(s[2] not in person_labels or s[0] < lo for s in inside):
+            continue
+        out = [s for s in out if s not in inside] + [(lo, hi, label)]
+        out.sort()
+    return out
