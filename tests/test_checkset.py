@@ -40,6 +40,7 @@ SETS = [
     "blind9",
     "blind10",
     "blind11",
+    "blind12",
 ]
 
 
@@ -63,6 +64,7 @@ def records(name: str = "names"):
         ("blind9", 120, 120, 26),
         ("blind10", 120, 120, 26),
         ("blind11", 120, 120, 26),
+        ("blind12", 130, 120, 28),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
