@@ -17,7 +17,11 @@ from typing import FrozenSet, List, Sequence, Tuple
 from spacy.tokens import Doc
 
 # Nationalities and regional demonyms, lower-cased. Left out: ``Sierra`` (of ``Sierra
-# Leonean``) and demonyms that are common given names.
+# Leonean``) and demonyms that are common given names. The second block (the twenty-fourth
+# session): peoples, their languages and regional demonyms (``Pashtun``, ``Okinawan``,
+# ``Mapuche``, ``Galician``), kept only if no ``gazetteer_v2`` list holds the word as a name
+# and no CoNLL-2003 train or dev person entity holds it, and if it is not a surname we know
+# (``Sherpa``, ``Tamang``, ``Moro``, ``Bihari``, ``Naga``, ``Lao``, ``Saxon``).
 DEMONYMS: FrozenSet[str] = frozenset(
     """
     afghan albanian algerian american andorran angolan argentine argentinian armenian
@@ -40,6 +44,26 @@ DEMONYMS: FrozenSet[str] = frozenset(
     vietnamese welsh yemeni yugoslav zambian zimbabwean european african asian arab
     scandinavian caribbean basque catalan flemish kurdish chechen tatar bavarian sicilian
     corsican breton cornish texan californian
+
+    abkhaz aboriginal acehnese afar ainu akan alsatian amazigh amhara amharic andalusian anglo
+    apache aragonese assamese assyrian asturian avar awadhi aymara aztec balinese baloch
+    balochi balti bambara bashkir batak bedouin bengali berber bhojpuri bhutia bikolano
+    bohemian bugis buryat calabrian cantonese carpathian castilian cebuano celtic chaldean
+    cherokee chuvash circassian comanche coptic cossack cree creole crimean dagestani dayak
+    dogri druze faroese fon frisian friulian fula fulani gaelic galician garifuna gascon
+    greenlandic guarani guaraní gujarati gurkha hakka haryanvi hausa hawaiian hazara
+    hiligaynon hispanic hmong hokkien hopi igbo igorot ilocano ingush inuit iroquois javanese
+    kabyle kachin kalenjin kalmyk kannada kapampangan karakalpak kashmiri kashubian khasi
+    khmer kikuyu kiribati kodava komi konkani kriol kurd kurds ladakhi ladin lakota latina
+    latino lepcha levantine lezgin maasai madurese maghrebi malay malayalam manchu mandinka
+    maori māori mapuche marathi marshallese marwari mayan melanesian micronesian minangkabau
+    mizo mohawk nahua nahuatl navajo navarrese ndebele neapolitan newar niuean norse nubian
+    nuristani occitan odia ojibwe okinawan oriya oromo ossetian palauan parsi pashto pashtun
+    pedi persian polynesian provencal provençal prussian punjabi quechua rajasthani rohingya
+    romansh rusyn ruthenian saami santali sardinian sasak silesian sindhi sinhala sinhalese
+    sorbian sotho sundanese swabian swahili tagalog tahitian tamil telugu tibetan tigrayan
+    tigrinya tokelauan transylvanian tsonga tswana tuareg tulu uighur uyghur valencian venda
+    venetian visayan walloon waray wolof xhosa yakut yazidi yoruba zulu
     """.split()
 )
 

@@ -10,7 +10,16 @@ NLP = spacy.blank("en")
 
 @pytest.mark.parametrize(
     "text, want",
-    [("Mexican", True), ("MEXICAN", True), ("mexican", False), ("Mexico", False)],
+    [
+        ("Mexican", True),
+        ("MEXICAN", True),
+        ("mexican", False),
+        ("Mexico", False),
+        ("Pashtun", True),  # the second block: peoples and their languages
+        ("Okinawan", True),
+        ("Maya", False),  # a given name in the name lists
+        ("Sherpa", False),  # a surname we know (Tenzing Sherpa)
+    ],
 )
 def test_is_nationality_reads_capitalised_forms(text, want):
     assert is_nationality(text) is want
@@ -22,6 +31,8 @@ def test_is_nationality_reads_capitalised_forms(text, want):
         ("Mexican Ariel Cruz", ["Ariel Cruz"]),
         ("AMERICAN OLIVER", ["OLIVER"]),
         ("Tongan", []),  # a nationality alone: dropped
+        ("Mapuche", []),
+        ("Galician Rosalía Castro", ["Rosalía Castro"]),
         ("Dawn French", ["Dawn French"]),  # a surname, not at the start
         ("Welsh rarebit", ["Welsh rarebit"]),  # no capitalised word after it
     ],
