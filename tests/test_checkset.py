@@ -41,6 +41,7 @@ SETS = [
     "blind10",
     "blind11",
     "blind12",
+    "blind13",
 ]
 
 
@@ -65,6 +66,7 @@ def records(name: str = "names"):
         ("blind10", 120, 120, 26),
         ("blind11", 120, 120, 26),
         ("blind12", 130, 120, 28),
+        ("blind13", 130, 120, 28),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
