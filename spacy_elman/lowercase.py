@@ -29,11 +29,15 @@ from .words import capital_word
 
 # Lower-case words that belong to a name (``Ludwig van Beethoven``, ``Oscar de la Hoya``,
 # ``Mohammed bin Salman``, ``Ngũgĩ wa Thiong'o``, ``José Ortega y Gasset``).
+# The second line (the twenty-fourth session): patronymic particles of other languages,
+# Mauritanian ``ould`` and ``mint``, Kyrgyz and Kazakh ``uulu`` and ``kyzy``, Welsh ``ferch``
+# and ``verch``, Tuareg ``ag`` and ``welet``, Malay ``ibni`` and ``binte``.
 PARTICLES: FrozenSet[str] = frozenset(
     """
     van von vom zu zum zur der den de del dela della delle delos dei degli di da dal das dos
     do du des la le lo el al ul ud bin binti bint ibn ben bat ap af av dan wa ter ten te op y e
     i
+    ould mint uulu kyzy ferch verch ag welet ibni binte
     """.split()
 )
 # The particles that join two parts of a name (``Ramón y Cajal``, ``Vidal i Roca``).

@@ -21,7 +21,9 @@ from spacy.tokens import Doc
 # session): peoples, their languages and regional demonyms (``Pashtun``, ``Okinawan``,
 # ``Mapuche``, ``Galician``), kept only if no ``gazetteer_v2`` list holds the word as a name
 # and no CoNLL-2003 train or dev person entity holds it, and if it is not a surname we know
-# (``Sherpa``, ``Tamang``, ``Moro``, ``Bihari``, ``Naga``, ``Lao``, ``Saxon``).
+# (``Sherpa``, ``Tamang``, ``Moro``, ``Bihari``, ``Naga``, ``Lao``, ``Saxon``). The third:
+# languages that name no people of their own (``Ladino``, ``Aramaic``, ``Urdu``), with the
+# same filter.
 DEMONYMS: FrozenSet[str] = frozenset(
     """
     afghan albanian algerian american andorran angolan argentine argentinian armenian
@@ -64,6 +66,9 @@ DEMONYMS: FrozenSet[str] = frozenset(
     sorbian sotho sundanese swabian swahili tagalog tahitian tamil telugu tibetan tigrayan
     tigrinya tokelauan transylvanian tsonga tswana tuareg tulu uighur uyghur valencian venda
     venetian visayan walloon waray wolof xhosa yakut yazidi yoruba zulu
+
+    arabic aramaic dari esperanto farsi hebrew hindi krio ladino latin papiamento sanskrit
+    urdu yiddish
     """.split()
 )
 
@@ -79,7 +84,8 @@ def trim_nationalities(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
     """Move the start of each person span past its leading nationalities before a capitalised
-    word; drop person spans that are one nationality.
+    word; drop person spans that are one nationality or several joined by hyphens
+    (``Greenlandic-Danish``).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans are trimmed.
@@ -87,7 +93,7 @@ def trim_nationalities(
     trimmed = []
     for start, end, label in spans:
         if label in person_labels:
-            if end - start == 1 and is_nationality(doc[start - offset].text):
+            if _nationalities_only(doc, start - offset, end - offset):
                 continue
             while (
                 end - start > 1
@@ -97,3 +103,13 @@ def trim_nationalities(
                 start += 1
         trimmed.append((start, end, label))
     return trimmed
+
+
+def _nationalities_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is one nationality, or several joined by hyphens."""
+    if end - start == 1:
+        return is_nationality(doc[start].text)
+    return (end - start) % 2 == 1 and all(
+        is_nationality(doc[i].text) if (i - start) % 2 == 0 else doc[i].text == "-"
+        for i in range(start, end)
+    )

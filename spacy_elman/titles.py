@@ -36,6 +36,11 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # dev person entity holds it, and if it is not a given name we know (``Abi``, ``Lolo``,
 # ``Yaya``, ``Tete``, ``Masi``, ``Afi``, ``Papa``, ``Tita``, ``Sisi``, ``Apa``, ``Hala``,
 # ``Guru``, ``Sardar``, ``Mufti``, ``Shaikh``) or a name's part (``Bu``, ``Kui``, ``Papi``).
+# The sixth block (the same session): occupations that news copy and captions write before a
+# name (``Fisherwoman``, ``Embroiderer``, ``Kayaker``, ``Economist``, ``MP``), with the same
+# filter: CoNLL-2003 train and dev have 129 person entities right after one and none that
+# starts with one. Left out as surnames: ``Baker``, ``Farmer``, ``Potter``, ``Weaver``,
+# ``Singer``, ``Driver``, ``Rider``, ``Warden``, ``Principal`` and the like.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -77,6 +82,30 @@ TITLES: FrozenSet[str] = frozenset(
     fräulein signor signora signorina senhor senhora pani meneer mevrouw mevr ustaz ustadz
     ustadh maulvi pandita bhikkhu bhikkhuni ajahn geshe venerable kabaka ooni nawab pir qari
     sheik sheikha
+
+    activist actor actress advocate alderman anthropologist archaeologist architect archivist
+    assemblyman assemblywoman astronaut astronomer athlete attorney banker barrister
+    beekeeper biologist blacksmith blogger bookseller boxer breeder bricklayer businessman
+    businesswoman cabbie campaigner canoeist caregiver carer caretaker carver cellist ceo cfo
+    chairperson chaplain chef chemist choreographer cleaner climber cofounder columnist
+    comedian composer conductor congressman congresswoman councilman councilwoman curate
+    curator cyclist dancer dentist designer diplomat distiller drummer economist editor
+    electrician embroiderer engineer entrepreneur envoy explorer falconer fencer filmmaker
+    firefighter fisherman fisherwoman fishmonger florist founder gardener geologist golfer
+    greengrocer grocer grower guide guitarist gymnast hairdresser headmaster headmistress
+    headteacher healer herbalist herder herdsman herdswoman historian housekeeper innkeeper
+    interpreter janitor jeweler jeweller jockey journalist kayaker knitter laborer labourer
+    landlady landlord lawmaker lecturer legislator librarian magistrate maid manager
+    mathematician mechanic mediator mep midwife missionary mla mountaineer mp msp musician
+    nanny negotiator neighbor neighbour nomad novelist nun nurse organiser organizer owner
+    painter paramedic pastoralist pharmacist photographer physician physicist pianist pilot
+    planter plumber poet policeman policewoman postman postwoman producer prosecutor
+    protester publican publisher pupil rancher ranger rapper referee reporter researcher
+    rower runner sailor scientist sculptor shopkeeper silversmith skater skier snowboarder
+    sociologist soldier solicitor songwriter spokesman spokeswoman sprinter stonemason
+    storyteller student surgeon swimmer teacher tenant trader translator trapper umpire
+    vendor vet veterinarian vicar vintner violinist volunteer waiter waitress watchmaker
+    welder winemaker woodcarver worker wrestler writer
     """.split()
 )
 
@@ -122,13 +151,26 @@ def trim_titles(
     for start, end, label in spans:
         if label in person_labels:
             while end - start > 1 and is_title(doc[start - offset].text):
-                start += 1
+                width = _title_width(doc, start - offset, end - offset)
+                if not width:
+                    break
+                start += width
                 while end - start > 1 and doc[start - offset].text == ".":
                     start += 1
             while end - start > 1 and doc[end - 1 - offset].text.lower() in AFTER_TITLES:
                 end -= 1
         trimmed.append((start, end, label))
     return trimmed
+
+
+def _title_width(doc: Doc, i: int, end: int) -> int:
+    """How many tokens the title at ``doc[i]`` spans: 1, or 3 for titles joined by a hyphen
+    (``Prosecutor-General``); 0 where a hyphen joins it to a word that is no title."""
+    if i + 1 < end and doc[i + 1].text == "-" and not doc[i].whitespace_:
+        if i + 2 < end - 1 and is_title(doc[i + 2].text):
+            return 3
+        return 0
+    return 1
 
 
 # Generational and regnal suffixes that end a name (without a final "."), as written.

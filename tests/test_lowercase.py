@@ -39,6 +39,8 @@ def test_trim_lower_words_cuts_lower_case_words_off_person_spans(text, span, wan
         "Ahmad al-Sharif",  # "al" starts a word with a capital in it
         "Maria Cristina dela Paz",
         "Leon baptiste",  # a lower-case surname: the end is left alone
+        "Sidi Mohamed ould Bouh",  # patronymic particles of other languages
+        "Nurlanbek Toktosun uulu",
     ],
 )
 def test_trim_lower_words_keeps_particles_epithets_and_lower_case_names(text):

@@ -33,6 +33,9 @@ def test_is_nationality_reads_capitalised_forms(text, want):
         ("Tongan", []),  # a nationality alone: dropped
         ("Mapuche", []),
         ("Galician Rosalía Castro", ["Rosalía Castro"]),
+        ("Greenlandic-Danish", []),  # nationalities joined by hyphens
+        ("Ladino", []),  # a language
+        ("Greenlandic-Danish Knud", ["Greenlandic-Danish Knud"]),  # left to the model
         ("Dawn French", ["Dawn French"]),  # a surname, not at the start
         ("Welsh rarebit", ["Welsh rarebit"]),  # no capitalised word after it
     ],

@@ -46,6 +46,11 @@ NLP = spacy.blank("en")
         ("Lola", False),  # a given name in the name lists
         ("Yaya", False),  # a given name we know (Yaya Touré)
         ("Papa", False),
+        ("Fisherwoman", True),  # the sixth block: occupations before a name
+        ("KAYAKER", True),
+        ("MP", True),
+        ("Baker", False),  # a surname
+        ("Driver", False),
     ],
 )
 def test_is_title_titles_any_case_relations_lower_case(text, want):
@@ -109,3 +114,10 @@ def test_trim_titles_moves_past_kinship_words_of_other_languages():
     doc = NLP("my zeyde mendel and Paati Meenakshi met Ntate Mokoena")
     spans = [(1, 3, 0), (4, 6, 0), (7, 9, 0)]
     assert trim_titles(spans, doc, [0]) == [(2, 3, 0), (5, 6, 0), (8, 9, 0)]
+
+
+def test_trim_titles_reads_titles_joined_by_a_hyphen_as_one():
+    doc = NLP("Prosecutor-General Adolfo Salamanca met Attorney-Ali Khan")
+    spans = [(0, 5, 0), (6, 10, 0)]
+    # both parts titles: all three tokens go; a title joined to a word that is none stays
+    assert trim_titles(spans, doc, [0]) == [(3, 5, 0), (6, 10, 0)]
