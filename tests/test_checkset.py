@@ -42,6 +42,7 @@ SETS = [
     "blind11",
     "blind12",
     "blind13",
+    "blind14",
 ]
 
 
@@ -67,6 +68,7 @@ def records(name: str = "names"):
         ("blind11", 120, 120, 26),
         ("blind12", 130, 120, 28),
         ("blind13", 130, 120, 28),
+        ("blind14", 130, 120, 28),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
