@@ -13,7 +13,8 @@ drops a person entity that such a word follows (also past ``International`` or
 surname, ends. It also drops a storm's name (``Hurricane Edith``: CoNLL-2003 tags the five
 it holds as miscellaneous or place names) and a saint's name before a possessive
 (``St. Aidan's Well``, ``Saint Ita's Hospital``: a church, a well, a school or a feast;
-no CoNLL-2003 person entity stands there). The lists are English and were written for
+no CoNLL-2003 person entity stands there), and a ship's name after its prefix (``RRS Sir
+David Attenborough``, ``USS Ronald Reagan``). The lists are English and were written for
 this project.
 """
 
@@ -21,6 +22,8 @@ from functools import lru_cache
 from typing import FrozenSet, List, Sequence, Tuple
 
 from spacy.tokens import Doc
+
+from .titles import is_title
 
 # The last word of a place, building, organisation, firm, prize or condition named after a
 # person, lower-cased. Written with a capital right after a person entity, it makes the
@@ -32,7 +35,8 @@ from spacy.tokens import Doc
 # firms' last words and named results, none after or inside a CoNLL-2003 person entity. The
 # third (the twenty-first): regions named after people (``Victoria Land``, ``Ogun State``
 # after a ruler, a river or a god) and shipping firms' last words; none follows a CoNLL-2003
-# person entity.
+# person entity. The fourth (the twenty-fourth): professional firms' last words (``Zaha Hadid
+# Architects``), none after a CoNLL-2003 person entity either.
 EPONYM_HEADS: FrozenSet[str] = frozenset(
     """
     street avenue boulevard road drive highway expressway freeway tunnel bridge square plaza
@@ -47,6 +51,7 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
     pharmaceuticals foods systems technologies enterprises ventures capital glacier crater
     nebula comet theorem equation conjecture lemma paradox
     state province land region territory district lines shipping marine freight
+    architects solicitors accountants surveyors consultants engineers lawyers
     """.split()
 )
 # Heads of named results and conditions that follow the name in lower case too (``the
@@ -78,9 +83,17 @@ STORM_WORDS: FrozenSet[str] = frozenset("storm hurricane typhoon cyclone".split(
 # ``Saint`` as written before a saint's name, and the possessive after it.
 SAINT_WORDS: FrozenSet[str] = frozenset("St. St Saint Ste. Ste ST. ST SAINT".split())
 POSSESSIVES: FrozenSet[str] = frozenset(("'s", "’s", "'S", "’S"))
+# The prefixes of ships' names (``HMS Victory``, ``RRS Sir David Attenborough``, ``USS Ronald
+# Reagan``), as written; none stands before a CoNLL-2003 person entity.
+SHIP_PREFIXES: FrozenSet[str] = frozenset("HMS USS RRS RMS MV HMAS HMCS HMNZS INS".split())
 # The words before a span that :func:`drop_eponyms` reads, as written.
-BEFORE_WORDS: FrozenSet[str] = frozenset(
-    {word.title() for word in STORM_WORDS} | {word.upper() for word in STORM_WORDS} | SAINT_WORDS
+BEFORE_WORDS: FrozenSet[str] = (
+    frozenset(
+        {word.title() for word in STORM_WORDS}
+        | {word.upper() for word in STORM_WORDS}
+        | SAINT_WORDS
+    )
+    | SHIP_PREFIXES
 )
 
 
@@ -116,7 +129,7 @@ def drop_eponyms(
                 head += 1
             if head < len(doc) and is_eponym_head(doc[head].text):
                 continue
-            if _named_storm_or_saint(doc, start - offset, after):
+            if _named_storm_or_saint(doc, start - offset, after) or _ship(doc, start - offset):
                 continue
             if after < len(doc) and doc[after].text in LOWER_HEADS:
                 continue
@@ -137,3 +150,11 @@ def _named_storm_or_saint(doc: Doc, start: int, end: int) -> bool:
         return True
     saint = before in SAINT_WORDS or doc[start].text in SAINT_WORDS
     return saint and end < len(doc) and doc[end].text in POSSESSIVES
+
+
+def _ship(doc: Doc, start: int) -> bool:
+    """Whether a ship's prefix stands right before ``doc[start]``, or before a title there
+    (``RRS`` ``Sir`` ``David Attenborough``)."""
+    if start > 0 and doc[start - 1].text in SHIP_PREFIXES:
+        return True
+    return start > 1 and doc[start - 2].text in SHIP_PREFIXES and is_title(doc[start - 1].text)

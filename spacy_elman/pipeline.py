@@ -50,6 +50,7 @@ from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
 from .spanrules import run_rules
 from .titles import PERSON_LABELS
 from .types import Bools1d, Floats1d, Floats2d, Ints1d, Ints2d, Ints3d, Uint64s1d
+from .vocatives import take_vocatives
 from .words import hyphen_styles, join_mask, word_spans
 
 DEFAULT_MODEL_CONFIG = """
@@ -139,6 +140,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "drop_ordinary": True,
         "drop_places": True,
         "take_lifespans": True,
+        "take_vocatives": True,
         "known_words": True,
         "merge_hyphenated": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
@@ -183,6 +185,7 @@ def make_elman_ner(
     drop_ordinary: bool,
     drop_places: bool,
     take_lifespans: bool,
+    take_vocatives: bool,
     known_words: bool,
     merge_hyphenated: bool,
     scorer: Optional[Callable],
@@ -224,8 +227,9 @@ def make_elman_ner(
     split_dashes: a person entity is cut at a dash with a space next to it (``SPORT - Ilse
         Varga``); the parts with a listed name stay, else the last; see ``dashes``.
     trim_symbols: no entity starts or ends with a token that holds no letter or digit
-        (``Lena !``, emoji) or is an e-mail address, and no person entity with one that holds
-        no letter (``1= Ilse Varga``); an entity of such tokens only is dropped.
+        (``Lena !``, emoji) or is an e-mail address or an ``@handle``, and no person entity
+        with one that holds no letter or a digit (``1= Ilse Varga``, ``Klinsmann 44th``); an
+        entity of such tokens only is dropped.
     trim_chat: no entity starts or ends with an interjection or chat shorthand (``lol``,
         ``hahaha``, ``xD``; ``ur`` in lower case); see ``chat``.
     trim_nationalities: no person entity starts with a nationality before a capitalised word
@@ -265,6 +269,10 @@ def make_elman_ner(
     take_lifespans: a person entity in the words of a name right before a bracket of life
         dates covers all of them (``Pa Nhia Vang (born 1979)``, ``Neus Bofarull i Mas
         (1919–2008)``); see ``lifespans``.
+    take_vocatives: a line written in one case that opens with a word of letters no list
+        holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
+        ``did``, ``pls``) or ``and``/``&``/``n`` and a name, opens with a person entity
+        (``tiwonge pls delete the pic``); see ``vocatives``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -306,6 +314,7 @@ def make_elman_ner(
         drop_ordinary=drop_ordinary,
         drop_places=drop_places,
         take_lifespans=take_lifespans,
+        take_vocatives=take_vocatives,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
         scorer=scorer,
@@ -350,6 +359,7 @@ class ElmanNER(TrainablePipe):
         drop_ordinary: bool = True,
         drop_places: bool = True,
         take_lifespans: bool = True,
+        take_vocatives: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
         scorer: Optional[Callable] = None,
@@ -394,6 +404,7 @@ class ElmanNER(TrainablePipe):
             "drop_ordinary": drop_ordinary,
             "drop_places": drop_places,
             "take_lifespans": take_lifespans,
+            "take_vocatives": take_vocatives,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,
             # Learned: the hyphenated words of the training data, [whole, split].
@@ -689,9 +700,11 @@ class ElmanNER(TrainablePipe):
         lengths = np.asarray([len(tags) for tags, _ in preds], dtype="int64")
         offsets = np.concatenate(([0], np.cumsum(lengths)))
         tags = np.concatenate([t for t, _ in preds]).astype("int64")
-        cumprob = np.concatenate(
-            ([0.0], np.cumsum(np.concatenate([p for _, p in preds]), dtype="float64"))
-        )
+        # A token's part of an entity's score: the probability of its tag, or, where a rule
+        # put an O-tagged token in an entity, the probability that it is not O.
+        probs = np.concatenate([p for _, p in preds])
+        probs = np.where(tags == 0, 1.0 - probs, probs)
+        cumprob = np.concatenate(([0.0], np.cumsum(probs, dtype="float64")))
         found = spans_from_tags(tags, offsets[:-1][lengths > 0])
         if self.cfg["output_labels"]:  # the other labels' entities were negatives
             keep = {labels.index(label) for label in self.cfg["output_labels"] if label in labels}
@@ -701,9 +714,12 @@ class ElmanNER(TrainablePipe):
         for i, span in zip(doc_of.tolist(), found):
             per_doc[i].append(span)
         persons = [i for i, label in enumerate(labels) if label in PERSON_LABELS]
+        vocatives = bool(persons) and self.cfg["take_vocatives"]
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans:
                 per_doc[i] = run_rules(spans, doc, persons, offset, self.cfg)
+            elif vocatives:
+                per_doc[i] = take_vocatives(spans, doc, persons, offset)
         # The whole batch's ENT_IOB/ENT_TYPE columns, one Doc.from_array per doc: 1.7 us a
         # doc, against 3.5 for set_ents (it checks each token in Python).
         label_ids = [self.vocab.strings.add(label) for label in labels]

@@ -8,11 +8,12 @@ symbol, a dash, a lower-case word, an ``@handle``) or one of its word lists (tit
 honorifics after a name, nationalities, headline verbs, chat words, eponym heads, suffixes,
 saints' words, a name's conjunctions, months and verbs of a name's form), inside a span or
 right after it, or a hyphen joined to the word after it, or a storm's or saint's word inside
-it or right before it. A span that holds none of those is left as decoded by all of them but
-``join_adjacent``, ``drop_places`` (which looks every span up in its place names) and
-``take_lifespans`` (which reads the capitalised words after a span up to a bracket of life
-dates, and the spans around them), and :func:`run_rules` runs the others on the spans that
-hold one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
+it or right before it, or a ship's prefix one or two words before it. A span that holds none
+of those is left as decoded by all of them but ``join_adjacent``, ``drop_places`` (which looks
+every span up in its place names), ``take_lifespans`` (which reads the capitalised words after
+a span up to a bracket of life dates, and the spans around them) and ``take_vocatives``
+(which reads a doc's first words, with or without spans), and :func:`run_rules` runs the
+others on the spans that hold one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
 :func:`needs_rules` tells them from the others in ~2.5 ms a pass, and ``set_annotations``
 takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23 ms instead of 32-34), with the
 same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written sets.
@@ -31,6 +32,7 @@ from .eponyms import (
     EPONYM_HEADS,
     EPONYM_MODIFIERS,
     LOWER_HEADS,
+    SHIP_PREFIXES,
     drop_eponyms,
 )
 from .headlines import HEADLINE_VERBS, trim_verbs
@@ -48,7 +50,8 @@ from .titles import (
     take_suffixes,
     trim_titles,
 )
-from .words import no_letter, trim_edges
+from .vocatives import take_vocatives
+from .words import no_name_word, trim_edges
 
 Spans = List[Tuple[int, int, int]]
 # How far past a span a rule reads first: a suffix, an eponym head, or the modifier that
@@ -94,8 +97,9 @@ def apply_rules(
     """Run the rules that ``cfg`` turns on over one doc's spans, in order.
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
-    ``persons`` are the person label ids. ``take_lifespans``, which reads the other spans
-    around a name, runs last and only on ``whole_doc``: all of the doc's spans.
+    ``persons`` are the person label ids. The whole-doc rules (:func:`whole_doc_rules`),
+    which read the other spans around a name, run last and only on ``whole_doc``: all of the
+    doc's spans.
     """
     spans = list(spans)
     if spans and persons and cfg["split_dashes"]:
@@ -103,7 +107,7 @@ def apply_rules(
     if spans and cfg["trim_symbols"]:
         spans = trim_edges(spans, doc, offset)
         if spans and persons:
-            spans = trim_edges(spans, doc, offset, off_edge=no_letter, labels=persons)
+            spans = trim_edges(spans, doc, offset, off_edge=no_name_word, labels=persons)
     if spans and cfg["trim_chat"]:
         spans = trim_chat_words(spans, doc, offset)
     if len(spans) > 1 and cfg["join_adjacent"]:
@@ -112,16 +116,16 @@ def apply_rules(
         for setting, rule in PERSON_RULES:
             if spans and cfg[setting]:
                 spans = rule(spans, doc, persons, offset)
-        if spans and whole_doc and cfg["take_lifespans"]:
-            spans = take_lifespans(spans, doc, persons, offset)
+        if whole_doc:
+            spans = whole_doc_rules(spans, doc, persons, offset, cfg)
     return spans
 
 
 def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
-    """Whether a rule other than ``join_adjacent``, ``drop_places`` and ``take_lifespans`` may
-    change ``span``: a token inside it that is not a plain capitalised word, a suffix, an
-    eponym's word or a hyphenated word right after it, or a storm's or a saint's word right
-    before it."""
+    """Whether a rule other than ``join_adjacent``, ``drop_places`` and the whole-doc rules
+    may change ``span``: a token inside it that is not a plain capitalised word, a suffix, an
+    eponym's word or a hyphenated word right after it, a storm's or a saint's word right
+    before it, or a ship's prefix one or two words before it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
@@ -133,6 +137,7 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
         or _reads(doc, after, _AFTER, _read_after, strings)
         or hyphen_after(doc, end)
         or (start > 0 and doc[start - 1].text in BEFORE_WORDS)
+        or (start > 1 and doc[start - 2].text in SHIP_PREFIXES)
     )
 
 
@@ -162,8 +167,8 @@ def run_rules(
     cfg: Dict[str, Any],
 ) -> Spans:
     """:func:`apply_rules` on the spans that need them, ``join_adjacent`` and ``drop_places``
-    (a set lookup or two per span) alone on the others, then ``take_lifespans`` on all of
-    them (a look at the token or two after each span).
+    (a set lookup or two per span) alone on the others, then the whole-doc rules on all of
+    them (a look at the token or two after each span, and at the doc's first words).
 
     Spans side by side (one's end is the next one's start) go together, as ``join_adjacent``
     and ``take_suffixes`` read them together, and so do spans a name's conjunction parts
@@ -185,8 +190,23 @@ def run_rules(
     if plain and persons and cfg["drop_places"]:
         plain = drop_places(plain, doc, persons, offset)
     spans = sorted(need + plain) if need and plain else need or plain
-    if spans and persons and cfg["take_lifespans"]:
+    return whole_doc_rules(spans, doc, persons, offset, cfg) if persons else spans
+
+
+def whole_doc_rules(
+    spans: Sequence[Tuple[int, int, int]],
+    doc: Doc,
+    persons: Sequence[int],
+    offset: int,
+    cfg: Dict[str, Any],
+) -> Spans:
+    """The rules that read all of a doc's spans at once, last: ``take_lifespans`` and
+    ``take_vocatives`` (which may find a name where the doc has no span)."""
+    spans = list(spans)
+    if spans and cfg["take_lifespans"]:
         spans = take_lifespans(spans, doc, persons, offset)
+    if cfg["take_vocatives"]:
+        spans = take_vocatives(spans, doc, persons, offset)
     return spans
 
 

@@ -120,15 +120,25 @@ RELATIONS: FrozenSet[str] = frozenset(
     poet artist director spokesman spokeswoman spokesperson lawyer analyst economist
     nephew niece grandson granddaughter stepmother stepfather stepson stepdaughter boyfriend
     girlfriend fiance fiancee fiancé fiancée partner bro sis roommate flatmate classmate
-    coworker bestie driver
+    coworker bestie driver nan nana nanna gran guy
     """.split()
 )
 
 
 # Honorifics and kinship words that South Asian English and chat write after a name (``imran
 # bhai``, ``Sharma Sahib``), in any case; none is a token of CoNLL-2003 train or dev. Not
-# here: ``ji``, which also ends Korean names.
-AFTER_TITLES: FrozenSet[str] = frozenset("bhai bhaiya didi sahib saab bhabhi".split())
+# here: ``ji``, which also ends Korean names. The second line (the twenty-fourth session):
+# what chat writes after a name it addresses (``florencia amiga``, ``thảo ơi``, ``lujain
+# habibti``, ``prajwal bro``); no CoNLL-2003 person entity ends with one or stands before
+# one. Not here: ``mate``, ``hun``, ``chan``, ``kun``, ``san``, ``bey``, ``abi`` and ``la``,
+# which are also names or parts of names.
+AFTER_TITLES: FrozenSet[str] = frozenset(
+    """
+    bhai bhaiya didi sahib saab bhabhi
+    bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
+    noona nuna sensei sama senpai abla teyze amca hanım hanim jaan
+    """.split()
+)
 
 
 def is_title(text: str) -> bool:

@@ -92,6 +92,10 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("the Ross Ice Shelf and Victoria Land", (5, 6), False),  # a region's head
         ("Sipho Dlamini of Ogun State", (0, 2), True),
         ("Edwin Land spoke", (0, 2), True),  # also a surname: kept when it ends a span
+        ("the RRS Sir David Attenborough left", (3, 5), False),  # a ship, past its title
+        ("USS Ronald Reagan docked", (1, 3), False),
+        ("Zaha Hadid Architects designed it", (0, 2), False),  # a firm's last word
+        ("Sir David Attenborough left", (1, 3), True),  # a title without a ship's prefix
     ],
 )
 def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):

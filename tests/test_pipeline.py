@@ -782,6 +782,7 @@ SPAN_RULES = [
         [(0, 3)],
         [(1, 3)],
     ),
+    ("take_vocatives", "wojtek did u get it", [0, 0, 0, 0, 0], [(0, 1)], []),
     (
         "drop_eponyms",
         "Nelson Mandela Boulevard near Obi",
@@ -1326,3 +1327,14 @@ def test_elman_ner_nlp_use_params_swaps_in_the_averages_like_spacys_trainer(tmp_
     for name, value in ner.get_weights().items():
         np.testing.assert_array_equal(value, raw[name], err_msg=name)
     assert list(probs_avg) != list(nlp(text).spans["elman_ner"].attrs["scores"])
+
+
+def test_elman_ner_set_annotations_scores_o_tokens_a_rule_put_in_an_entity():
+    ner = labelled_ner(labels=("NAME",))
+    doc = make_doc(["wojtek", "did", "u", "see", "ilse"])
+    tags = np.asarray([0, 0, 0, 0, 1], dtype="int32")
+    probs = np.asarray([0.75, 0.9, 0.9, 0.9, 0.8], dtype="float32")
+    ner.set_annotations([doc], [(tags, probs)])
+    assert [(e.start, e.end) for e in doc.ents] == [(0, 1), (4, 5)]
+    # the O token's part is the probability that it is not O
+    assert scores_of(doc) == pytest.approx([0.25, 0.8])

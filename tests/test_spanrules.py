@@ -13,7 +13,7 @@ NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
     "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower drop_ordinary "
-    "drop_places take_lifespans"
+    "drop_places take_lifespans take_vocatives"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
 TEXTS = [
@@ -29,6 +29,8 @@ TEXTS = [
     "Opener Gurkirat Singh said Hurricane Katrina hit Imran Bhai 's stall",
     "Mark my words , @ilse.v said on Jan 22 as Bubbe Feygl met Kuya Jun Santos",
     "Pa Nhia Vang ( born 1979 ) and Neus Bofarull i Mas ( 1919 - 2008 ) met Dr Ilse Varga ( 23 )",
+    "the RRS Sir David Attenborough took B12 to florencia amiga and Zaha Hadid Architects",
+    "TIWONGE N MORVEN PLS BRING THE OUZO TO STELIOS",
 ]
 
 
@@ -43,10 +45,14 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         span = (start, end, 0)
         if not needs_rules(span, doc):
             checked += 1
-            # drop_places and take_lifespans read every span, and run_rules runs them on
-            # these too
+            # drop_places, take_lifespans and take_vocatives read every span, and run_rules
+            # runs them on these too
             keep = apply_rules(
-                [span], doc, [0], 0, {**ALL_ON, "drop_places": False, "take_lifespans": False}
+                [span],
+                doc,
+                [0],
+                0,
+                {**ALL_ON, "drop_places": False, "take_lifespans": False, "take_vocatives": False},
             )
             assert keep == [span], doc[start:end].text
     assert checked > 0
@@ -75,6 +81,7 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         ("Ask about filo pastry", (2, 3)),  # a lower-case word
         ("Mark my words", (0, 1)),  # a month's or a verb's word
         ("@ilse.v Ilse", (0, 2)),  # an @handle
+        ("RRS Sir David Attenborough", (2, 4)),  # a ship's prefix two words before it
     ],
 )
 def test_needs_rules_finds_what_a_rule_reads(text, span):

@@ -10,6 +10,7 @@ from spacy_elman.words import (
     hyphen_joins,
     hyphen_styles,
     no_letter,
+    no_name_word,
     trim_edges,
     word_spans,
 )
@@ -124,6 +125,11 @@ def test_trim_edges_leaves_an_e_mail_address_out(nlp):
     assert [t.text for t in doc][2:7] == ["Lena", "Berg", "<", "lena.berg@example.org", ">"]
     assert trim_edges([(2, 6, 0), (2, 7, 0), (8, 10, 0)], doc) == [(2, 4, 0), (2, 4, 0), (9, 10, 0)]
     assert trim_edges([(5, 6, 0)], doc) == []
+
+
+def test_no_name_word_finds_tokens_without_letters_or_with_digits(nlp):
+    doc = nlp("B12 , 1996 Ada MP3 O'Neil")
+    assert [no_name_word(t) for t in doc] == [True, True, True, False, True, False]
 
 
 def test_trim_edges_leaves_an_at_handle_out(nlp):

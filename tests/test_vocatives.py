@@ -1,0 +1,47 @@
+"""Tests for spacy_elman.vocatives: a chat line that opens with a name."""
+
+import pytest
+import spacy
+
+from spacy_elman.vocatives import take_vocatives
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("tiwonge pls delete the pic of me", [(0, 1)]),
+        ("wojtek did u get the tickets", [(0, 1)]),
+        ("PENITALA WHERE U AT", [(0, 1)]),  # a line in capitals
+        ("ailsa n morven did the parkrun", [(0, 1), (2, 3)]),  # two names joined
+    ],
+)
+def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
+    doc = NLP(text)
+    assert take_vocatives([], doc, [0]) == [(*span, 0) for span in want]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "guys where r u",  # a common English word (it has a Brown cluster)
+        "omg u look stunning",  # a chat word
+        "mum did u feed the cat",  # a relation word
+        "the bus did not come",  # a stop word
+        "tiwonge said hi",  # no second-person word after it
+        "Tiwonge pls delete the pic",  # a line with capitals: the model's call
+        "tiwonge",  # no second word
+    ],
+)
+def test_take_vocatives_leaves_other_lines_alone(text):
+    assert take_vocatives([], NLP(text), [0]) == []
+
+
+def test_take_vocatives_keeps_spans_labels_and_offsets():
+    doc = NLP("ailsa n morven did the parkrun")
+    # a name the model found after the joiner: only the first word is added
+    assert take_vocatives([(12, 13, 0)], doc, [0], offset=10) == [(10, 11, 0), (12, 13, 0)]
+    # the first word already in a span, or no person label: unchanged
+    assert take_vocatives([(10, 11, 1)], doc, [0], offset=10) == [(10, 11, 1)]
+    assert take_vocatives([], doc, []) == []
