@@ -25,9 +25,13 @@ CHAT_WORDS: FrozenSet[str] = frozenset(
 # Shorthand that only counts in lower case: written with a capital it may be a name or a
 # place (``Ty``, ``Ur``, ``Ya``, ``Rn``).
 LOWER_CHAT_WORDS: FrozenSet[str] = frozenset("u ur ya ty fr af rn tho yall".split())
-# Laughter and emoticons spelt out, in any case: ``hahaha``, ``hehe``, ``looool``,
-# ``lmaooo``, ``xD``.
-_CHAT_FORMS = re.compile(r"^(?:a?(?:ha){2,}h?|(?:he){2,}|lo{2,}l+|lmf?a+o+|x+d+|o+m+g+)$")
+# Laughter, emoticons and interjections spelt out, in any case: ``hahaha``, ``hehe``,
+# ``looool``, ``lmaooo``, ``xD``, and (the twenty-fourth session) ``ahh``, ``ugh``, ``hmm``,
+# ``ooh``, ``aww``, ``yay``, ``oof``, ``meh``, drawn out or not.
+_CHAT_FORMS = re.compile(
+    r"^(?:a?(?:ha){2,}h?|(?:he){2,}|lo{2,}l+|lmf?a+o+|x+d+|o+m+g+"
+    r"|a+h{2,}|u+g+h+|h+m{2,}|o{2,}h+|a+w{2,}|y+a+y+|o{2,}f+|m+e+h+)$"
+)
 
 
 @lru_cache(maxsize=65536)  # entity edges repeat the same words: 2.6x faster on news

@@ -127,14 +127,15 @@ RELATIONS: FrozenSet[str] = frozenset(
 
 # Honorifics and kinship words that South Asian English and chat write after a name (``imran
 # bhai``, ``Sharma Sahib``), in any case; none is a token of CoNLL-2003 train or dev. Not
-# here: ``ji``, which also ends Korean names. The second line (the twenty-fourth session):
-# what chat writes after a name it addresses (``florencia amiga``, ``thảo ơi``, ``lujain
-# habibti``, ``prajwal bro``); no CoNLL-2003 person entity ends with one or stands before
-# one. Not here: ``mate``, ``hun``, ``chan``, ``kun``, ``san``, ``bey``, ``abi`` and ``la``,
-# which are also names or parts of names.
-AFTER_TITLES: FrozenSet[str] = frozenset(
+# here: ``ji``, which also ends Korean names.
+AFTER_TITLES: FrozenSet[str] = frozenset("bhai bhaiya didi sahib saab bhabhi".split())
+# What chat writes after a name it addresses (``florencia amiga``, ``thảo ơi``, ``lujain
+# habibti``, ``prajwal bro``; the twenty-fourth session), in lower case only: written with a
+# capital some are surnames (``Nuna``). No CoNLL-2003 person entity ends with one or stands
+# before one. Not here: ``mate``, ``hun``, ``chan``, ``kun``, ``san``, ``bey``, ``abi`` and
+# ``la``, which are also names or parts of names.
+CHAT_AFTER: FrozenSet[str] = frozenset(
     """
-    bhai bhaiya didi sahib saab bhabhi
     bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
     noona nuna sensei sama senpai abla teyze amca hanım hanim jaan
     """.split()
@@ -145,6 +146,12 @@ def is_title(text: str) -> bool:
     """Whether the token ``text`` is a title or, written in lower case, a relation word."""
     key = text.lower().rstrip(".")
     return key in TITLES or (text.islower() and key in RELATIONS)
+
+
+def is_after_title(text: str) -> bool:
+    """Whether the token ``text`` is an honorific written after a name, or, in lower case, a
+    word that chat writes after a name it addresses."""
+    return text.lower() in AFTER_TITLES or (text.islower() and text in CHAT_AFTER)
 
 
 def trim_titles(
@@ -167,7 +174,7 @@ def trim_titles(
                 start += width
                 while end - start > 1 and doc[start - offset].text == ".":
                     start += 1
-            while end - start > 1 and doc[end - 1 - offset].text.lower() in AFTER_TITLES:
+            while end - start > 1 and is_after_title(doc[end - 1 - offset].text):
                 end -= 1
         trimmed.append((start, end, label))
     return trimmed

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from .chat import is_chat_word
 from .clusters import cluster_table
 from .tables import lookup
-from .titles import AFTER_TITLES, RELATIONS, TITLES
+from .titles import RELATIONS, TITLES, is_after_title
 
 # Second words of a line that addresses someone: ``u``, ``ur``, ``did u``, ``are we``, ``pls``.
 SECOND_PERSON = frozenset(
@@ -77,7 +77,7 @@ def _unusual_word(token: Token) -> bool:
     lower = text.lower()
     if not text.isalpha() or len(text) < 2 or token.is_stop or is_chat_word(text):
         return False
-    if lower in TITLES or lower in RELATIONS or lower in AFTER_TITLES:
+    if lower in TITLES or lower in RELATIONS or is_after_title(lower):
         return False
     keys = np.asarray([token.orth, token.lower], dtype="uint64")
     return not lookup(cluster_table(), keys).any()

@@ -24,6 +24,11 @@ NLP = spacy.blank("en")
         ("Ha", False),  # a surname
         ("lolita", False),
         ("Laura", False),
+        ("ahh", True),  # interjections, drawn out or not
+        ("Ugh", True),
+        ("hmmm", True),
+        ("Hugh", False),
+        ("oh", False),
     ],
 )
 def test_is_chat_word_interjections_any_case_shorthand_lower_case(text, want):
