@@ -43,6 +43,7 @@ SETS = [
     "blind12",
     "blind13",
     "blind14",
+    "blind15",
 ]
 
 
@@ -69,6 +70,7 @@ def records(name: str = "names"):
         ("blind12", 130, 120, 28),
         ("blind13", 130, 120, 28),
         ("blind14", 130, 120, 28),
+        ("blind15", 140, 130, 28),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
