@@ -140,6 +140,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "drop_ordinary": True,
         "drop_places": True,
         "take_lifespans": True,
+        "take_repeats": True,
         "take_vocatives": True,
         "known_words": True,
         "merge_hyphenated": True,
@@ -185,6 +186,7 @@ def make_elman_ner(
     drop_ordinary: bool,
     drop_places: bool,
     take_lifespans: bool,
+    take_repeats: bool,
     take_vocatives: bool,
     known_words: bool,
     merge_hyphenated: bool,
@@ -269,6 +271,9 @@ def make_elman_ner(
     take_lifespans: a person entity in the words of a name right before a bracket of life
         dates covers all of them (``Pa Nhia Vang (born 1979)``, ``Neus Bofarull i Mas
         (1919–2008)``); see ``lifespans``.
+    take_repeats: the other mentions of the surname of a person entity of several words in
+        the same doc are person entities too (``MaliVai Washington`` ... ``Washington``), where
+        no other capitalised word stands beside them; see ``repeats``.
     take_vocatives: a line written in one case that opens with a word of letters no list
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
         ``did``, ``pls``) or ``and``/``&``/``n`` and a name, opens with a person entity
@@ -314,6 +319,7 @@ def make_elman_ner(
         drop_ordinary=drop_ordinary,
         drop_places=drop_places,
         take_lifespans=take_lifespans,
+        take_repeats=take_repeats,
         take_vocatives=take_vocatives,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
@@ -359,6 +365,7 @@ class ElmanNER(TrainablePipe):
         drop_ordinary: bool = True,
         drop_places: bool = True,
         take_lifespans: bool = True,
+        take_repeats: bool = True,
         take_vocatives: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
@@ -404,6 +411,7 @@ class ElmanNER(TrainablePipe):
             "drop_ordinary": drop_ordinary,
             "drop_places": drop_places,
             "take_lifespans": take_lifespans,
+            "take_repeats": take_repeats,
             "take_vocatives": take_vocatives,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,

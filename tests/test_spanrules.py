@@ -13,9 +13,11 @@ NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
     "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower drop_ordinary "
-    "drop_places take_lifespans take_vocatives"
+    "drop_places take_lifespans take_repeats take_vocatives"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
+# The rules that read every span (and the doc), which run_rules runs on all of them.
+WHOLE_DOC = ("drop_places", "take_lifespans", "take_repeats", "take_vocatives")
 TEXTS = [
     "Mayor Ilse Varga met Dr . Cox and Mexican Ariel Cruz in Lima",
     "SPORT - Tomás Ekdahl Returns as rival Jonas Berg Named Coach",
@@ -31,6 +33,7 @@ TEXTS = [
     "Pa Nhia Vang ( born 1979 ) and Neus Bofarull i Mas ( 1919 - 2008 ) met Dr Ilse Varga ( 23 )",
     "the RRS Sir David Attenborough took B12 to florencia amiga and Zaha Hadid Architects",
     "TIWONGE N MORVEN PLS BRING THE OUZO TO STELIOS",
+    "MaliVai Washington beat Todd Martin . Washington served well , said Martin Todd",
 ]
 
 
@@ -45,14 +48,13 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         span = (start, end, 0)
         if not needs_rules(span, doc):
             checked += 1
-            # drop_places, take_lifespans and take_vocatives read every span, and run_rules
-            # runs them on these too
+            # the WHOLE_DOC rules read every span, and run_rules runs them on these too
             keep = apply_rules(
                 [span],
                 doc,
                 [0],
                 0,
-                {**ALL_ON, "drop_places": False, "take_lifespans": False, "take_vocatives": False},
+                {**ALL_ON, **{rule: False for rule in WHOLE_DOC}},
             )
             assert keep == [span], doc[start:end].text
     assert checked > 0
