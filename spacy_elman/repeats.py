@@ -8,11 +8,12 @@ word of a person entity of several words in the same doc: a capitalised word tha
 word, outside every entity, with no other capitalised word outside an entity right before or
 after it, and not after ``the``, ``in`` or ``at``, in a hyphenated word or before a possessive
 and a capitalised word (``the Raghunathan estimator``, ``works at Ford``, ``Kiely's Dairy``).
-A surname that is a place of ``places`` is no source. Taking any word of any person entity spread the tagger's own mistakes (a firm
-tagged once as a person became a person everywhere); the surname of a full name is surer. On
-the CoNLL-2003 dev documents read whole, the main job's F rose from 0.784 to 0.811 and the
-CoNLL-2003 command's from 0.918 to 0.927 (results log, "A surname again later in the text").
-Texts of fewer than :data:`MIN_TOKENS` tokens (a sentence) are left as they were.
+A surname that is a place of ``places`` is no source. Taking any word of any person entity
+spread the tagger's own mistakes (a firm tagged once as a person became a person everywhere);
+the surname of a full name is surer. On the CoNLL-2003 dev documents read whole, the main
+job's F rose from 0.784 to 0.811 and the CoNLL-2003 command's from 0.918 to 0.927 (seed 0;
+results log, "A surname again later in the text"). Texts of fewer than :data:`MIN_TOKENS`
+tokens (a sentence) are left as they were.
 """
 
 from typing import Dict, List, Sequence, Tuple

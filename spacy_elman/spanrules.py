@@ -13,8 +13,8 @@ of those is left as decoded by all of them but ``join_adjacent``, ``drop_places`
 every span up in its place names), ``take_lifespans`` (which reads the capitalised words after
 a span up to a bracket of life dates, and the spans around them), ``take_repeats`` (which
 reads a doc's other mentions of a surname) and ``take_vocatives`` (which reads a doc's first
-words, with or without spans), and :func:`run_rules` runs the
-others on the spans that hold one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
+words, with or without spans), and :func:`run_rules` runs the others on the spans that hold
+one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
 :func:`needs_rules` tells them from the others in ~2.5 ms a pass, and ``set_annotations``
 takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23 ms instead of 32-34), with the
 same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written sets.
