@@ -10,7 +10,10 @@ surname, ``Cork``), against 6,390 place, organisation and other entities (``Mosc
 Lanka``, ``Wigan`` as a club). :func:`drop_places` drops a person entity that is such a
 place, or that with the capitalised word before or after it is a place of several words
 (``South`` + ``Korea``). One-word places that are also person names (``Florence``,
-``Jackson``, ``Paris``) are not in the table: the model decides those.
+``Jackson``, ``Paris``) are not in the table: the model decides those. A place in capitals
+that opens a dateline (``DARWIN, Dec 30 -``) is dropped whether the table holds it or not:
+in CoNLL-2003 train and dev 23 sentences open with capitals, a comma and a month, and none
+with a person entity.
 """
 
 from functools import lru_cache
@@ -21,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .errors import Errors
+from .ordinary import MONTHS
 from .tables import load_table
 
 PLACES_PATH = Path(__file__).parent / "data" / "place_names.npz"
@@ -54,10 +58,24 @@ def is_place(doc: Doc, start: int, end: int) -> bool:
     return False
 
 
+def opens_dateline(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is the place in capitals that opens a dateline: the doc's
+    first words, all in capitals, then a comma and a month within the next four words
+    (``DARWIN, Dec 30 -``, ``EUGENE, Ore., June 28 -``)."""
+    if start != 0 or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    if not all(doc[i].text.isupper() and doc[i].is_alpha for i in range(start, end)):
+        return False
+    return any(
+        doc[i].text.lower().rstrip(".") in MONTHS for i in range(end + 1, min(end + 5, len(doc)))
+    )
+
+
 def drop_places(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
-    """Drop each person span that is a place (:func:`is_place`).
+    """Drop each person span that is a place (:func:`is_place`) or opens a dateline
+    (:func:`opens_dateline`).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans may be dropped.
@@ -65,5 +83,9 @@ def drop_places(
     return [
         (start, end, label)
         for start, end, label in spans
-        if label not in person_labels or not is_place(doc, start - offset, end - offset)
+        if label not in person_labels
+        or not (
+            is_place(doc, start - offset, end - offset)
+            or opens_dateline(doc, start - offset, end - offset)
+        )
     ]

@@ -7,7 +7,7 @@ import spacy
 from spacy_elman import places
 from spacy_elman.errors import ElmanError
 from spacy_elman.gazetteer import gazetteer_v2_table
-from spacy_elman.places import drop_places, is_place, place_sets
+from spacy_elman.places import drop_places, is_place, opens_dateline, place_sets
 from spacy_elman.tables import lookup
 
 NLP = spacy.blank("en")
@@ -70,3 +70,21 @@ def test_place_sets_name_a_missing_table(monkeypatch, tmp_path):
             place_sets()
     finally:
         place_sets.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text, span, want",
+    [
+        ("DARWIN , Dec 30 - Residents left", (0, 1), True),
+        ("EUGENE , Ore. , June 28 - Kaleb Wondimu ran", (0, 1), True),
+        ("MAJDAL SHAMS , Oct 14 - Fadia Abu Saab said", (0, 2), True),
+        ("DARWIN said on Dec 30 that", (0, 1), False),  # no comma after it
+        ("Darwin , Dec 30 - Residents left", (0, 1), False),  # not in capitals
+        ("KAMAU , the coach , said", (0, 1), False),  # no month after it
+        ("in DARWIN , Dec 30", (1, 2), False),  # not the doc's first words
+    ],
+)
+def test_opens_dateline_finds_a_place_in_capitals_before_a_date(text, span, want):
+    doc = NLP(text)
+    assert opens_dateline(doc, *span) is want
+    assert (drop_places([(*span, 0)], doc, [0]) == []) is want
