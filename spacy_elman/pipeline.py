@@ -267,7 +267,8 @@ def make_elman_ner(
     drop_places: no person entity that is a place of GeoNames' (a city of 50,000 people or
         more, a country, a US state) and not also a person name (``Pamplona``, ``Nebraska``;
         ``Paris`` is decided by the model), nor one that with the capitalised word before or
-        after it is a place (``San`` ``Antonio``, ``South`` ``Korea``); see ``places``.
+        after it is a place (``San`` ``Antonio``, ``South`` ``Korea``), nor the place in
+        capitals that opens a dateline (``DARWIN, Dec 30 -``); see ``places``.
     take_lifespans: a person entity in the words of a name right before a bracket of life
         dates covers all of them (``Pa Nhia Vang (born 1979)``, ``Neus Bofarull i Mas
         (1919–2008)``); see ``lifespans``.
