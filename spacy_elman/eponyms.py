@@ -51,7 +51,8 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
     pharmaceuticals foods systems technologies enterprises ventures capital glacier crater
     nebula comet theorem equation conjecture lemma paradox
     state province land region territory district lines shipping marine freight
-    architects solicitors accountants surveyors consultants engineers lawyers
+    architects solicitors accountants surveyors consultants engineers lawyers engineering
+    construction logistics haulage builders
     """.split()
 )
 # Heads of named results and conditions that follow the name in lower case too (``the
@@ -85,7 +86,9 @@ SAINT_WORDS: FrozenSet[str] = frozenset("St. St Saint Ste. Ste ST. ST SAINT".spl
 POSSESSIVES: FrozenSet[str] = frozenset(("'s", "’s", "'S", "’S"))
 # The prefixes of ships' names (``HMS Victory``, ``RRS Sir David Attenborough``, ``USS Ronald
 # Reagan``), as written; none stands before a CoNLL-2003 person entity.
-SHIP_PREFIXES: FrozenSet[str] = frozenset("HMS USS RRS RMS MV HMAS HMCS HMNZS INS".split())
+SHIP_PREFIXES: FrozenSet[str] = frozenset(
+    "HMS USS RRS RMS MV HMAS HMCS HMNZS INS LÉ RV USNS USCGC HNLMS HDMS BRP KRI".split()
+)
 # The words before a span that :func:`drop_eponyms` reads, as written.
 BEFORE_WORDS: FrozenSet[str] = (
     frozenset(

@@ -47,10 +47,9 @@ from .features import (
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
-from .spanrules import run_rules
+from .spanrules import run_rules, whole_doc_rules
 from .titles import PERSON_LABELS
 from .types import Bools1d, Floats1d, Floats2d, Ints1d, Ints2d, Ints3d, Uint64s1d
-from .vocatives import take_vocatives
 from .words import hyphen_styles, join_mask, word_spans
 
 DEFAULT_MODEL_CONFIG = """
@@ -142,6 +141,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "take_lifespans": True,
         "take_repeats": True,
         "take_vocatives": True,
+        "take_greetings": True,
         "known_words": True,
         "merge_hyphenated": True,
         "scorer": {"@scorers": "spacy.ner_scorer.v1"},
@@ -188,6 +188,7 @@ def make_elman_ner(
     take_lifespans: bool,
     take_repeats: bool,
     take_vocatives: bool,
+    take_greetings: bool,
     known_words: bool,
     merge_hyphenated: bool,
     scorer: Optional[Callable],
@@ -279,6 +280,9 @@ def make_elman_ner(
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
         ``did``, ``pls``) or ``and``/``&``/``n`` and a name, opens with a person entity
         (``tiwonge pls delete the pic``); see ``vocatives``.
+    take_greetings: the capitalised words between a greeting that opens a doc and a comma
+        (``Hi Loveday,``, ``Dear Mrs Ludgate,``), or after a sign-off and its comma to the
+        doc's end (``Cheers, Baz``), are a person entity; see ``greetings``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -322,6 +326,7 @@ def make_elman_ner(
         take_lifespans=take_lifespans,
         take_repeats=take_repeats,
         take_vocatives=take_vocatives,
+        take_greetings=take_greetings,
         known_words=known_words,
         merge_hyphenated=merge_hyphenated,
         scorer=scorer,
@@ -368,6 +373,7 @@ class ElmanNER(TrainablePipe):
         take_lifespans: bool = True,
         take_repeats: bool = True,
         take_vocatives: bool = True,
+        take_greetings: bool = True,
         known_words: bool = True,
         merge_hyphenated: bool = True,
         scorer: Optional[Callable] = None,
@@ -414,6 +420,7 @@ class ElmanNER(TrainablePipe):
             "take_lifespans": take_lifespans,
             "take_repeats": take_repeats,
             "take_vocatives": take_vocatives,
+            "take_greetings": take_greetings,
             "known_words": known_words,
             "merge_hyphenated": merge_hyphenated,
             # Learned: the hyphenated words of the training data, [whole, split].
@@ -723,12 +730,13 @@ class ElmanNER(TrainablePipe):
         for i, span in zip(doc_of.tolist(), found):
             per_doc[i].append(span)
         persons = [i for i, label in enumerate(labels) if label in PERSON_LABELS]
-        vocatives = bool(persons) and self.cfg["take_vocatives"]
+        # the rules that may find a name where the doc has none
+        finders = bool(persons) and (self.cfg["take_vocatives"] or self.cfg["take_greetings"])
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans:
                 per_doc[i] = run_rules(spans, doc, persons, offset, self.cfg)
-            elif vocatives:
-                per_doc[i] = take_vocatives(spans, doc, persons, offset)
+            elif finders:
+                per_doc[i] = whole_doc_rules(spans, doc, persons, offset, self.cfg)
         # The whole batch's ENT_IOB/ENT_TYPE columns, one Doc.from_array per doc: 1.7 us a
         # doc, against 3.5 for set_ents (it checks each token in Python).
         label_ids = [self.vocab.strings.add(label) for label in labels]

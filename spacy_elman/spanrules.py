@@ -12,8 +12,8 @@ it or right before it, or a ship's prefix one or two words before it. A span tha
 of those is left as decoded by all of them but ``join_adjacent``, ``drop_places`` (which looks
 every span up in its place names), ``take_lifespans`` (which reads the capitalised words after
 a span up to a bracket of life dates, and the spans around them), ``take_repeats`` (which
-reads a doc's other mentions of a surname) and ``take_vocatives`` (which reads a doc's first
-words, with or without spans), and :func:`run_rules` runs the others on the spans that hold
+reads a doc's other mentions of a surname), and ``take_vocatives`` and ``take_greetings``
+(which read a doc's first words, with or without spans), and :func:`run_rules` runs the others on the spans that hold
 one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
 :func:`needs_rules` tells them from the others in ~2.5 ms a pass, and ``set_annotations``
 takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23 ms instead of 32-34), with the
@@ -36,6 +36,7 @@ from .eponyms import (
     SHIP_PREFIXES,
     drop_eponyms,
 )
+from .greetings import take_greetings
 from .headlines import HEADLINE_VERBS, trim_verbs
 from .hyphens import hyphen_after, take_hyphenated
 from .lifespans import take_lifespans
@@ -203,8 +204,8 @@ def whole_doc_rules(
     cfg: Dict[str, Any],
 ) -> Spans:
     """The rules that read all of a doc's spans at once, last: ``take_lifespans``,
-    ``take_repeats`` and ``take_vocatives`` (which may find a name where the doc has no
-    span)."""
+    ``take_repeats``, and ``take_vocatives`` and ``take_greetings`` (which may find a name
+    where the doc has no span)."""
     spans = list(spans)
     if spans and cfg["take_lifespans"]:
         spans = take_lifespans(spans, doc, persons, offset)
@@ -212,6 +213,8 @@ def whole_doc_rules(
         spans = take_repeats(spans, doc, persons, offset)
     if cfg["take_vocatives"]:
         spans = take_vocatives(spans, doc, persons, offset)
+    if cfg["take_greetings"]:
+        spans = take_greetings(spans, doc, persons, offset)
     return spans
 
 

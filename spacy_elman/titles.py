@@ -53,7 +53,7 @@ TITLES: FrozenSet[str] = frozenset(
     secretary commissioner general colonel captain lieutenant sergeant admiral officer
     detective inspector constable coach chairman chairwoman pope cardinal bishop archbishop
     reverend rev father fr sister brother rabbi imam pastor uncle aunt auntie grandma grandpa
-    granny grandmother grandfather mum mom dad
+    granny grandmother grandfather mum mom dad grandad granddad grandaddy grandmum
 
     duchess countess viscount viscountess marquess marchioness baroness baronet
     emperor empress tsar tsarina czar czarina maharaja maharani chief premier abbot abbess

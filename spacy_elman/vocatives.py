@@ -12,7 +12,8 @@ relation words or common English words, and every common English word has a Brow
 most unusual names have none. :func:`take_vocatives` tags the first word of a line written in
 one case when it is a word of letters without a cluster that is none of those, and the second
 word is one of the words below; with ``and``/``&``/``n``, also the word after it when that is
-such a word too. The lists were written for this project.
+such a word too; a word that chat writes after a name it addresses may stand between
+(``dougie bro u ...``). The lists were written for this project.
 """
 
 from typing import List, Sequence, Tuple
@@ -28,8 +29,8 @@ from .titles import RELATIONS, TITLES, is_after_title
 # Second words of a line that addresses someone: ``u``, ``ur``, ``did u``, ``are we``, ``pls``.
 SECOND_PERSON = frozenset(
     """
-    u ur did are r pls plz where stop bring text answer call can have wya when wake come check
-    send
+    u ur did are r pls plz abeg where stop bring text answer call can have wya when wake come
+    check send
     """.split()
 )
 # Words that join two names (``ailsa n morven``).
@@ -48,6 +49,10 @@ def take_vocatives(
     if not person_labels or len(doc) < 2 or (spans and spans[0][0] == offset):
         return list(spans)
     second = doc[1].text.lower()
+    if is_after_title(doc[1].text) and len(doc) > 2:  # ``dougie bro u still owe me``
+        second = doc[2].text.lower()
+        if second not in SECOND_PERSON:
+            return list(spans)
     joined = second in JOINERS and len(doc) > 2
     if second not in SECOND_PERSON and not joined:
         return list(spans)

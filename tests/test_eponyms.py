@@ -95,6 +95,8 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("the RRS Sir David Attenborough left", (3, 5), False),  # a ship, past its title
         ("USS Ronald Reagan docked", (1, 3), False),
         ("Zaha Hadid Architects designed it", (0, 2), False),  # a firm's last word
+        ("Bradshaw & Lowe Engineering said", (2, 3), False),
+        ("the vessel LÉ Samuel Beckett sailed", (3, 5), False),
         ("Sir David Attenborough left", (1, 3), True),  # a title without a ship's prefix
     ],
 )

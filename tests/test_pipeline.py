@@ -783,6 +783,7 @@ SPAN_RULES = [
         [(1, 3)],
     ),
     ("take_vocatives", "wojtek did u get it", [0, 0, 0, 0, 0], [(0, 1)], []),
+    ("take_greetings", "Cheers, Baz", [0, 0, 0], [(2, 3)], []),
     (
         "drop_eponyms",
         "Nelson Mandela Boulevard near Obi",

@@ -15,6 +15,7 @@ NLP = spacy.blank("en")
         ("wojtek did u get the tickets", [(0, 1)]),
         ("PENITALA WHERE U AT", [(0, 1)]),  # a line in capitals
         ("ailsa n morven did the parkrun", [(0, 1), (2, 3)]),  # two names joined
+        ("dougie bro u still owe me a tenner", [(0, 1)]),  # a word that addresses him between
     ],
 )
 def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):

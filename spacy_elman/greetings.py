@@ -1,0 +1,119 @@
+"""The name in a greeting or a sign-off: ``Hi Loveday, quick one ...``, ``Dear Mrs Ludgate,
+...``, ``Cheers, Baz`` and ``Best wishes, Obiageli`` address or sign with a name.
+
+E-mails, letters and notes open with a greeting and close with a sign-off, and the words
+between the greeting (and any title after it) and the comma, or after the sign-off's comma to
+the end, are a name. A tagger sees a lone capitalised word there with little around it and
+often reads it as no name. :func:`take_greetings` tags one to three capitalised words (no
+stop words, no titles, none of ``All``, ``Team``, ``Everyone``, ``Sir``, ...) that stand
+between a greeting that opens the doc and a ``,``, ``!`` or the doc's end, or between a
+sign-off and its comma that open the doc and the doc's end (a kiss or a full stop may
+follow). The lists were written for this project.
+"""
+
+from typing import FrozenSet, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc
+
+from .titles import is_title
+
+# Words that open a greeting before a name (``Hi``, ``Dear``), lower-cased.
+GREETINGS: FrozenSet[str] = frozenset("hi hello hey dear morning evening afternoon hiya".split())
+# Sign-offs before a comma and a name, as lower-cased token sequences.
+SIGN_OFFS: FrozenSet[Tuple[str, ...]] = frozenset(
+    tuple(phrase.split())
+    for phrase in """
+    cheers|thanks|thank you|many thanks|thanks again|best|best wishes|all the best|regards|
+    kind regards|warm regards|best regards|love|lots of love|yours|yours sincerely|
+    yours truly|sincerely|warmly|ta|ta - ra|ta-ra|take care|speak soon|see you soon|diolch|
+    with thanks
+    """.replace("\n", "").split("|")
+    if phrase.strip()
+)
+# Words that a greeting addresses that are no names, lower-cased.
+NOT_NAMES: FrozenSet[str] = frozenset(
+    """
+    all team everyone everybody sir sirs madam madame there folks guys colleagues friends both
+    you ladies gentlemen gents neighbours neighbors parents members class mum mom dad world
+    diary customer customers applicant candidate user users reader readers residents
+    students subscriber
+    """.split()
+)
+# What may follow a signed name: kisses and a full stop.
+AFTER_SIGNATURE: FrozenSet[str] = frozenset("x xx xxx . ! :)".split())
+# How many words a greeting's or a sign-off's name may have.
+MAX_WORDS = 3
+
+
+def take_greetings(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+) -> List[Tuple[int, int, int]]:
+    """``spans`` with a person span (of the first person label) for the name in a greeting or
+    a sign-off that opens ``doc`` (see the module), unless a span already holds a word of it.
+
+    ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
+    ``doc``'s; the result is sorted.
+    """
+    if not person_labels or len(doc) < 2:
+        return list(spans)
+    found = _greeting_name(doc)
+    if found is None:
+        found = _signed_name(doc)
+    if found is None:
+        return list(spans)
+    start, end = found[0] + offset, found[1] + offset
+    if any(s < end and e > start for s, e, _ in spans):
+        return list(spans)
+    return sorted([*spans, (start, end, person_labels[0])])
+
+
+def _greeting_name(doc: Doc) -> Optional[Tuple[int, int]]:
+    """The name after a greeting that opens ``doc``, as token positions, or None."""
+    if doc[0].lower_ not in GREETINGS:
+        return None
+    i = 1
+    while i < len(doc) and (is_title(doc[i].text) or doc[i].text == "."):
+        i += 1
+    end = _name_end(doc, i)
+    if end == i or (end < len(doc) and doc[end].text not in (",", "!", "—", "-", ":")):
+        return None
+    return i, end
+
+
+def _signed_name(doc: Doc) -> Optional[Tuple[int, int]]:
+    """The name after a sign-off and its comma that open ``doc`` and run to its end, or
+    None."""
+    for width in range(1, 4):
+        if width >= len(doc) or doc[width].text != ",":
+            continue
+        if tuple(t.lower_ for t in doc[:width]) not in SIGN_OFFS:
+            continue
+        i = width + 1
+        while i < len(doc) and is_title(doc[i].text):
+            i += 1
+        end = _name_end(doc, i)
+        if end > i and all(t.lower_ in AFTER_SIGNATURE for t in doc[end:]):
+            return i, end
+    return None
+
+
+def _name_end(doc: Doc, i: int) -> int:
+    """Where the run of up to :data:`MAX_WORDS` name words that starts at ``doc[i]`` ends:
+    capitalised words of letters, no stop words or :data:`NOT_NAMES`, and hyphens that join
+    them."""
+    end, words = i, 0
+    while end < len(doc) and words < MAX_WORDS:
+        token = doc[end]
+        text = token.text
+        if text == "-" and not doc[end - 1].whitespace_ and end > i:
+            end += 1
+            continue
+        if not (text.isalpha() and text[:1].isupper()) or token.is_stop:
+            break
+        if text.lower() in NOT_NAMES:
+            break
+        end += 1
+        words += 1
+    while end > i and doc[end - 1].text == "-":
+        end -= 1
+    return end

@@ -1,0 +1,50 @@
+"""Tests for spacy_elman.greetings: the name in a greeting or a sign-off."""
+
+import pytest
+import spacy
+
+from spacy_elman.greetings import take_greetings
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Hi Loveday , quick one : could you send the rota ?", (1, 2)),
+        ("Dear Mrs Ludgate , Jude has a dentist appointment .", (2, 3)),  # past the title
+        ("Dear Dr. Ravenscroft-Ibekwe , thank you", (2, 5)),  # a hyphenated surname
+        ("Hello Ms Chinenye Okpara-Lind , many thanks", (2, 6)),
+        ("Morning Priya !", (1, 2)),
+        ("Cheers , Baz", (2, 3)),  # a sign-off
+        ("Best wishes , Obiageli", (3, 4)),
+        ("Love , Doreen xx", (2, 3)),  # a kiss after the name
+    ],
+)
+def test_take_greetings_tags_the_name_in_a_greeting_or_sign_off(text, want):
+    assert take_greetings([], NLP(text), [0]) == [(*want, 0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi all , the meeting moved .",  # no name
+        "Dear Sir , I write to complain .",  # a title alone
+        "Hello World",
+        "Hi there !",
+        "Best wishes to Obiageli",  # no comma after the sign-off
+        "Cheers , Baz said , and left .",  # the name does not end the doc
+        "The team said Hi Loveday , then left",  # the greeting does not open the doc
+        "hi loveday , quick one",  # lower case: the model's call
+    ],
+)
+def test_take_greetings_leaves_other_docs_alone(text):
+    assert take_greetings([], NLP(text), [0]) == []
+
+
+def test_take_greetings_keeps_spans_labels_and_offsets():
+    doc = NLP("Cheers , Nana Biddy xx")
+    # a span already on a word of the name: left as it is
+    assert take_greetings([(13, 14, 0)], doc, [0], offset=10) == [(13, 14, 0)]
+    assert take_greetings([], doc, [1, 0], offset=10) == [(12, 14, 1)]
+    assert take_greetings([], doc, []) == []
