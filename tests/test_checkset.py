@@ -44,6 +44,7 @@ SETS = [
     "blind13",
     "blind14",
     "blind15",
+    "blind16",
 ]
 
 
@@ -71,6 +72,7 @@ def records(name: str = "names"):
         ("blind13", 130, 120, 28),
         ("blind14", 130, 120, 28),
         ("blind15", 140, 130, 28),
+        ("blind16", 140, 130, 28),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
