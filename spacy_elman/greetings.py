@@ -30,6 +30,7 @@ SIGN_OFFS: FrozenSet[Tuple[str, ...]] = frozenset(
     """.replace("\n", "").split("|")
     if phrase.strip()
 )
+_FIRST_WORDS = frozenset(phrase[0] for phrase in SIGN_OFFS)
 # Words that a greeting addresses that are no names, lower-cased.
 NOT_NAMES: FrozenSet[str] = frozenset(
     """
@@ -83,6 +84,8 @@ def _greeting_name(doc: Doc) -> Optional[Tuple[int, int]]:
 def _signed_name(doc: Doc) -> Optional[Tuple[int, int]]:
     """The name after a sign-off and its comma that open ``doc`` and run to its end, or
     None."""
+    if doc[0].lower_ not in _FIRST_WORDS:
+        return None
     for width in range(1, 4):
         if width >= len(doc) or doc[width].text != ",":
             continue
