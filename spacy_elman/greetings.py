@@ -16,6 +16,7 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc
 
 from .titles import is_title
+from .words import capital_word
 
 # Words that open a greeting before a name (``Hi``, ``Dear``), lower-cased.
 GREETINGS: FrozenSet[str] = frozenset("hi hello hey dear morning evening afternoon hiya".split())
@@ -111,7 +112,7 @@ def _name_end(doc: Doc, i: int) -> int:
         if text == "-" and not doc[end - 1].whitespace_ and end > i:
             end += 1
             continue
-        if not (text.isalpha() and text[:1].isupper()) or token.is_stop:
+        if not capital_word(token) or token.is_stop:
             break
         if text.lower() in NOT_NAMES:
             break

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .lowercase import PARTICLES
 from .nationalities import DEMONYMS
 from .titles import is_title
+from .words import capital_word
 
 # What opens a bracket of life dates: ``(born 1979``, ``(b. 1931``, ``(née Smith``,
 # ``(died 2004``, ``(c. 1450``, ``(1931–2010``; not ``(2)`` or ``(23)``.
@@ -68,8 +69,7 @@ def name_start(doc: Doc, end: int) -> int:
             ok = start < end  # only between words of the name
         else:
             ok = (
-                (token.is_alpha and text[:1].isupper() and not token.is_stop)
-                or bool(_INITIAL.match(text))
+                (capital_word(token) and not token.is_stop) or bool(_INITIAL.match(text))
             ) and not (is_title(text) or _demonym(text))
         if not ok:
             break

@@ -23,7 +23,9 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from .eponyms import POSSESSIVES
+from .hyphens import hyphen_after
 from .places import place_sets
+from .words import capital_word
 
 # Docs shorter than this are left alone: a surname seldom comes twice in one sentence, and the
 # test costs ~5 us a doc (a sentence of CoNLL-2003 dev has 17 tokens, a news story hundreds).
@@ -48,7 +50,8 @@ def take_repeats(
     for start, end, label in spans:
         if label in person_labels and end - start > 1:
             token = doc[end - 1 - offset]
-            if _name_word(token.text) and not token.is_stop and token.lower not in places:
+            name = len(token.text) > 2 and capital_word(token) and not token.is_stop
+            if name and token.lower not in places:
                 surnames.setdefault(token.orth, label)
     if not surnames:
         return list(spans)
@@ -72,11 +75,6 @@ def take_repeats(
     return sorted([*spans, *added]) if added else list(spans)
 
 
-def _name_word(text: str) -> bool:
-    """A capitalised word of letters, three or more."""
-    return len(text) > 2 and text.isalpha() and text[:1].isupper()
-
-
 def _thing_context(doc: Doc, i: int) -> bool:
     """Whether the words around ``doc[i]`` make it a thing or a place named after the person:
     after ``the``, ``a``, ``an``, ``in`` or ``at`` (``the Raghunathan estimator``, ``works at
@@ -84,16 +82,11 @@ def _thing_context(doc: Doc, i: int) -> bool:
     capitalised word (``Kiely's Dairy``)."""
     if i > 0 and doc[i - 1].text in BEFORE_THINGS:
         return True
-    if (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_) or (
-        i + 1 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_
-    ):
+    if (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_) or hyphen_after(doc, i):
         return True
     return i + 2 < len(doc) and doc[i + 1].text in POSSESSIVES and doc[i + 2].text[:1].isupper()
 
 
 def _free_capital(doc: Doc, i: int, taken: set) -> bool:
     """Whether ``doc[i]`` is a capitalised word of letters outside every entity."""
-    if i < 0 or i >= len(doc) or i in taken:
-        return False
-    text = doc[i].text
-    return text.isalpha() and text[:1].isupper()
+    return 0 <= i < len(doc) and i not in taken and capital_word(doc[i])

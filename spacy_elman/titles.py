@@ -15,6 +15,8 @@ from typing import FrozenSet, List, Sequence, Tuple
 
 from spacy.tokens import Doc
 
+from .hyphens import hyphen_after
+
 # Labels that are person names unless a pipeline is told otherwise.
 PERSON_LABELS = ("NAME", "PER", "PERSON")
 
@@ -184,7 +186,7 @@ def trim_titles(
 def _title_width(doc: Doc, i: int, end: int) -> int:
     """How many tokens the title at ``doc[i]`` spans: 1, or 3 for titles joined by a hyphen
     (``Prosecutor-General``); 0 where a hyphen joins it to a word that is no title."""
-    if i + 1 < end and doc[i + 1].text == "-" and not doc[i].whitespace_:
+    if i + 1 < end and hyphen_after(doc, i):
         if i + 2 < end - 1 and is_title(doc[i + 2].text):
             return 3
         return 0
