@@ -45,6 +45,7 @@ SETS = [
     "blind14",
     "blind15",
     "blind16",
+    "blind17",
 ]
 
 
@@ -73,6 +74,7 @@ def records(name: str = "names"):
         ("blind14", 130, 120, 28),
         ("blind15", 140, 130, 28),
         ("blind16", 140, 130, 28),
+        ("blind17", 150, 140, 30),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
