@@ -13,9 +13,10 @@ drops a person entity that such a word follows (also past ``International`` or
 surname, ends. It also drops a storm's name (``Hurricane Edith``: CoNLL-2003 tags the five
 it holds as miscellaneous or place names) and a saint's name before a possessive
 (``St. Aidan's Well``, ``Saint Ita's Hospital``: a church, a well, a school or a feast;
-no CoNLL-2003 person entity stands there), and a ship's name after its prefix (``RRS Sir
-David Attenborough``, ``USS Ronald Reagan``). The lists are English and were written for
-this project.
+no CoNLL-2003 person entity stands there), a ship's name after its prefix (``RRS Sir
+David Attenborough``, ``USS Ronald Reagan``) or after a vessel in lower case (``his ship
+Fram``), and a dish's (``Caesar salad``, ``Beef Wellington``). The lists are English and
+were written for this project.
 """
 
 from functools import lru_cache
@@ -57,11 +58,15 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
 )
 # Heads of named results and conditions that follow the name in lower case too (``the
 # Guillain-Barré syndrome``, ``the Doppler effect``): none follows a CoNLL-2003 person entity
-# (its four ``Alzheimer's disease`` are possessives, left alone).
+# (its four ``Alzheimer's disease`` are possessives, left alone). The second block (the
+# twenty-fifth session): dishes named after a person (``Caesar salad``, ``Granny Smith
+# apples``); none follows a CoNLL-2003 person entity either.
 LOWER_HEADS: FrozenSet[str] = frozenset(
     """
     syndrome disease theorem conjecture lemma equation inequality paradox effect principle
     equilibrium hypothesis
+    salad salads apples sauce pudding puddings tart tarts sandwich sandwiches soup pie pies
+    fries
     """.split()
 )
 # Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one
@@ -89,6 +94,19 @@ POSSESSIVES: FrozenSet[str] = frozenset(("'s", "’s", "'S", "’S"))
 SHIP_PREFIXES: FrozenSet[str] = frozenset(
     "HMS USS RRS RMS MV HMAS HMCS HMNZS INS LÉ RV USNS USCGC HNLMS HDMS BRP KRI".split()
 )
+# Vessels, written in lower case before a ship's or a boat's name (``his ship Fram``, ``the
+# lifeboat Margaret Joan Hallam``), and the first words of dishes named after a person
+# (``Beef Wellington``, ``Eggs Benedict``), in either case; none stands before a CoNLL-2003
+# person entity.
+VESSELS: FrozenSet[str] = frozenset(
+    """
+    ship boat lifeboat yacht ferry tanker vessel liner schooner steamer trawler frigate
+    submarine cruiser destroyer barge tug sloop clipper warship freighter
+    """.split()
+)
+DISHES: FrozenSet[str] = frozenset(
+    "beef eggs chicken peach oysters bananas crêpes crepes steak veal".split()
+)
 # The words before a span that :func:`drop_eponyms` reads, as written.
 BEFORE_WORDS: FrozenSet[str] = (
     frozenset(
@@ -97,6 +115,9 @@ BEFORE_WORDS: FrozenSet[str] = (
         | SAINT_WORDS
     )
     | SHIP_PREFIXES
+    | VESSELS
+    | DISHES
+    | {word.title() for word in DISHES}
 )
 
 
@@ -156,8 +177,11 @@ def _named_storm_or_saint(doc: Doc, start: int, end: int) -> bool:
 
 
 def _ship(doc: Doc, start: int) -> bool:
-    """Whether a ship's prefix stands right before ``doc[start]``, or before a title there
-    (``RRS`` ``Sir`` ``David Attenborough``)."""
-    if start > 0 and doc[start - 1].text in SHIP_PREFIXES:
-        return True
+    """Whether a ship's prefix, a vessel in lower case or a dish's first word stands right
+    before ``doc[start]``, or a ship's prefix before a title there (``RRS`` ``Sir`` ``David
+    Attenborough``)."""
+    if start > 0:
+        before = doc[start - 1].text
+        if before in SHIP_PREFIXES or before in VESSELS or before.lower() in DISHES:
+            return True
     return start > 1 and doc[start - 2].text in SHIP_PREFIXES and is_title(doc[start - 1].text)

@@ -23,7 +23,9 @@ from spacy.tokens import Doc
 # and no CoNLL-2003 train or dev person entity holds it, and if it is not a surname we know
 # (``Sherpa``, ``Tamang``, ``Moro``, ``Bihari``, ``Naga``, ``Lao``, ``Saxon``). The third:
 # languages that name no people of their own (``Ladino``, ``Aramaic``, ``Urdu``), with the
-# same filter.
+# same filter. The fourth (the twenty-fifth session): nouns for a nation's people that are no
+# given names (``Swede``, ``Spaniard``, ``Welshwoman``), and the names of Bantu languages
+# with their prefix (``Setswana``, ``isiZulu``), with the same filter.
 DEMONYMS: FrozenSet[str] = frozenset(
     """
     afghan albanian algerian american andorran angolan argentine argentinian armenian
@@ -69,8 +71,18 @@ DEMONYMS: FrozenSet[str] = frozenset(
 
     arabic aramaic dari esperanto farsi hebrew hindi krio ladino latin papiamento sanskrit
     urdu yiddish
+
+    swede briton serb croat spaniard frenchman frenchwoman dutchman dutchwoman englishman
+    englishwoman irishman irishwoman scotsman scotswoman welshman welshwoman kiwi aussie
+    icelander slovene norseman setswana sesotho isizulu isixhosa kiswahili sepedi tshivenda
+    xitsonga siswati chichewa luganda kinyarwanda kirundi gikuyu lingala twi
     """.split()
 )
+# Nouns for a nation's people that are also given names or surnames (``Finn``, ``Dane``,
+# ``Scot``): a nationality only after an article (``the Finn Iida Marjamäki``).
+DEMONYM_NOUNS: FrozenSet[str] = frozenset("finn dane pole scot brit turk magyar".split())
+# The words before such a noun.
+ARTICLES: FrozenSet[str] = frozenset("the a an fellow".split())
 
 
 @lru_cache(maxsize=65536)
@@ -84,7 +96,7 @@ def trim_nationalities(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
     """Move the start of each person span past its leading nationalities before a capitalised
-    word; drop person spans that are one nationality or several joined by hyphens
+    word (``Finn`` and the like only after an article); drop person spans that are one nationality or several joined by hyphens
     (``Greenlandic-Danish``).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
@@ -97,12 +109,25 @@ def trim_nationalities(
                 continue
             while (
                 end - start > 1
-                and is_nationality(doc[start - offset].text)
+                and _nationality_at(doc, start - offset)
                 and doc[start - offset + 1].text[:1].isupper()
             ):
                 start += 1
         trimmed.append((start, end, label))
     return trimmed
+
+
+def _nationality_at(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` is a nationality, or one of ``DEMONYM_NOUNS`` after an article."""
+    text = doc[i].text
+    if is_nationality(text):
+        return True
+    return (
+        text[:1].isupper()
+        and text.lower() in DEMONYM_NOUNS
+        and i > 0
+        and doc[i - 1].text.lower() in ARTICLES
+    )
 
 
 def _nationalities_only(doc: Doc, start: int, end: int) -> bool:

@@ -1,6 +1,6 @@
 """Name-like words in their ordinary sense: a month beside a day's number (``MOGADISHU, Jan
 22 -``), a verb that opens a command or a wish (``Pat the dough dry``, ``Mark my words``,
-``May the best team win``).
+``May the best team win``), a season after a word that makes it one (``for summer``).
 
 A tagger that knows ``Jan``, ``May``, ``Pat`` and ``Mark`` as given names reads them as
 names where the words around them say otherwise. In CoNLL-2003 train and dev a month word
@@ -8,14 +8,17 @@ stands beside a number 555 times, and only once is it a person entity (one of se
 a results line's ``Jan Van ...``); a capitalised word that opens a sentence and is followed
 by a determiner (``the``, ``my``) does so 274 times, and never as a person entity.
 :func:`drop_ordinary` drops a one-word person entity that is a month beside a number, or a
-verb of the list below at a sentence's start followed by a determiner or a pronoun. The
-lists were written for this project.
+verb of the list below at a sentence's start followed by a determiner or a pronoun, or a
+season after a preposition or a determiner (``this summer``, ``next Autumn``). The lists were
+written for this project.
 """
 
 import re
 from typing import FrozenSet, List, Sequence, Tuple
 
 from spacy.tokens import Doc
+
+from .words import opens_sentence
 
 # Months and their abbreviations, in any case and without a final ".".
 MONTHS: FrozenSet[str] = frozenset(
@@ -32,6 +35,14 @@ VERBS: FrozenSet[str] = frozenset(
     pierce harry josh peg buck hunt dash chip carol grace trace sally kit
     """.split()
 )
+# Seasons, which are also given names (``Summer``, ``Autumn``), and the words before one that
+# make it the season: any of them in lower case (``can't wait for summer``), only those
+# that no name follows when it is written with a capital (``this Summer``, ``late Autumn``).
+SEASONS: FrozenSet[str] = frozenset("summer winter spring autumn fall".split())
+BEFORE_SEASON: FrozenSet[str] = frozenset(
+    "for in this next last until till by before after over during all every early late mid".split()
+)
+BEFORE_CAPITAL_SEASON: FrozenSet[str] = frozenset("this next last every early late mid".split())
 # Words after such a verb: determiners and object pronouns.
 OBJECTS: FrozenSet[str] = frozenset(
     """
@@ -39,27 +50,28 @@ OBJECTS: FrozenSet[str] = frozenset(
     us him you
     """.split()
 )
-# Tokens after which a new sentence starts.
-SENTENCE_ENDS: FrozenSet[str] = frozenset('. ! ? : ; " “ ( - – —'.split())
 # A day's or a year's number: ``22``, ``22nd``, ``1996``, ``22,``.
 _NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?,?$")
 # The words this module reads inside a span, for the rules' fast path.
-ORDINARY_WORDS: FrozenSet[str] = MONTHS | VERBS
+ORDINARY_WORDS: FrozenSet[str] = MONTHS | VERBS | SEASONS
 
 
 def is_ordinary(doc: Doc, i: int) -> bool:
-    """Whether the word ``doc[i]`` is a month beside a number or a verb that opens a sentence
-    followed by a determiner or a pronoun."""
+    """Whether the word ``doc[i]`` is a month beside a number, a season after a word that
+    makes it one, or a verb that opens a sentence followed by a determiner or a pronoun."""
     key = doc[i].text.lower().rstrip(".")
     if key in MONTHS and (
         (i + 1 < len(doc) and _NUMBER.match(doc[i + 1].text))
         or (i > 0 and _NUMBER.match(doc[i - 1].text))
     ):
         return True
+    if key in SEASONS and i > 0:
+        before = doc[i - 1].text.lower()
+        return before in (BEFORE_SEASON if doc[i].text.islower() else BEFORE_CAPITAL_SEASON)
     return (
         key in VERBS
         and doc[i].text[:1].isupper()
-        and (i == 0 or doc[i - 1].text in SENTENCE_ENDS or "\n" in doc[i - 1].text)
+        and opens_sentence(doc, i)
         and i + 1 < len(doc)
         and doc[i + 1].text in OBJECTS
     )

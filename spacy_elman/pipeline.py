@@ -138,6 +138,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "drop_lower": True,
         "drop_ordinary": True,
         "drop_places": True,
+        "drop_teams": True,
         "take_lifespans": True,
         "take_repeats": True,
         "take_vocatives": True,
@@ -185,6 +186,7 @@ def make_elman_ner(
     drop_lower: bool,
     drop_ordinary: bool,
     drop_places: bool,
+    drop_teams: bool,
     take_lifespans: bool,
     take_repeats: bool,
     take_vocatives: bool,
@@ -257,8 +259,9 @@ def make_elman_ner(
     drop_eponyms: no person entity directly before, or (two words or more) ending with, a
         capitalised word that ends a thing named after a person (``Nelson Mandela
         Boulevard``, ``the Ford Foundation``, ``the Mayo Clinic``), and none after a storm's
-        word (``Hurricane Edith``) or a saint's before a possessive (``St. Aidan's Well``);
-        see ``eponyms``.
+        word (``Hurricane Edith``), a saint's before a possessive (``St. Aidan's Well``), a
+        vessel (``his ship Fram``) or a dish's (``Beef Wellington``, ``Caesar salad``); see
+        ``eponyms``.
     drop_lower: no person entity written all in lower case in a doc whose first word and a
         later word start with a capital (``filo`` in ``... rolls out her own filo pastry``;
         chat such as ``I swear freddie ...`` keeps its names); see ``lowercase``.
@@ -269,7 +272,10 @@ def make_elman_ner(
         more, a country, a US state) and not also a person name (``Pamplona``, ``Nebraska``;
         ``Paris`` is decided by the model), nor one that with the capitalised word before or
         after it is a place (``San`` ``Antonio``, ``South`` ``Korea``), nor the place in
-        capitals that opens a dateline (``DARWIN, Dec 30 -``); see ``places``.
+        capitals that opens a dateline (``DARWIN, Dec 30 -``), nor the place after an age
+        (``Lyndon Quilliam, 44, of Douglas``); see ``places``.
+    drop_teams: no person entity right before a plural verb (``Sevilla have agreed``), unless
+        a joiner before it or a pronoun after the verb makes it a person; see ``teams``.
     take_lifespans: a person entity in the words of a name right before a bracket of life
         dates covers all of them (``Pa Nhia Vang (born 1979)``, ``Neus Bofarull i Mas
         (1919–2008)``); see ``lifespans``.
@@ -278,8 +284,10 @@ def make_elman_ner(
         no other capitalised word stands beside them; see ``repeats``.
     take_vocatives: a line written in one case that opens with a word of letters no list
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
-        ``did``, ``pls``) or ``and``/``&``/``n`` and a name, opens with a person entity
-        (``tiwonge pls delete the pic``); see ``vocatives``.
+        ``did``, ``pls``), ``and``/``&``/``n`` and a name, opens with a person entity
+        (``tiwonge pls delete the pic``) or a report of what the person did (``dasha sent``);
+        such a word that the line thanks (``thank you ibukun!!``) or writes with a possessive
+        (``chidubem's``) is one too; see ``vocatives``.
     take_greetings: the capitalised words between a greeting that opens a doc and a comma
         (``Hi Loveday,``, ``Dear Mrs Ludgate,``), or after a sign-off and its comma to the
         doc's end (``Cheers, Baz``), are a person entity; see ``greetings``.
@@ -323,6 +331,7 @@ def make_elman_ner(
         drop_lower=drop_lower,
         drop_ordinary=drop_ordinary,
         drop_places=drop_places,
+        drop_teams=drop_teams,
         take_lifespans=take_lifespans,
         take_repeats=take_repeats,
         take_vocatives=take_vocatives,
@@ -370,6 +379,7 @@ class ElmanNER(TrainablePipe):
         drop_lower: bool = True,
         drop_ordinary: bool = True,
         drop_places: bool = True,
+        drop_teams: bool = True,
         take_lifespans: bool = True,
         take_repeats: bool = True,
         take_vocatives: bool = True,
@@ -417,6 +427,7 @@ class ElmanNER(TrainablePipe):
             "drop_lower": drop_lower,
             "drop_ordinary": drop_ordinary,
             "drop_places": drop_places,
+            "drop_teams": drop_teams,
             "take_lifespans": take_lifespans,
             "take_repeats": take_repeats,
             "take_vocatives": take_vocatives,

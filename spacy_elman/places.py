@@ -13,7 +13,8 @@ place, or that with the capitalised word before or after it is a place of severa
 ``Jackson``, ``Paris``) are not in the table: the model decides those. A place in capitals
 that opens a dateline (``DARWIN, Dec 30 -``) is dropped whether the table holds it or not:
 in CoNLL-2003 train and dev 23 sentences open with capitals, a comma and a month, and none
-with a person entity.
+with a person entity. So is the place after a person's age and ``of`` (``Lyndon Quilliam, 44,
+of Douglas``), where court reports say where the person lives.
 """
 
 from functools import lru_cache
@@ -71,11 +72,23 @@ def opens_dateline(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def after_age(doc: Doc, start: int) -> bool:
+    """Whether ``doc[start]`` follows a person's age and ``of`` (``Lyndon Quilliam, 44, of
+    Douglas``): where court and police reports say a person lives."""
+    return (
+        start > 3
+        and doc[start - 1].lower_ == "of"
+        and doc[start - 2].text == ","
+        and doc[start - 3].text.isdigit()
+        and doc[start - 4].text == ","
+    )
+
+
 def drop_places(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
-    """Drop each person span that is a place (:func:`is_place`) or opens a dateline
-    (:func:`opens_dateline`).
+    """Drop each person span that is a place (:func:`is_place`), opens a dateline
+    (:func:`opens_dateline`) or follows an age and ``of`` (:func:`after_age`).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans may be dropped.
@@ -87,5 +100,6 @@ def drop_places(
         or not (
             is_place(doc, start - offset, end - offset)
             or opens_dateline(doc, start - offset, end - offset)
+            or after_age(doc, start - offset)
         )
     ]

@@ -41,14 +41,16 @@ from .headlines import HEADLINE_VERBS, trim_verbs
 from .hyphens import hyphen_after, take_hyphenated
 from .lifespans import take_lifespans
 from .lowercase import CONJUNCTIONS, drop_lower, end_particles, take_conjoined, trim_lower_words
-from .nationalities import DEMONYMS, trim_nationalities
+from .nationalities import DEMONYM_NOUNS, DEMONYMS, trim_nationalities
 from .ordinary import ORDINARY_WORDS, drop_ordinary
 from .places import drop_places
 from .repeats import take_repeats
+from .teams import PLURAL_VERBS, drop_teams
 from .titles import (
     AFTER_TITLES,
     REGNAL_AFTER_TITLE,
     SUFFIXES,
+    SURNAME_ROLES,
     TITLES,
     take_suffixes,
     trim_titles,
@@ -61,8 +63,17 @@ Spans = List[Tuple[int, int, int]]
 # starts one (``International Airport``; drop_eponyms reads on only past a modifier).
 AFTER = 1
 # The lower-case forms that a rule reads inside a span or after it.
-_INSIDE_WORDS = TITLES | AFTER_TITLES | DEMONYMS | HEADLINE_VERBS | EPONYM_HEADS | ORDINARY_WORDS
-_AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS | LOWER_HEADS
+_INSIDE_WORDS = (
+    TITLES
+    | SURNAME_ROLES
+    | AFTER_TITLES
+    | DEMONYMS
+    | DEMONYM_NOUNS
+    | HEADLINE_VERBS
+    | EPONYM_HEADS
+    | ORDINARY_WORDS
+)
+_AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS | LOWER_HEADS | PLURAL_VERBS
 # Token id -> whether a rule may read it (inside a span / after one); filled as ids are met,
 # emptied when one holds CACHE_SIZE ids, so that a stream of any length keeps memory bounded.
 _INSIDE: Dict[int, bool] = {}
@@ -86,6 +97,7 @@ PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]
     ("drop_lower", drop_lower),
     ("drop_ordinary", drop_ordinary),
     ("drop_places", drop_places),
+    ("drop_teams", drop_teams),
 )
 
 

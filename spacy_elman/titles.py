@@ -16,6 +16,7 @@ from typing import FrozenSet, List, Sequence, Tuple
 from spacy.tokens import Doc
 
 from .hyphens import hyphen_after
+from .words import opens_sentence
 
 # Labels that are person names unless a pipeline is told otherwise.
 PERSON_LABELS = ("NAME", "PER", "PERSON")
@@ -44,6 +45,9 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # starts with one. Left out as surnames: ``Baker``, ``Farmer``, ``Potter``, ``Weaver``,
 # ``Singer``, ``Driver``, ``Rider``, ``Warden``, ``Principal``, ``Carver``, ``Herder``,
 # ``Boxer`` and the like.
+# The seventh block (the twenty-fifth session): sportspeople's roles and events that news copy
+# writes before a name (``Flanker``, ``Shortstop``, ``Hurdler``, ``Judoka``), and the Spanish
+# ``tía``, with the same filter; roles that are also surnames are in ``SURNAME_ROLES``.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -109,6 +113,11 @@ TITLES: FrozenSet[str] = frozenset(
     storyteller student surgeon swimmer teacher tenant trader translator trapper umpire
     vendor vet veterinarian vicar vintner violinist volunteer waiter waitress watchmaker
     welder winemaker woodcarver worker wrestler writer
+
+    flanker flyhalf outfielder infielder shortstop catcher linebacker cornerback tailback
+    halfback kicker punter wingback centreback allrounder goalie netminder hurdler thrower
+    marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
+    prop fighter shooter jumper trainer tía
     """.split()
 )
 
@@ -140,7 +149,20 @@ AFTER_TITLES: FrozenSet[str] = frozenset("bhai bhaiya didi sahib saab bhabhi".sp
 CHAT_AFTER: FrozenSet[str] = frozenset(
     """
     bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
-    noona nuna sensei sama senpai abla teyze amca hanım hanim jaan
+    noona nuna sensei sama senpai abla teyze amca hanım hanim jaan braddah bruddah brah bruv
+    cuz cuzzie
+    """.split()
+)
+
+
+# Roles that are also surnames (``Winger``, ``Boxer``, ``Potter``): a title only where one
+# opens a sentence before a name of two or more words (``Winger Sitani Latu scored ...``),
+# where it cannot be the name's own first word. No CoNLL-2003 train or dev person entity of
+# three or more words opens a sentence with one.
+SURNAME_ROLES: FrozenSet[str] = frozenset(
+    """
+    winger boxer bowler keeper baker farmer potter weaver singer driver rider carver herder
+    butcher cook miller porter hooker lock diver archer pitcher
     """.split()
 )
 
@@ -161,7 +183,8 @@ def trim_titles(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
     """Move the start of each person span past its leading titles and their full stops
-    (``Dr . Cox``), and its end before the honorifics that follow a name (``imran bhai``),
+    (``Dr . Cox``) and past a role that is also a surname where one opens a sentence before
+    two or more words (``SURNAME_ROLES``), and its end before the honorifics that follow a name (``imran bhai``),
     never past its last token.
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
@@ -170,6 +193,8 @@ def trim_titles(
     trimmed = []
     for start, end, label in spans:
         if label in person_labels:
+            if end - start > 2 and _surname_role(doc, start - offset):
+                start += 1
             while end - start > 1 and is_title(doc[start - offset].text):
                 width = _title_width(doc, start - offset, end - offset)
                 if not width:
@@ -181,6 +206,13 @@ def trim_titles(
                 end -= 1
         trimmed.append((start, end, label))
     return trimmed
+
+
+def _surname_role(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` is a role that is also a surname, written with a capital, opening
+    a sentence."""
+    text = doc[i].text
+    return text[:1].isupper() and text.lower() in SURNAME_ROLES and opens_sentence(doc, i)
 
 
 def _title_width(doc: Doc, i: int, end: int) -> int:

@@ -1,6 +1,6 @@
-"""A chat line that opens with a name: ``tiwonge pls delete the pic``, ``wojtek did u get the
-tickets``, ``ailsa n morven did the parkrun`` and ``PENITALA WHERE U AT`` address or name a
-person with their first word.
+"""Names in chat by the words around them: ``tiwonge pls delete the pic``, ``wojtek did u get
+the tickets``, ``ailsa n morven did the parkrun`` and ``PENITALA WHERE U AT`` address or name a
+person with their first word; ``thank you ibukun!!`` and ``chidubem's thing`` name one later.
 
 Text messages start with the name of the person they address, written in lower case (or all in
 capitals) like the rest of the line. A tagger finds such a name when it knows it, from the name
@@ -13,9 +13,14 @@ most unusual names have none. :func:`take_vocatives` tags the first word of a li
 one case when it is a word of letters without a cluster that is none of those, and the second
 word is one of the words below; with ``and``/``&``/``n``, also the word after it when that is
 such a word too; a word that chat writes after a name it addresses may stand between
-(``dougie bro u ...``). The lists were written for this project.
+(``dougie bro u ...``); or a word that tells what the person did (``dasha sent the
+playlist``, ``is``, ``just``). Such a word elsewhere in the line is a name too where the line
+thanks it before a symbol or the line's end (``thank you ibukun!!``, ``thx ebuka``) or writes
+it with a possessive (``who's coming to chidubem's thing``). The lists were written for this
+project.
 """
 
+import re
 from typing import List, Sequence, Tuple
 
 import numpy as np
@@ -37,37 +42,107 @@ SECOND_PERSON = frozenset(
 JOINERS = frozenset({"and", "&", "n"})
 
 
+# Words after a name that opens a line and tells what the person did (``dasha sent the
+# playlist``).
+THIRD_PERSON = frozenset("sent said says just told texted posted got is was has".split())
+# Words right before a name that a line thanks, greets or cheers (``thank you ibukun!!``,
+# ``thx ebuka``, ``happy birthday gurleen``, ``well done mags``, ``good luck tayo``), and
+# ordinals after ``happy`` (``happy 30th gurleen``).
+CUES = frozenset(
+    "thanks thx ty tysm congrats congratulations done luck birthday bday anniversary".split()
+)
+# Cues of two words: the second, and the first words it needs (``thank you``, ``big up``).
+PAIR_CUES = {
+    "you": frozenset("thank love luv miss".split()),
+    "u": frozenset("thank love luv miss".split()),
+    "up": frozenset({"big"}),
+}
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+# Words that may follow such a name (``thanks kobby for the lift``); so may a symbol.
+AFTER_CUE = frozenset({"for", "on"})
+# Words joined to a name by ``and``/``&``/``n`` that make it a person (``me n reyansh``).
+ME = frozenset({"me", "i"})
+# Possessive endings after a name (``chidubem's thing``).
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
 def take_vocatives(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
-    """``spans`` with a person span (of the first person label) for a name that opens a line
-    written in one case (see the module), and for a second one joined to it.
+    """``spans`` with a person span (of the first person label) for each name that a line
+    written in one case opens, thanks or writes with a possessive (see the module).
 
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
     ``doc``'s; the result is sorted.
     """
-    if not person_labels or len(doc) < 2 or (spans and spans[0][0] == offset):
+    if not person_labels or len(doc) < 2 or not _one_case(doc.text):
         return list(spans)
+    taken = {*_opening(spans, doc, offset), *_thanked(doc), *_with_me(doc), *_possessive(doc)}
+    inside = {i for start, end, _ in spans for i in range(start - offset, end - offset)}
+    label = person_labels[0]
+    new = [(offset + i, offset + i + 1, label) for i in sorted(taken) if i not in inside]
+    return sorted([*spans, *new]) if new else list(spans)
+
+
+def _opening(spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int) -> List[int]:
+    """The positions of the name that opens the line, and of a second one joined to it."""
+    if spans and spans[0][0] == offset:
+        return []
     second = doc[1].text.lower()
     if is_after_title(doc[1].text) and len(doc) > 2:  # ``dougie bro u still owe me``
         second = doc[2].text.lower()
         if second not in SECOND_PERSON:
-            return list(spans)
+            return []
     joined = second in JOINERS and len(doc) > 2
-    if second not in SECOND_PERSON and not joined:
-        return list(spans)
-    if not _one_case(doc.text) or not _unusual_word(doc[0]):
-        return list(spans)
-    label = person_labels[0]
-    taken = [(offset, offset + 1, label)]
-    if joined:
-        names_next = any(start == offset + 2 for start, _, _ in spans)
-        if not names_next:
-            if not _unusual_word(doc[2]):
-                return list(spans)
-            if not any(start <= offset + 2 < end for start, end, _ in spans):
-                taken.append((offset + 2, offset + 3, label))
-    return sorted([*spans, *taken])
+    if second not in SECOND_PERSON and second not in THIRD_PERSON and not joined:
+        return []
+    if not _unusual_word(doc[0]):
+        return []
+    if not joined:
+        return [0]
+    if any(start == offset + 2 for start, _, _ in spans):
+        return [0]
+    return [0, 2] if _unusual_word(doc[2]) else []
+
+
+def _thanked(doc: Doc) -> List[int]:
+    """The positions of unusual words that a line thanks, greets or cheers, before a symbol,
+    ``for``/``on`` or the line's end."""
+    found = []
+    for j in range(1, len(doc)):
+        before = doc[j - 1].lower_
+        cue = before in CUES or (
+            j > 1 and doc[j - 2].lower_ == "happy" and bool(_ORDINAL.match(before))
+        )
+        if before in PAIR_CUES and j > 1 and doc[j - 2].lower_ in PAIR_CUES[before]:
+            cue = True
+        if not cue:
+            continue
+        if j + 1 < len(doc) and doc[j + 1].is_alpha and doc[j + 1].lower_ not in AFTER_CUE:
+            continue
+        if _unusual_word(doc[j]):
+            found.append(j)
+    return found
+
+
+def _with_me(doc: Doc) -> List[int]:
+    """The positions of unusual words joined to ``me`` (``me n reyansh``, ``zainab and me``)."""
+    found = []
+    for j, token in enumerate(doc):
+        left = j > 1 and doc[j - 1].lower_ in JOINERS and doc[j - 2].lower_ in ME
+        right = j + 2 < len(doc) and doc[j + 1].lower_ in JOINERS and doc[j + 2].lower_ in ME
+        if (left or right) and _unusual_word(token):
+            found.append(j)
+    return found
+
+
+def _possessive(doc: Doc) -> List[int]:
+    """The positions of unusual words before a possessive ending."""
+    return [
+        i
+        for i, token in enumerate(doc[:-1])
+        if doc[i + 1].text in POSSESSIVES and _unusual_word(token)
+    ]
 
 
 def _one_case(text: str) -> bool:

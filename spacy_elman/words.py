@@ -106,6 +106,15 @@ def capital_word(token: Token) -> bool:
     return token.is_alpha and token.text[:1].isupper()
 
 
+# Tokens after which a new sentence starts.
+SENTENCE_ENDS = frozenset('. ! ? : ; " “ ( - – —'.split())
+
+
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` opens the doc, a sentence or a line."""
+    return i == 0 or doc[i - 1].text in SENTENCE_ENDS or "\n" in doc[i - 1].text
+
+
 def no_name_word(token: Token) -> bool:
     """Whether ``token`` can be no word of a person's name: it holds no letter
     (:func:`no_letter`) or a digit (``B12``, ``MP3``; one token of CoNLL-2003's 8,442 person

@@ -98,6 +98,14 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("Bradshaw & Lowe Engineering said", (2, 3), False),
         ("the vessel LÉ Samuel Beckett sailed", (3, 5), False),
         ("Sir David Attenborough left", (1, 3), True),  # a title without a ship's prefix
+        ("let his ship Fram freeze", (3, 4), False),  # a vessel in lower case
+        ("The lifeboat Margaret Joan Hallam was launched", (2, 5), False),
+        ("the Ship Inn and Fram", (4, 5), True),  # no vessel right before it
+        ("Beef Wellington takes an afternoon", (1, 2), False),  # dishes
+        ("Eggs Benedict for brunch", (1, 2), False),
+        ("Caesar salad without anchovies", (0, 1), False),
+        ("Granny Smith apples", (0, 2), False),
+        ("Julius Caesar crossed", (0, 2), True),
     ],
 )
 def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):

@@ -38,6 +38,9 @@ def test_is_nationality_reads_capitalised_forms(text, want):
         ("Greenlandic-Danish Knud", ["Greenlandic-Danish Knud"]),  # left to the model
         ("Dawn French", ["Dawn French"]),  # a surname, not at the start
         ("Welsh rarebit", ["Welsh rarebit"]),  # no capitalised word after it
+        ("Spaniard Ana Ruiz", ["Ana Ruiz"]),  # a people's noun
+        ("Setswana", []),  # a Bantu language with its prefix
+        ("Finn Russell", ["Finn Russell"]),  # a given name too: only after an article
     ],
 )
 def test_trim_nationalities_cuts_nationalities_off_person_spans(text, want):
@@ -50,3 +53,9 @@ def test_trim_nationalities_leaves_other_labels_and_reads_batch_offsets():
     doc = NLP("the Mexican Ariel Cruz")
     assert trim_nationalities([(11, 14, 1)], doc, [0], offset=10) == [(11, 14, 1)]
     assert trim_nationalities([(11, 14, 0)], doc, [0], offset=10) == [(12, 14, 0)]
+
+
+def test_trim_nationalities_reads_nouns_that_are_also_names_after_an_article():
+    doc = NLP("ahead of the Finn Iida Marjamäki and Dane Swan")
+    spans = [(3, 6, 0), (7, 9, 0)]
+    assert trim_nationalities(spans, doc, [0]) == [(4, 6, 0), (7, 9, 0)]

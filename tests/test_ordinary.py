@@ -18,6 +18,8 @@ NLP = spacy.blank("en")
         ("Mark my words .", 0),
         ("It broke . Sue the airline !", 3),  # after a sentence's end
         ("Will you come ?", 0),
+        ("can't wait for summer , this rain", 4),  # a season after a preposition
+        ("see you this Autumn", 3),  # capitalised after a determiner
     ],
 )
 def test_is_ordinary_finds_months_by_numbers_and_verbs_opening_a_sentence(text, i):
@@ -34,6 +36,8 @@ def test_is_ordinary_finds_months_by_numbers_and_verbs_opening_a_sentence(text, 
         ("ask Pat the way", 1),  # not at a sentence's start
         ("pat the dog", 0),  # lower case: the rule reads capitalised words only
         ("Rusty nails lay there", 0),  # not in the verb list
+        ("a gift for Summer", 3),  # capitalised after a preposition: a name
+        ("summer sent the playlist", 0),  # nothing before it
     ],
 )
 def test_is_ordinary_leaves_names_alone(text, i):

@@ -661,11 +661,12 @@ def test_elman_ner_reads_a_split_hyphenated_word_as_its_whole_token(chunks):
     counts = [len(spacy.blank("en")(word)) for word in words]
     ner.cfg["hyphen_styles"] = [1, 0]
     (tags, probs), (word_tags, word_probs) = ner.predict([split, whole])
-    assert probs.tolist() == np.repeat(word_probs, counts).tolist()
+    # equal up to float32 rounding: the two rows of a batch may sum in another order
+    assert np.allclose(probs, np.repeat(word_probs, counts), rtol=0, atol=1e-6)
     assert tags.tolist() == spread_tags(word_tags, np.asarray(counts)).tolist()
     ner.cfg["merge_hyphenated"] = False  # the pieces are read one by one again
     (_, probs), _ = ner.predict([split, whole])
-    assert probs.tolist() != np.repeat(word_probs, counts).tolist()
+    assert not np.allclose(probs, np.repeat(word_probs, counts), rtol=0, atol=1e-6)
 
 
 def test_elman_ner_merged_words_of_a_batch_equal_each_doc_alone():
@@ -775,6 +776,7 @@ SPAN_RULES = [
     ("drop_lower", "Nana rolls filo pastry on Sunday", [0, 0, 1, 0, 0, 0], [], [(2, 3)]),
     ("drop_places", "Ilse Varga flew to Pamplona", [1, 2, 0, 0, 1], [(0, 2)], [(0, 2), (4, 5)]),
     ("drop_ordinary", "Ilse Varga left on Jan 22", [1, 2, 0, 0, 1, 0], [(0, 2)], [(0, 2), (4, 5)]),
+    ("drop_teams", "Sevilla have agreed a fee", [1, 0, 0, 0, 0], [], [(0, 1)]),
     (
         "take_lifespans",
         "Pa Nhia Vang (born 1979) wrote",

@@ -7,7 +7,7 @@ import spacy
 from spacy_elman import places
 from spacy_elman.errors import ElmanError
 from spacy_elman.gazetteer import gazetteer_v2_table
-from spacy_elman.places import drop_places, is_place, opens_dateline, place_sets
+from spacy_elman.places import after_age, drop_places, is_place, opens_dateline, place_sets
 from spacy_elman.tables import lookup
 
 NLP = spacy.blank("en")
@@ -87,4 +87,19 @@ def test_place_sets_name_a_missing_table(monkeypatch, tmp_path):
 def test_opens_dateline_finds_a_place_in_capitals_before_a_date(text, span, want):
     doc = NLP(text)
     assert opens_dateline(doc, *span) is want
+    assert (drop_places([(*span, 0)], doc, [0]) == []) is want
+
+
+@pytest.mark.parametrize(
+    "text, span, want",
+    [
+        ("Lyndon Quilliam , 44 , of Douglas , admitted it", (6, 7), True),
+        ("Ann Lee , 44 , of Leigh Day said", (6, 8), True),
+        ("the son of Douglas , 44 , said", (3, 4), False),
+        ("Ann Lee , a friend of Douglas", (6, 7), False),  # no age before "of"
+    ],
+)
+def test_after_age_finds_where_a_person_lives(text, span, want):
+    doc = NLP(text)
+    assert after_age(doc, span[0]) is want
     assert (drop_places([(*span, 0)], doc, [0]) == []) is want

@@ -13,7 +13,7 @@ NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
     "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower drop_ordinary "
-    "drop_places take_lifespans take_repeats take_vocatives take_greetings"
+    "drop_places drop_teams take_lifespans take_repeats take_vocatives take_greetings"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
 # The rules that read every span (and the doc), which run_rules runs on all of them.
@@ -34,6 +34,8 @@ TEXTS = [
     "the RRS Sir David Attenborough took B12 to florencia amiga and Zaha Hadid Architects",
     "TIWONGE N MORVEN PLS BRING THE OUZO TO STELIOS",
     "MaliVai Washington beat Todd Martin . Washington served well , said Martin Todd",
+    "Sevilla have agreed with Braga as Winger Sitani Latu and the Finn Iida Marjamäki are fit",
+    "Lyndon Quilliam , 44 , of Douglas can't wait for summer or this Autumn , said the Swede",
 ]
 
 

@@ -128,3 +128,20 @@ def test_trim_titles_reads_titles_joined_by_a_hyphen_as_one():
     spans = [(0, 5, 0), (6, 10, 0)]
     # both parts titles: all three tokens go; a title joined to a word that is none stays
     assert trim_titles(spans, doc, [0]) == [(3, 5, 0), (6, 10, 0)]
+
+
+def test_trim_titles_moves_past_a_role_that_is_a_surname_only_where_it_opens_a_sentence():
+    doc = NLP(
+        "Winger Sitani Latu scored . Boxer Ebo Mensah won as Winger Ebo and Baker Mayfield met"
+    )
+    spans = [(0, 3, 0), (5, 8, 0), (11, 13, 0), (14, 16, 0)]
+    # mid-sentence, or before one word, the role may be the name's own first word
+    assert trim_titles(spans, doc, [0]) == [(1, 3, 0), (6, 8, 0), (11, 13, 0), (14, 16, 0)]
+    assert trim_titles([(7, 10, 0)], NLP("hi . Potter Innes Rattray"), [0], offset=5) == [
+        (8, 10, 0)
+    ]
+
+
+def test_trim_titles_moves_past_sports_roles_and_chat_words_after_a_name():
+    doc = NLP("Flanker Tane Ruru met ikaika braddah")
+    assert trim_titles([(0, 3, 0), (4, 6, 0)], doc, [0]) == [(1, 3, 0), (4, 5, 0)]

@@ -16,6 +16,13 @@ NLP = spacy.blank("en")
         ("PENITALA WHERE U AT", [(0, 1)]),  # a line in capitals
         ("ailsa n morven did the parkrun", [(0, 1), (2, 3)]),  # two names joined
         ("dougie bro u still owe me a tenner", [(0, 1)]),  # a word that addresses him between
+        ("dasha sent the playlist, it slaps", [(0, 1)]),  # what the person did
+        ("@kemi_cakes thank you ibukun!! the cake", [(3, 4)]),  # a name thanked
+        ("thx ebuka 🙏", [(1, 2)]),
+        ("who's coming to chidubem's thing", [(4, 5)]),  # a possessive
+        ("happy 30th gurleen!! old age", [(2, 3)]),  # greeted, after an ordinal
+        ("big up kobby for driving us", [(2, 3)]),
+        ("me n reyansh at the airport", [(2, 3)]),  # joined to "me"
     ],
 )
 def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
@@ -30,7 +37,12 @@ def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
         "omg u look stunning",  # a chat word
         "mum did u feed the cat",  # a relation word
         "the bus did not come",  # a stop word
-        "tiwonge said hi",  # no second-person word after it
+        "tiwonge loves it",  # no second-person word or report after it
+        "thank you guys so much",  # a common English word
+        "thank you tiwonge so much",  # a word after it that ends no thanks
+        "thanks Tiwonge!!",  # a line with capitals
+        "the dog's bowl",  # a common English word before the possessive
+        "1ST CPN : 11/01/96",  # an ordinal without "happy"
         "Tiwonge pls delete the pic",  # a line with capitals: the model's call
         "tiwonge",  # no second word
     ],
@@ -46,3 +58,9 @@ def test_take_vocatives_keeps_spans_labels_and_offsets():
     # the first word already in a span, or no person label: unchanged
     assert take_vocatives([(10, 11, 1)], doc, [0], offset=10) == [(10, 11, 1)]
     assert take_vocatives([], doc, []) == []
+
+
+def test_take_vocatives_leaves_names_inside_spans_and_reads_offsets():
+    doc = NLP("thank you ibukun!! and chidubem's too")
+    # a name already found stays as it is; the other one is added
+    assert take_vocatives([(12, 13, 0)], doc, [0], offset=10) == [(12, 13, 0), (16, 17, 0)]
