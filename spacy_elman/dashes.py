@@ -13,11 +13,10 @@ a CoNLL file, where ``Vasquez - Moreno`` may have been ``Vasquez-Moreno``) is le
 
 from typing import FrozenSet, List, Sequence, Tuple
 
-import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from .gazetteer import gazetteer_v2_ids
+from .gazetteer import listed_name
 
 # Dash tokens: the hyphen-minus, en and em dashes, the horizontal bar and a doubled hyphen.
 DASHES: FrozenSet[str] = frozenset(("-", "--", "–", "—", "―"))
@@ -49,7 +48,7 @@ def split_dashes(
         if len(parts) == 1 and parts[0] == (start - offset, end - offset):
             out.append(span)  # hyphens inside words only: ``Adebayo-Cole``
             continue
-        named = [part for part in parts if _listed(doc, *part)]
+        named = [part for part in parts if listed_name(doc, *part)]
         out.extend((s + offset, e + offset, label) for s, e in (named or parts[-1:]))
     return out
 
@@ -72,11 +71,3 @@ def _parts(doc: Doc, start: int, end: int) -> List[Tuple[int, int]]:
     if end > first:
         parts.append((first, end))
     return parts
-
-
-def _listed(doc: Doc, start: int, end: int) -> bool:
-    """Whether a token of ``doc[start:end]`` is a listed first or last name."""
-    tokens = doc[start:end]
-    lower = np.asarray([token.lower for token in tokens], dtype="uint64")
-    shape = np.asarray([token.shape for token in tokens], dtype="uint64")
-    return bool(gazetteer_v2_ids(lower, shape, [doc.vocab.strings]).any())

@@ -15,7 +15,8 @@ it holds as miscellaneous or place names) and a saint's name before a possessive
 (``St. Aidan's Well``, ``Saint Ita's Hospital``: a church, a well, a school or a feast;
 no CoNLL-2003 person entity stands there), a ship's name after its prefix (``RRS Sir
 David Attenborough``, ``USS Ronald Reagan``) or after a vessel in lower case (``his ship
-Fram``), and a dish's (``Caesar salad``, ``Beef Wellington``). The lists are English and
+Fram``), a dish's (``Caesar salad``, ``Beef Wellington``) and a street's in another language
+(``Jalan Sudirman``, ``Calle Mayor``). The lists are English and
 were written for this project.
 """
 
@@ -104,6 +105,12 @@ VESSELS: FrozenSet[str] = frozenset(
     submarine cruiser destroyer barge tug sloop clipper warship freighter
     """.split()
 )
+# Words that open a street's name in other languages (``Jalan Sudirman``, ``Calle Mayor``,
+# ``Rue Lepic``), as written; a person entity that starts with one or follows one is the
+# street. None stands before or inside a CoNLL-2003 person entity.
+STREET_PREFIXES: FrozenSet[str] = frozenset(
+    "Jalan Jl Jln Calle Rue Avenida Via Strada Ulica".split()
+)
 DISHES: FrozenSet[str] = frozenset(
     "beef eggs chicken peach oysters bananas crêpes crepes steak veal".split()
 )
@@ -116,6 +123,7 @@ BEFORE_WORDS: FrozenSet[str] = (
     )
     | SHIP_PREFIXES
     | VESSELS
+    | STREET_PREFIXES
     | DISHES
     | {word.title() for word in DISHES}
 )
@@ -154,6 +162,10 @@ def drop_eponyms(
             if head < len(doc) and is_eponym_head(doc[head].text):
                 continue
             if _named_storm_or_saint(doc, start - offset, after) or _ship(doc, start - offset):
+                continue
+            if doc[start - offset].text in STREET_PREFIXES or (
+                start > offset and doc[start - offset - 1].text in STREET_PREFIXES
+            ):
                 continue
             if after < len(doc) and doc[after].text in LOWER_HEADS:
                 continue

@@ -19,6 +19,7 @@ from typing import Sequence
 
 import numpy as np
 from spacy.strings import StringStore, get_string_id
+from spacy.tokens import Doc
 
 from .errors import Errors
 from .tables import Table, load_table, lookup
@@ -113,3 +114,12 @@ def _parts_kinds(words: Sequence[str]) -> Ints1d:
         listed = np.minimum.reduceat(kinds, starts) > 0  # every part a listed name
         out[split] = np.where(listed, np.bitwise_or.reduceat(kinds, starts), 0)
     return out
+
+
+def listed_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a token of ``doc[start:end]`` is a listed first or last name
+    (:func:`gazetteer_v2_ids`)."""
+    tokens = doc[start:end]
+    lower = np.asarray([token.lower for token in tokens], dtype="uint64")
+    shape = np.asarray([token.shape for token in tokens], dtype="uint64")
+    return bool(gazetteer_v2_ids(lower, shape, [doc.vocab.strings]).any())

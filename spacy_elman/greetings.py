@@ -1,5 +1,6 @@
-"""The name in a greeting or a sign-off: ``Hi Loveday, quick one ...``, ``Dear Mrs Ludgate,
-...``, ``Cheers, Baz`` and ``Best wishes, Obiageli`` address or sign with a name.
+"""The name in a greeting, a sign-off or an e-mail header: ``Hi Loveday, quick one ...``,
+``Dear Mrs Ludgate, ...``, ``Cheers, Baz``, ``Best wishes, Obiageli``, ``Love from Granny Dot
+xx`` and ``From: Halcyon Breckinridge <...>`` address or sign with a name.
 
 E-mails, letters and notes open with a greeting and close with a sign-off, and the words
 between the greeting (and any title after it) and the comma, or after the sign-off's comma to
@@ -7,8 +8,10 @@ the end, are a name. A tagger sees a lone capitalised word there with little aro
 often reads it as no name. :func:`take_greetings` tags one to three capitalised words (no
 stop words, no titles, none of ``All``, ``Team``, ``Everyone``, ``Sir``, ...) that stand
 between a greeting that opens the doc and a ``,``, ``!`` or the doc's end, or between a
-sign-off and its comma that open the doc and the doc's end (a kiss or a full stop may
-follow). The lists were written for this project.
+sign-off and its comma (or a sign-off that ends with ``from``) that open the doc and the
+doc's end (a kiss or a full stop may follow), or between an e-mail header (``From:``,
+``To:``) and ``<``, a comma or the doc's end. Thanks that open a note greet too (``Cheers
+Gwynfor, resetting the router fixed it``). The lists were written for this project.
 """
 
 from typing import FrozenSet, List, Optional, Sequence, Tuple
@@ -19,7 +22,20 @@ from .titles import is_title
 from .words import capital_word
 
 # Words that open a greeting before a name (``Hi``, ``Dear``), lower-cased.
-GREETINGS: FrozenSet[str] = frozenset("hi hello hey dear morning evening afternoon hiya".split())
+GREETINGS: FrozenSet[str] = frozenset(
+    "hi hello hey dear morning evening afternoon hiya cheers thanks congrats congratulations".split()
+)
+# Sign-offs that end with ``from`` and run on to the name with no comma (``Love from Granny
+# Dot xx``), as lower-cased token sequences.
+FROM_SIGN_OFFS: FrozenSet[Tuple[str, ...]] = frozenset(
+    tuple(phrase.split())
+    for phrase in "love from|lots of love from|with love from|best wishes from|all the best from".split(
+        "|"
+    )
+)
+# E-mail headers before a sender's or an addressee's name (``From: Halcyon Breckinridge
+# <...>``), lower-cased; the name runs to ``<``, a comma or the doc's end.
+HEADERS: FrozenSet[str] = frozenset("from to cc".split())
 # Sign-offs before a comma and a name, as lower-cased token sequences.
 SIGN_OFFS: FrozenSet[Tuple[str, ...]] = frozenset(
     tuple(phrase.split())
@@ -31,7 +47,7 @@ SIGN_OFFS: FrozenSet[Tuple[str, ...]] = frozenset(
     """.replace("\n", "").split("|")
     if phrase.strip()
 )
-_FIRST_WORDS = frozenset(phrase[0] for phrase in SIGN_OFFS)
+_FIRST_WORDS = frozenset(phrase[0] for phrase in SIGN_OFFS | FROM_SIGN_OFFS)
 # Words that a greeting addresses that are no names, lower-cased.
 NOT_NAMES: FrozenSet[str] = frozenset(
     """
@@ -62,6 +78,8 @@ def take_greetings(
     if found is None:
         found = _signed_name(doc)
     if found is None:
+        found = _header_name(doc)
+    if found is None:
         return list(spans)
     start, end = found[0] + offset, found[1] + offset
     if any(s < end and e > start for s, e, _ in spans):
@@ -87,18 +105,33 @@ def _signed_name(doc: Doc) -> Optional[Tuple[int, int]]:
     None."""
     if doc[0].lower_ not in _FIRST_WORDS:
         return None
-    for width in range(1, 4):
-        if width >= len(doc) or doc[width].text != ",":
+    for width in range(1, 5):
+        if width >= len(doc):
             continue
-        if tuple(t.lower_ for t in doc[:width]) not in SIGN_OFFS:
+        phrase = tuple(t.lower_ for t in doc[:width])
+        if phrase in FROM_SIGN_OFFS:
+            i = width
+        elif doc[width].text == "," and phrase in SIGN_OFFS:
+            i = width + 1
+        else:
             continue
-        i = width + 1
         while i < len(doc) and is_title(doc[i].text):
             i += 1
         end = _name_end(doc, i)
         if end > i and all(t.lower_ in AFTER_SIGNATURE for t in doc[end:]):
             return i, end
     return None
+
+
+def _header_name(doc: Doc) -> Optional[Tuple[int, int]]:
+    """The name after an e-mail header (``From:``) that opens ``doc``, before ``<``, a comma
+    or the doc's end, or None."""
+    if len(doc) < 3 or doc[0].lower_ not in HEADERS or doc[1].text != ":":
+        return None
+    end = _name_end(doc, 2)
+    if end == 2 or (end < len(doc) and doc[end].text not in ("<", ",")):
+        return None
+    return 2, end
 
 
 def _name_end(doc: Doc, i: int) -> int:

@@ -7,7 +7,11 @@ there (``Nhia Vang``, ``Neus``, ``Lon Joensen``), or two parts of it. When the w
 before such a bracket are all words of a name (capitalised words, initials, particles and
 hyphens between them) and the tagger found a person in them,
 :func:`take_lifespans` makes the person entity all of those words. Titles, nationality
-words and capitalised stop words end the name (``President``, ``Mexican``, ``The``).
+words and capitalised stop words end the name (``President``, ``Mexican``, ``The``); a
+regnal number or a suffix may end it (``Moshoeshoe I``). Where the tagger found nothing in
+such words and they open a sentence or follow a title (``Sukarno (1901–1970) read out
+...``, ``King Kamehameha I (c. 1758–1819)``), they are a person entity too, unless a word
+of them names an event, a period or a body (``World War II (1939–1945)``).
 """
 
 import re
@@ -17,14 +21,25 @@ from spacy.tokens import Doc
 
 from .lowercase import PARTICLES
 from .nationalities import DEMONYMS
-from .titles import is_title
-from .words import capital_word
+from .titles import REGNAL_AFTER_TITLE, SUFFIXES, is_title
+from .words import capital_word, opens_sentence
 
 # What opens a bracket of life dates: ``(born 1979``, ``(b. 1931``, ``(née Smith``,
 # ``(died 2004``, ``(c. 1450``, ``(1931–2010``; not ``(2)`` or ``(23)``.
 LIFE_WORDS = frozenset("born b. née nee died d. c. ca. circa fl.".split())
 _YEAR = re.compile(r"^\d{3,4}(?!\d)")
 _INITIAL = re.compile(r"^[A-Z]\.$")
+# Words of the names of events, periods and bodies that have dates in brackets too
+# (``World War II (1939–1945)``, ``the Qing Dynasty (1644–1912)``), lower-cased.
+NOT_PEOPLE = frozenset(
+    """
+    war wars revolution dynasty empire era period age crisis famine rebellion uprising
+    movement republic kingdom reign troubles olympics games expedition campaign siege battle
+    act treaty company society church school university college club band group party
+    league union council committee museum festival exhibition bridge railway line tower
+    cathedral palace house hall building theatre hospital ship station
+    """.split()
+)
 # How many words a name before its dates may have.
 MAX_WORDS = 6
 
@@ -67,6 +82,8 @@ def name_start(doc: Doc, end: int) -> int:
             ok = not doc[start - 2].whitespace_
         elif text.lower() in PARTICLES and text.islower():
             ok = start < end  # only between words of the name
+        elif start == end and (text in SUFFIXES or text in REGNAL_AFTER_TITLE):
+            ok = True  # a regnal number or a suffix ends the name (``Moshoeshoe I``)
         else:
             ok = (
                 (capital_word(token) and not token.is_stop) or bool(_INITIAL.match(text))
@@ -104,4 +121,28 @@ def take_lifespans(
             continue
         out = [s for s in out if s not in inside] + [(lo, hi, label)]
         out.sort()
-    return out
+    return _found_before_dates(out, doc, person_labels[0], offset) if person_labels else out
+
+
+def _found_before_dates(
+    spans: List[Tuple[int, int, int]], doc: Doc, label: int, offset: int
+) -> List[Tuple[int, int, int]]:
+    """``spans`` with a person span for each name that opens a sentence (or follows a title)
+    right before a bracket of life dates and that no span touches (``Sukarno (1901–1970)``,
+    ``King Kamehameha I (c. 1758–1819)``), unless a word of it names an event, a period or a
+    body (``World War II (1939–1945)``, ``the Ming Dynasty (1368–1644)``)."""
+    found = []
+    for i in range(1, len(doc)):
+        if doc[i].text != "(" or not life_bracket(doc, i):
+            continue
+        first = name_start(doc, i)
+        if first == i or doc[first].text in SUFFIXES or doc[first].text in REGNAL_AFTER_TITLE:
+            continue
+        if not (opens_sentence(doc, first) or is_title(doc[first - 1].text)):
+            continue
+        lo, hi = first + offset, i + offset
+        if any(s < hi and e > lo for s, e, _ in spans):
+            continue
+        if not any(token.lower_ in NOT_PEOPLE for token in doc[first:i]):
+            found.append((lo, hi, label))
+    return sorted(spans + found) if found else spans

@@ -47,7 +47,7 @@ BEFORE_CAPITAL_SEASON: FrozenSet[str] = frozenset("this next last every early la
 OBJECTS: FrozenSet[str] = frozenset(
     """
     the a an my your his her its our their this that these those some every all it them me
-    us him you
+    us him you one
     """.split()
 )
 # A day's or a year's number: ``22``, ``22nd``, ``1996``, ``22,``.

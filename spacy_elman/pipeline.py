@@ -141,6 +141,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "drop_teams": True,
         "take_lifespans": True,
         "take_repeats": True,
+        "take_lists": True,
         "take_vocatives": True,
         "take_greetings": True,
         "known_words": True,
@@ -189,6 +190,7 @@ def make_elman_ner(
     drop_teams: bool,
     take_lifespans: bool,
     take_repeats: bool,
+    take_lists: bool,
     take_vocatives: bool,
     take_greetings: bool,
     known_words: bool,
@@ -278,10 +280,14 @@ def make_elman_ner(
         a joiner before it or a pronoun after the verb makes it a person; see ``teams``.
     take_lifespans: a person entity in the words of a name right before a bracket of life
         dates covers all of them (``Pa Nhia Vang (born 1979)``, ``Neus Bofarull i Mas
-        (1919–2008)``); see ``lifespans``.
+        (1919–2008)``), and such words that open a sentence are a person entity where the
+        tagger found none in them (``Sukarno (1901–1970)``); see ``lifespans``.
     take_repeats: the other mentions of the surname of a person entity of several words in
         the same doc are person entities too (``MaliVai Washington`` ... ``Washington``), where
         no other capitalised word stands beside them; see ``repeats``.
+    take_lists: in a list of three or more items of capitalised words (``Jemima,
+        Pennycook, Nettleship and Senthil``) of which two or more and at least half are person
+        entities, the other items are person entities too; see ``lists``.
     take_vocatives: a line written in one case that opens with a word of letters no list
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
         ``did``, ``pls``), ``and``/``&``/``n`` and a name, opens with a person entity
@@ -290,7 +296,8 @@ def make_elman_ner(
         (``chidubem's``) is one too; see ``vocatives``.
     take_greetings: the capitalised words between a greeting that opens a doc and a comma
         (``Hi Loveday,``, ``Dear Mrs Ludgate,``), or after a sign-off and its comma to the
-        doc's end (``Cheers, Baz``), are a person entity; see ``greetings``.
+        doc's end (``Cheers, Baz``, ``Love from Granny Dot xx``), or after an e-mail header
+        (``From: Halcyon Breckinridge <...>``), are a person entity; see ``greetings``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.
@@ -334,6 +341,7 @@ def make_elman_ner(
         drop_teams=drop_teams,
         take_lifespans=take_lifespans,
         take_repeats=take_repeats,
+        take_lists=take_lists,
         take_vocatives=take_vocatives,
         take_greetings=take_greetings,
         known_words=known_words,
@@ -382,6 +390,7 @@ class ElmanNER(TrainablePipe):
         drop_teams: bool = True,
         take_lifespans: bool = True,
         take_repeats: bool = True,
+        take_lists: bool = True,
         take_vocatives: bool = True,
         take_greetings: bool = True,
         known_words: bool = True,
@@ -430,6 +439,7 @@ class ElmanNER(TrainablePipe):
             "drop_teams": drop_teams,
             "take_lifespans": take_lifespans,
             "take_repeats": take_repeats,
+            "take_lists": take_lists,
             "take_vocatives": take_vocatives,
             "take_greetings": take_greetings,
             "known_words": known_words,
@@ -742,7 +752,9 @@ class ElmanNER(TrainablePipe):
             per_doc[i].append(span)
         persons = [i for i, label in enumerate(labels) if label in PERSON_LABELS]
         # the rules that may find a name where the doc has none
-        finders = bool(persons) and (self.cfg["take_vocatives"] or self.cfg["take_greetings"])
+        finders = bool(persons) and any(
+            self.cfg[rule] for rule in ("take_vocatives", "take_greetings", "take_lifespans")
+        )
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans:
                 per_doc[i] = run_rules(spans, doc, persons, offset, self.cfg)

@@ -40,6 +40,7 @@ from .greetings import take_greetings
 from .headlines import HEADLINE_VERBS, trim_verbs
 from .hyphens import hyphen_after, take_hyphenated
 from .lifespans import take_lifespans
+from .lists import take_lists
 from .lowercase import CONJUNCTIONS, drop_lower, end_particles, take_conjoined, trim_lower_words
 from .nationalities import DEMONYM_NOUNS, DEMONYMS, trim_nationalities
 from .ordinary import ORDINARY_WORDS, drop_ordinary
@@ -216,13 +217,15 @@ def whole_doc_rules(
     cfg: Dict[str, Any],
 ) -> Spans:
     """The rules that read all of a doc's spans at once, last: ``take_lifespans``,
-    ``take_repeats``, and ``take_vocatives`` and ``take_greetings`` (which may find a name
-    where the doc has no span)."""
+    ``take_repeats``, ``take_lists``, ``take_vocatives`` and ``take_greetings`` (the first and
+    the last two may find a name where the doc has no span)."""
     spans = list(spans)
-    if spans and cfg["take_lifespans"]:
+    if cfg["take_lifespans"]:
         spans = take_lifespans(spans, doc, persons, offset)
     if spans and cfg["take_repeats"]:
         spans = take_repeats(spans, doc, persons, offset)
+    if spans and cfg["take_lists"]:
+        spans = take_lists(spans, doc, persons, offset)
     if cfg["take_vocatives"]:
         spans = take_vocatives(spans, doc, persons, offset)
     if cfg["take_greetings"]:

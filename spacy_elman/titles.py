@@ -117,7 +117,8 @@ TITLES: FrozenSet[str] = frozenset(
     flanker flyhalf outfielder infielder shortstop catcher linebacker cornerback tailback
     halfback kicker punter wingback centreback allrounder goalie netminder hurdler thrower
     marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
-    prop fighter shooter jumper trainer tía
+    prop fighter shooter jumper trainer tía scrum-half fly-half full-back centre-back
+    center-back left-back right-back wing-back all-rounder leg-spinner
     """.split()
 )
 
@@ -138,9 +139,11 @@ RELATIONS: FrozenSet[str] = frozenset(
 
 
 # Honorifics and kinship words that South Asian English and chat write after a name (``imran
-# bhai``, ``Sharma Sahib``), in any case; none is a token of CoNLL-2003 train or dev. Not
+# bhai``, ``Sharma Sahib``, ``Rukhsana Khala``), in any case; none is a token of CoNLL-2003 train or dev. Not
 # here: ``ji``, which also ends Korean names.
-AFTER_TITLES: FrozenSet[str] = frozenset("bhai bhaiya didi sahib saab bhabhi".split())
+AFTER_TITLES: FrozenSet[str] = frozenset(
+    "bhai bhaiya didi sahib saab bhabhi khala khalu mamu phuppo chachi".split()
+)
 # What chat writes after a name it addresses (``florencia amiga``, ``thảo ơi``, ``lujain
 # habibti``, ``prajwal bro``; the twenty-fourth session), in lower case only: written with a
 # capital some are surnames (``Nuna``). No CoNLL-2003 person entity ends with one or stands
@@ -150,7 +153,7 @@ CHAT_AFTER: FrozenSet[str] = frozenset(
     """
     bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
     noona nuna sensei sama senpai abla teyze amca hanım hanim jaan braddah bruddah brah bruv
-    cuz cuzzie
+    cuz cuzzie che sayang
     """.split()
 )
 
@@ -195,7 +198,7 @@ def trim_titles(
         if label in person_labels:
             if end - start > 2 and _surname_role(doc, start - offset):
                 start += 1
-            while end - start > 1 and is_title(doc[start - offset].text):
+            while end - start > 1:
                 width = _title_width(doc, start - offset, end - offset)
                 if not width:
                     break
@@ -217,12 +220,15 @@ def _surname_role(doc: Doc, i: int) -> bool:
 
 def _title_width(doc: Doc, i: int, end: int) -> int:
     """How many tokens the title at ``doc[i]`` spans: 1, or 3 for titles joined by a hyphen
-    (``Prosecutor-General``); 0 where a hyphen joins it to a word that is no title."""
+    (``Prosecutor-General``) and hyphenated titles (``Scrum-half``); 0 where ``doc[i]`` is
+    no title or a hyphen joins it to a word that makes none."""
     if i + 1 < end and hyphen_after(doc, i):
-        if i + 2 < end - 1 and is_title(doc[i + 2].text):
+        if i + 2 < end - 1 and (
+            (is_title(doc[i].text) and is_title(doc[i + 2].text)) or is_title(doc[i : i + 3].text)
+        ):
             return 3
         return 0
-    return 1
+    return 1 if is_title(doc[i].text) else 0
 
 
 # Generational and regnal suffixes that end a name (without a final "."), as written.

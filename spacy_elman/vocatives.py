@@ -15,9 +15,10 @@ word is one of the words below; with ``and``/``&``/``n``, also the word after it
 such a word too; a word that chat writes after a name it addresses may stand between
 (``dougie bro u ...``); or a word that tells what the person did (``dasha sent the
 playlist``, ``is``, ``just``). Such a word elsewhere in the line is a name too where the line
-thanks it before a symbol or the line's end (``thank you ibukun!!``, ``thx ebuka``) or writes
-it with a possessive (``who's coming to chidubem's thing``). The lists were written for this
-project.
+thanks, greets or cheers it before a symbol, ``for``/``on`` or the line's end (``thank you
+ibukun!!``, ``happy 30th gurleen``, ``big up kobby for ...``), writes it with a possessive (``who's coming to chidubem's thing``), after a relation word or a title
+(``my little sis eleri``), or joined to ``me`` (``me n reyansh``). The lists were written for
+this project.
 """
 
 import re
@@ -35,7 +36,7 @@ from .titles import RELATIONS, TITLES, is_after_title
 SECOND_PERSON = frozenset(
     """
     u ur did are r pls plz abeg where stop bring text answer call can have wya when wake come
-    check send
+    check send you your ya
     """.split()
 )
 # Words that join two names (``ailsa n morven``).
@@ -77,7 +78,13 @@ def take_vocatives(
     """
     if not person_labels or len(doc) < 2 or not _one_case(doc.text):
         return list(spans)
-    taken = {*_opening(spans, doc, offset), *_thanked(doc), *_with_me(doc), *_possessive(doc)}
+    taken = {
+        *_opening(spans, doc, offset),
+        *_thanked(doc),
+        *_after_relation(doc),
+        *_with_me(doc),
+        *_possessive(doc),
+    }
     inside = {i for start, end, _ in spans for i in range(start - offset, end - offset)}
     label = person_labels[0]
     new = [(offset + i, offset + i + 1, label) for i in sorted(taken) if i not in inside]
@@ -123,6 +130,18 @@ def _thanked(doc: Doc) -> List[int]:
         if _unusual_word(doc[j]):
             found.append(j)
     return found
+
+
+def _after_relation(doc: Doc) -> List[int]:
+    """The positions of unusual words right after a relation word or a title in lower case
+    (``my aunty rubina``, ``my little sis eleri``, ``coach kiprono``)."""
+    return [
+        j
+        for j in range(1, len(doc))
+        if doc[j - 1].text.islower()
+        and (doc[j - 1].text in RELATIONS or doc[j - 1].text in TITLES)
+        and _unusual_word(doc[j])
+    ]
 
 
 def _with_me(doc: Doc) -> List[int]:

@@ -19,6 +19,9 @@ NLP = spacy.blank("en")
         ("Cheers , Baz", (2, 3)),  # a sign-off
         ("Best wishes , Obiageli", (3, 4)),
         ("Love , Doreen xx", (2, 3)),  # a kiss after the name
+        ("Cheers Gwynfor , resetting the router fixed it", (1, 2)),  # thanks that open a note
+        ("Love from Granny Dot xx", (3, 4)),  # a sign-off with "from", past the title
+        ("From : Halcyon Breckinridge <halcyon@example.org>", (2, 4)),  # an e-mail header
     ],
 )
 def test_take_greetings_tags_the_name_in_a_greeting_or_sign_off(text, want):
@@ -36,6 +39,10 @@ def test_take_greetings_tags_the_name_in_a_greeting_or_sign_off(text, want):
         "Cheers , Baz said , and left .",  # the name does not end the doc
         "The team said Hi Loveday , then left",  # the greeting does not open the doc
         "hi loveday , quick one",  # lower case: the model's call
+        "Thanks Everyone , see you",  # no name
+        "Love from Lisbon , where it rains",  # no kiss or end after the words
+        "From : Marketing Team <team@example.org>",  # a team
+        "From Monday the shop opens",  # no colon
     ],
 )
 def test_take_greetings_leaves_other_docs_alone(text):

@@ -47,13 +47,19 @@ def test_take_lifespans_makes_the_words_before_life_dates_one_person_span():
     person, org = 0, 1
     # a part of a name grows to all of it, at either end; two parts become one
     assert take_lifespans([(1, 3, person)], doc, [person]) == [(0, 3, person)]
-    assert take_lifespans([(8, 9, person), (11, 12, person)], doc, [person]) == [(8, 12, person)]
+    # (the name that opens the doc, with no span in it, is found: see the test below)
+    found = (0, 3, person)
+    assert take_lifespans([(8, 9, person), (11, 12, person)], doc, [person]) == [
+        found,
+        (8, 12, person),
+    ]
     # another label's span in the name, or a span that is not in it, leaves it alone
     assert take_lifespans([(8, 9, org), (11, 12, person)], doc, [person]) == [
+        found,
         (8, 9, org),
         (11, 12, person),
     ]
-    assert take_lifespans([(7, 9, person)], doc, [person]) == [(7, 9, person)]
+    assert take_lifespans([(7, 9, person)], doc, [person]) == [found, (7, 9, person)]
     assert take_lifespans([(1, 3, org)], doc, [person]) == [(1, 3, org)]
     assert take_lifespans([(11, 13, person)], doc, [person], offset=10) == [(10, 13, person)]
 
@@ -62,3 +68,20 @@ def test_take_lifespans_leaves_names_without_life_dates_alone():
     doc = NLP("Ian Wright ( 2 ) and Alan Shearer ( Newcastle ) scored .")
     spans = [(1, 2, 0), (6, 7, 0)]
     assert take_lifespans(spans, doc, [0]) == spans
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Sukarno ( 1901 – 1970 ) read out the proclamation", ["Sukarno"]),
+        ("King Kamehameha I ( c. 1758 – 1819 ) had brought", ["Kamehameha I"]),  # after a title
+        ("It rained . Sojourner Truth ( c. 1797 – 1883 ) , born", ["Sojourner Truth"]),
+        ("World War II ( 1939 – 1945 ) was", []),  # an event
+        ("The Troubles ( 1968 – 1998 ) ended", []),  # a stop word opens it
+        ("He met Ada Obi ( born 1950 ) in Lagos", []),  # not at a sentence's start
+        ("Ian Wright ( 2 ) scored", []),  # no life dates
+    ],
+)
+def test_take_lifespans_finds_a_name_that_opens_a_sentence_before_life_dates(text, want):
+    doc = NLP(text)
+    assert [doc[s:e].text for s, e, _ in take_lifespans([], doc, [0])] == want

@@ -787,6 +787,13 @@ SPAN_RULES = [
     ("take_vocatives", "wojtek did u get it", [0, 0, 0, 0, 0], [(0, 1)], []),
     ("take_greetings", "Cheers, Baz", [0, 0, 0], [(2, 3)], []),
     (
+        "take_lists",
+        "Jemima, Pennycook, Nettleship and Senthil",
+        [1, 0, 0, 0, 1, 0, 1],
+        [(0, 1), (2, 3), (4, 5), (6, 7)],
+        [(0, 1), (4, 5), (6, 7)],
+    ),
+    (
         "drop_eponyms",
         "Nelson Mandela Boulevard near Obi",
         [1, 2, 0, 0, 1],

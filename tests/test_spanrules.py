@@ -13,11 +13,18 @@ NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
     "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower drop_ordinary "
-    "drop_places drop_teams take_lifespans take_repeats take_vocatives take_greetings"
+    "drop_places drop_teams take_lifespans take_repeats take_lists take_vocatives take_greetings"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
 # The rules that read every span (and the doc), which run_rules runs on all of them.
-WHOLE_DOC = ("drop_places", "take_lifespans", "take_repeats", "take_vocatives", "take_greetings")
+WHOLE_DOC = (
+    "drop_places",
+    "take_lifespans",
+    "take_repeats",
+    "take_lists",
+    "take_vocatives",
+    "take_greetings",
+)
 TEXTS = [
     "Mayor Ilse Varga met Dr . Cox and Mexican Ariel Cruz in Lima",
     "SPORT - Tomás Ekdahl Returns as rival Jonas Berg Named Coach",

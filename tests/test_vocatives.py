@@ -23,6 +23,8 @@ NLP = spacy.blank("en")
         ("happy 30th gurleen!! old age", [(2, 3)]),  # greeted, after an ordinal
         ("big up kobby for driving us", [(2, 3)]),
         ("me n reyansh at the airport", [(2, 3)]),  # joined to "me"
+        ("my little sis eleri drew me", [(3, 4)]),  # after a relation word
+        ("jannik your dance video", [(0, 1)]),
     ],
 )
 def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
@@ -43,6 +45,8 @@ def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
         "thanks Tiwonge!!",  # a line with capitals
         "the dog's bowl",  # a common English word before the possessive
         "1ST CPN : 11/01/96",  # an ordinal without "happy"
+        "my sis said hi",  # a common word after the relation word
+        "My Sis Eleri drew me",  # capitals: the model's call
         "Tiwonge pls delete the pic",  # a line with capitals: the model's call
         "tiwonge",  # no second word
     ],
