@@ -46,6 +46,7 @@ SETS = [
     "blind15",
     "blind16",
     "blind17",
+    "blind18",
 ]
 
 
@@ -75,6 +76,7 @@ def records(name: str = "names"):
         ("blind15", 140, 130, 28),
         ("blind16", 140, 130, 28),
         ("blind17", 150, 140, 30),
+        ("blind18", 170, 145, 40),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
