@@ -117,9 +117,13 @@ def _parts_kinds(words: Sequence[str]) -> Ints1d:
 
 
 def listed_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether a token of ``doc[start:end]`` is a listed first or last name
-    (:func:`gazetteer_v2_ids`)."""
+    """Whether a token of ``doc[start:end]`` is a listed first or last name."""
+    return bool(name_kinds(doc, start, end).any())
+
+
+def name_kinds(doc: Doc, start: int, end: int) -> Ints1d:
+    """The kinds (:func:`gazetteer_v2_ids`) of the tokens of ``doc[start:end]``."""
     tokens = doc[start:end]
     lower = np.asarray([token.lower for token in tokens], dtype="uint64")
     shape = np.asarray([token.shape for token in tokens], dtype="uint64")
-    return bool(gazetteer_v2_ids(lower, shape, [doc.vocab.strings]).any())
+    return gazetteer_v2_ids(lower, shape, [doc.vocab.strings])

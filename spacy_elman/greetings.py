@@ -10,8 +10,9 @@ stop words, no titles, none of ``All``, ``Team``, ``Everyone``, ``Sir``, ...) th
 between a greeting that opens the doc and a ``,``, ``!`` or the doc's end, or between a
 sign-off and its comma (or a sign-off that ends with ``from``) that open the doc and the
 doc's end (a kiss or a full stop may follow), or between an e-mail header (``From:``,
-``To:``) and ``<``, a comma or the doc's end. Thanks that open a note greet too (``Cheers
-Gwynfor, resetting the router fixed it``). The lists were written for this project.
+``To:``) or a minute's ``Action:`` and ``<``, a comma, ``to`` or the doc's end. Thanks that
+open a note greet too (``Cheers Gwynfor, resetting the router fixed it``). The lists were
+written for this project.
 """
 
 from typing import FrozenSet, List, Optional, Sequence, Tuple
@@ -34,8 +35,11 @@ FROM_SIGN_OFFS: FrozenSet[Tuple[str, ...]] = frozenset(
     )
 )
 # E-mail headers before a sender's or an addressee's name (``From: Halcyon Breckinridge
-# <...>``), lower-cased; the name runs to ``<``, a comma or the doc's end.
-HEADERS: FrozenSet[str] = frozenset("from to cc".split())
+# <...>``), and the actions of minutes, lower-cased.
+HEADERS: FrozenSet[str] = frozenset("from to cc action".split())
+# What may follow a header's name: an address, a comma, or ``to`` after ``Action:`` in
+# minutes (``Action: Whitelock to report ...``).
+AFTER_HEADER_NAME: FrozenSet[str] = frozenset({"<", ",", "to"})
 # Sign-offs before a comma and a name, as lower-cased token sequences.
 SIGN_OFFS: FrozenSet[Tuple[str, ...]] = frozenset(
     tuple(phrase.split())
@@ -124,12 +128,12 @@ def _signed_name(doc: Doc) -> Optional[Tuple[int, int]]:
 
 
 def _header_name(doc: Doc) -> Optional[Tuple[int, int]]:
-    """The name after an e-mail header (``From:``) that opens ``doc``, before ``<``, a comma
-    or the doc's end, or None."""
+    """The name after an e-mail header (``From:``) or an action (``Action:``) that opens
+    ``doc``, before ``<``, a comma, ``to`` or the doc's end, or None."""
     if len(doc) < 3 or doc[0].lower_ not in HEADERS or doc[1].text != ":":
         return None
     end = _name_end(doc, 2)
-    if end == 2 or (end < len(doc) and doc[end].text not in ("<", ",")):
+    if end == 2 or (end < len(doc) and doc[end].text not in AFTER_HEADER_NAME):
         return None
     return 2, end
 

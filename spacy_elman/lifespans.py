@@ -1,5 +1,6 @@
-"""A name before its life dates: ``Pa Nhia Vang (born 1979) is ...`` and ``Neus Bofarull i
-Mas (1919–2008) was ...`` are one name each, however much of it the tagger found.
+"""A name before its life dates or its age: ``Pa Nhia Vang (born 1979) is ...``, ``Neus
+Bofarull i Mas (1919–2008) was ...`` and ``Lyndon Quilliam, 44, of ...`` are one name each,
+however much of it the tagger found.
 
 An encyclopedia's lead sentence writes a person's full name, then the dates of birth and
 death in brackets. A tagger trained on news often finds only part of an unfamiliar name
@@ -11,16 +12,24 @@ words and capitalised stop words end the name (``President``, ``Mexican``, ``The
 regnal number or a suffix may end it (``Moshoeshoe I``). Where the tagger found nothing in
 such words and they open a sentence or follow a title (``Sukarno (1901–1970) read out
 ...``, ``King Kamehameha I (c. 1758–1819)``), they are a person entity too, unless a word
-of them names an event, a period or a body (``World War II (1939–1945)``).
+of them names an event, a period or a body (``World War II (1939–1945)``). News copy gives a
+person's age between commas after the name (``Blenkinsop, 58, opened ...``): in CoNLL-2003
+train and dev 74 of the 76 capitalised words before such an age are in a person entity (the
+other two are people as well); a name there is read the same way, wherever it stands, unless
+it is a place.
 """
 
 import re
 from typing import List, Sequence, Tuple
 
+import numpy as np
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .lowercase import PARTICLES
 from .nationalities import DEMONYMS
+from .places import is_place
 from .titles import REGNAL_AFTER_TITLE, SUFFIXES, is_title
 from .words import capital_word, opens_sentence
 
@@ -40,6 +49,9 @@ NOT_PEOPLE = frozenset(
     cathedral palace house hall building theatre hospital ship station
     """.split()
 )
+_MARKS = np.asarray([get_string_id("("), get_string_id(",")], dtype="uint64")
+# The oldest age read between commas after a name.
+MAX_AGE = 120
 # How many words a name before its dates may have.
 MAX_WORDS = 6
 
@@ -58,13 +70,25 @@ def life_bracket(doc: Doc, i: int) -> bool:
     return nxt.lower() in LIFE_WORDS or bool(_YEAR.match(nxt))
 
 
+def age_after(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` is a ``,`` that opens a person's age between commas (``Blenkinsop,
+    58, opened ...``)."""
+    if doc[i].text != "," or i + 2 >= len(doc) or doc[i + 2].text != ",":
+        return False
+    age = doc[i + 1].text
+    return age.isdigit() and len(age) <= 3 and int(age) <= MAX_AGE
+
+
 def bracket_after(doc: Doc, end: int) -> int:
-    """The position of the bracket of life dates that follows ``end`` past capitalised words,
-    particles and hyphens only (``Neus`` + ``Bofarull i Mas (1919``), or -1."""
+    """The position of the bracket of life dates, or the comma before an age, that follows
+    ``end`` past capitalised words, particles and hyphens only (``Neus`` + ``Bofarull i Mas
+    (1919``), or -1."""
     for i in range(end, min(end + MAX_WORDS, len(doc))):
         text = doc[i].text
         if text == "(":
             return i if life_bracket(doc, i) else -1
+        if text == ",":
+            return i if age_after(doc, i) else -1
         if not (text[:1].isupper() or text in PARTICLES or text == "-"):
             return -1
     return -1
@@ -99,8 +123,9 @@ def name_start(doc: Doc, end: int) -> int:
 def take_lifespans(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
-    """Make the person spans inside the name before a bracket of life dates one span of the
-    whole name; other spans, and names that another label's span touches, are left alone.
+    """Make the person spans inside the name before a bracket of life dates or an age one span
+    of the whole name, and find such names where no span touches them (see the module); other
+    spans, and names that another label's span touches, are left alone.
 
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
     ``doc``'s; ``person_labels`` are the label ids whose spans may grow.
@@ -127,18 +152,28 @@ def take_lifespans(
 def _found_before_dates(
     spans: List[Tuple[int, int, int]], doc: Doc, label: int, offset: int
 ) -> List[Tuple[int, int, int]]:
-    """``spans`` with a person span for each name that opens a sentence (or follows a title)
-    right before a bracket of life dates and that no span touches (``Sukarno (1901–1970)``,
+    """``spans`` with a person span for each name that no span touches right before an age
+    (not a place), or that opens a sentence (or follows a title) right before a bracket of
+    life dates (``Sukarno (1901–1970)``,
     ``King Kamehameha I (c. 1758–1819)``), unless a word of it names an event, a period or a
-    body (``World War II (1939–1945)``, ``the Ming Dynasty (1368–1644)``)."""
+    body (``World War II (1939–1945)``, ``the Ming Dynasty (1368–1644)``). In a doc with no
+    span only a name that opens the doc is looked for."""
+    if spans:
+        marks = np.flatnonzero(np.isin(doc.to_array(ORTH), _MARKS)).tolist()
+    else:  # a doc with no entity at all: a name right at its start only (quick to look at)
+        marks = [i for i in range(1, min(len(doc), MAX_WORDS + 2)) if doc[i].text in ("(", ",")]
     found = []
-    for i in range(1, len(doc)):
-        if doc[i].text != "(" or not life_bracket(doc, i):
+    for i in marks:
+        age = age_after(doc, i)
+        if i == 0 or not (age or life_bracket(doc, i)):
             continue
         first = name_start(doc, i)
         if first == i or doc[first].text in SUFFIXES or doc[first].text in REGNAL_AFTER_TITLE:
             continue
-        if not (opens_sentence(doc, first) or is_title(doc[first - 1].text)):
+        if age:  # anywhere, but not a place (``Leeds, 3, ...`` in a table)
+            if is_place(doc, first, i):
+                continue
+        elif not (opens_sentence(doc, first) or is_title(doc[first - 1].text)):
             continue
         lo, hi = first + offset, i + offset
         if any(s < hi and e > lo for s, e, _ in spans):

@@ -27,6 +27,8 @@ MAX_WORDS = 4
 MAX_ASIDE = 4
 # How many items a list needs.
 MIN_ITEMS = 3
+# How far back from a person entity a list's start is looked for, in tokens.
+MAX_REACH = 60
 
 
 def take_lists(
@@ -38,27 +40,65 @@ def take_lists(
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
     ``doc``'s; the result is sorted.
     """
-    if not person_labels or not spans:
+    if not person_labels or len(spans) < 2:
         return list(spans)
     persons = {(s - offset, e - offset) for s, e, label in spans if label in person_labels}
+    # only a person span beside a comma or a joiner can be an item: lists start from there
+    starts = sorted({_walk_back(doc, s) for s, e in persons if _beside_separator(doc, s, e)})
+    if len(persons) < 2 or not starts:
+        return list(spans)
     taken = [False] * len(doc)
     for s, e, _ in spans:
         for i in range(s - offset, e - offset):
             taken[i] = True
     found = []
-    i = 0
-    while i < len(doc):
-        items, end = _list_at(doc, i)
-        if len(items) < MIN_ITEMS:
-            i += 1
+    done = 0
+    for start in starts:
+        if start < done:
             continue
+        items, done = _list_at(doc, start)
         people = sum(1 for item in items if item in persons)
-        if people >= 2 and 2 * people >= len(items):
+        if len(items) >= MIN_ITEMS and people >= 2 and 2 * people >= len(items):
             for lo, hi in items:
                 if not any(taken[lo:hi]) and not is_place(doc, lo, hi):
                     found.append((lo + offset, hi + offset, person_labels[0]))
-        i = end
     return sorted([*spans, *found]) if found else list(spans)
+
+
+def _beside_separator(doc: Doc, start: int, end: int) -> bool:
+    """Whether a comma or a joiner stands right before ``doc[start:end]`` or after it (past
+    an aside in brackets)."""
+    after = _skip_aside(doc, end)
+    if after < len(doc) and (doc[after].text == "," or doc[after].lower_ in JOINERS):
+        return True
+    return start > 0 and (doc[start - 1].text == "," or doc[start - 1].lower_ in JOINERS)
+
+
+def _walk_back(doc: Doc, start: int) -> int:
+    """The first token of the run of items and separators that ends at ``doc[start]``: the
+    earliest position a list holding ``doc[start]`` may start at."""
+    i = start
+    while i > 0 and start - i < MAX_REACH:
+        text = doc[i - 1].text
+        if text == ")":  # an aside: go back to its bracket
+            j = i - 2
+            while j >= 0 and i - j <= MAX_ASIDE + 1 and doc[j].text != "(":
+                j -= 1
+            if j < 0 or doc[j].text != "(":
+                break
+            i = j
+            continue
+        token = doc[i - 1]
+        if not (
+            text in (",", "-")
+            or text.lower() in JOINERS
+            or _name_word(text, token.is_stop, capital_word(token))
+        ):
+            break
+        i -= 1
+    while i < start and not capital_word(doc[i]):
+        i += 1  # a list starts with an item
+    return i
 
 
 def _list_at(doc: Doc, i: int) -> Tuple[List[Tuple[int, int]], int]:

@@ -238,7 +238,8 @@ def make_elman_ner(
         with one that holds no letter or a digit (``1= Ilse Varga``, ``Klinsmann 44th``); an
         entity of such tokens only is dropped.
     trim_chat: no entity starts or ends with an interjection or chat shorthand (``lol``,
-        ``hahaha``, ``xD``; ``ur`` in lower case); see ``chat``.
+        ``hahaha``, ``xD``; ``ur`` in lower case), and a lower-case chat name ends where the
+        line switches language (``yahir wey, ...``); see ``chat`` and ``switches``.
     trim_nationalities: no person entity starts with a nationality before a capitalised word
         (``Mexican Ariel Cruz``) or is one alone (``Tongan``); see ``nationalities``.
     trim_titles: no person entity (label ``NAME``, ``PER`` or ``PERSON``) starts with a title
@@ -281,7 +282,8 @@ def make_elman_ner(
     take_lifespans: a person entity in the words of a name right before a bracket of life
         dates covers all of them (``Pa Nhia Vang (born 1979)``, ``Neus Bofarull i Mas
         (1919–2008)``), and such words that open a sentence are a person entity where the
-        tagger found none in them (``Sukarno (1901–1970)``); see ``lifespans``.
+        tagger found none in them (``Sukarno (1901–1970)``); so are the name words before an
+        age between commas (``Blenkinsop, 58, opened``); see ``lifespans``.
     take_repeats: the other mentions of the surname of a person entity of several words in
         the same doc are person entities too (``MaliVai Washington`` ... ``Washington``), where
         no other capitalised word stands beside them; see ``repeats``.
@@ -297,7 +299,8 @@ def make_elman_ner(
     take_greetings: the capitalised words between a greeting that opens a doc and a comma
         (``Hi Loveday,``, ``Dear Mrs Ludgate,``), or after a sign-off and its comma to the
         doc's end (``Cheers, Baz``, ``Love from Granny Dot xx``), or after an e-mail header
-        (``From: Halcyon Breckinridge <...>``), are a person entity; see ``greetings``.
+        (``From: Halcyon Breckinridge <...>``) or a minute's action (``Action: Whitelock to
+        ...``), are a person entity; see ``greetings``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.

@@ -46,6 +46,7 @@ from .nationalities import DEMONYM_NOUNS, DEMONYMS, trim_nationalities
 from .ordinary import ORDINARY_WORDS, drop_ordinary
 from .places import drop_places
 from .repeats import take_repeats
+from .switches import trim_switches
 from .teams import PLURAL_VERBS, drop_teams
 from .titles import (
     AFTER_TITLES,
@@ -83,7 +84,7 @@ CACHE_SIZE = 100_000
 
 
 # The rules that read person spans only, after join_adjacent, in their order, each with the
-# setting that turns it on (trim_lower turns on three); each is
+# setting that turns it on (trim_lower turns on three, trim_chat also trim_switches); each is
 # ``rule(spans, doc, person_labels, offset) -> spans``.
 PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]], ...] = (
     ("trim_nationalities", trim_nationalities),
@@ -93,6 +94,7 @@ PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]
     ("trim_lower", trim_lower_words),
     ("trim_lower", end_particles),
     ("trim_lower", take_conjoined),
+    ("trim_chat", trim_switches),
     ("take_hyphenated", take_hyphenated),
     ("drop_eponyms", drop_eponyms),
     ("drop_lower", drop_lower),

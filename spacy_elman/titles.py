@@ -133,7 +133,7 @@ RELATIONS: FrozenSet[str] = frozenset(
     poet artist director spokesman spokeswoman spokesperson lawyer analyst economist
     nephew niece grandson granddaughter stepmother stepfather stepson stepdaughter boyfriend
     girlfriend fiance fiancee fiancé fiancée partner bro sis roommate flatmate classmate
-    coworker bestie driver nan nana nanna gran guy
+    coworker bestie driver nan nana nanna gran guy cuz
     """.split()
 )
 

@@ -11,8 +11,9 @@ words that open such lines (``guys``, ``mum``, ``omg``, ``ok``) are stop words, 
 relation words or common English words, and every common English word has a Brown cluster;
 most unusual names have none. :func:`take_vocatives` tags the first word of a line written in
 one case when it is a word of letters without a cluster that is none of those, and the second
-word is one of the words below; with ``and``/``&``/``n``, also the word after it when that is
-such a word too; a word that chat writes after a name it addresses may stand between
+word is one of the words below; with ``and``/``&``/``n`` (or ``y``, ``e``, ``och``, ``und``,
+``et``, ``og``), also the word after it when that is such a word too, and also when the tagger
+found the first name; a word that chat writes after a name it addresses may stand between
 (``dougie bro u ...``); or a word that tells what the person did (``dasha sent the
 playlist``, ``is``, ``just``). Such a word elsewhere in the line is a name too where the line
 thanks, greets or cheers it before a symbol, ``for``/``on`` or the line's end (``thank you
@@ -22,15 +23,23 @@ this project.
 """
 
 import re
-from typing import List, Sequence, Tuple
+from typing import FrozenSet, Iterable, List, Sequence, Tuple
 
 import numpy as np
+from spacy.attrs import IS_LOWER, IS_UPPER, LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .chat import is_chat_word
 from .clusters import cluster_table
 from .tables import lookup
 from .titles import RELATIONS, TITLES, is_after_title
+
+
+def _ids(words: Iterable[str]) -> FrozenSet[int]:
+    """The string ids of ``words``."""
+    return frozenset(get_string_id(word) for word in words)
+
 
 # Second words of a line that addresses someone: ``u``, ``ur``, ``did u``, ``are we``, ``pls``.
 SECOND_PERSON = frozenset(
@@ -39,8 +48,8 @@ SECOND_PERSON = frozenset(
     check send you your ya
     """.split()
 )
-# Words that join two names (``ailsa n morven``).
-JOINERS = frozenset({"and", "&", "n"})
+# Words that join two names (``ailsa n morven``, ``begoña y itsaso``, ``vilja och torsten``).
+JOINERS = frozenset({"and", "&", "n", "y", "e", "och", "und", "et", "og"})
 
 
 # Words after a name that opens a line and tells what the person did (``dasha sent the
@@ -67,6 +76,14 @@ ME = frozenset({"me", "i"})
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
+# The lower forms' ids of the words each finder needs, for a quick look at a doc's words.
+_CUE_IDS = _ids(CUES | set(PAIR_CUES) | {"happy"})
+_RELATION_IDS = _ids(RELATIONS | TITLES)
+_JOINER_IDS = _ids(JOINERS)
+_ME_IDS = _ids(ME)
+_POSSESSIVE_IDS = _ids(POSSESSIVES)
+
+
 def take_vocatives(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
@@ -76,24 +93,41 @@ def take_vocatives(
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
     ``doc``'s; the result is sorted.
     """
-    if not person_labels or len(doc) < 2 or not _one_case(doc.text):
+    if not person_labels or len(doc) < 2:
         return list(spans)
-    taken = {
-        *_opening(spans, doc, offset),
-        *_thanked(doc),
-        *_after_relation(doc),
-        *_with_me(doc),
-        *_possessive(doc),
-    }
+    first = doc[0].text  # most docs show two cases in their first word
+    if first.lower() != first and first.upper() != first:
+        return list(spans)
+    attrs = doc.to_array([ORTH, LOWER, IS_UPPER, IS_LOWER])
+    if not _one_case(attrs):
+        return list(spans)
+    # each finder reads the doc only if a word it needs is there
+    words = set(attrs[:, 1].tolist())
+    taken = set(_opening(spans, doc, offset, person_labels))
+    if words & _CUE_IDS:
+        taken.update(_thanked(doc))
+    if words & _RELATION_IDS:
+        taken.update(_after_relation(doc))
+    if words & _JOINER_IDS and words & _ME_IDS:
+        taken.update(_with_me(doc))
+    if words & _POSSESSIVE_IDS:
+        taken.update(_possessive(doc))
     inside = {i for start, end, _ in spans for i in range(start - offset, end - offset)}
     label = person_labels[0]
     new = [(offset + i, offset + i + 1, label) for i in sorted(taken) if i not in inside]
     return sorted([*spans, *new]) if new else list(spans)
 
 
-def _opening(spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int) -> List[int]:
+def _opening(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int, persons: Sequence[int]
+) -> List[int]:
     """The positions of the name that opens the line, and of a second one joined to it."""
     if spans and spans[0][0] == offset:
+        # a person found at the start: only a second one joined to it is left to find
+        joined = spans[0][1] == offset + 1 and len(doc) > 2 and doc[1].lower_ in JOINERS
+        joined = joined and spans[0][2] in persons
+        if joined and not any(start == offset + 2 for start, _, _ in spans):
+            return [2] if _unusual_word(doc[2]) else []
         return []
     second = doc[1].text.lower()
     if is_after_title(doc[1].text) and len(doc) > 2:  # ``dougie bro u still owe me``
@@ -164,9 +198,14 @@ def _possessive(doc: Doc) -> List[int]:
     ]
 
 
-def _one_case(text: str) -> bool:
-    """Whether ``text`` has letters of one case only (a chat line, or one in capitals)."""
-    return text.lower() == text or text.upper() == text
+def _one_case(attrs: np.ndarray) -> bool:
+    """Whether a doc has letters of one case only (a chat line, or one in capitals), from its
+    ``ORTH``, ``LOWER``, ``IS_UPPER`` and ``IS_LOWER`` columns."""
+    no_upper = attrs[:, 0] == attrs[:, 1]  # the token is its own lower form
+    if no_upper.all():
+        return True
+    no_letters = no_upper & (attrs[:, 3] == 0)
+    return bool(((attrs[:, 2] == 1) | no_letters).all())
 
 
 def _unusual_word(token: Token) -> bool:

@@ -22,6 +22,7 @@ NLP = spacy.blank("en")
         ("Cheers Gwynfor , resetting the router fixed it", (1, 2)),  # thanks that open a note
         ("Love from Granny Dot xx", (3, 4)),  # a sign-off with "from", past the title
         ("From : Halcyon Breckinridge <halcyon@example.org>", (2, 4)),  # an e-mail header
+        ("Action : Whitelock to report the streetlight", (2, 3)),  # minutes
     ],
 )
 def test_take_greetings_tags_the_name_in_a_greeting_or_sign_off(text, want):

@@ -80,6 +80,11 @@ def test_take_lifespans_leaves_names_without_life_dates_alone():
         ("The Troubles ( 1968 – 1998 ) ended", []),  # a stop word opens it
         ("He met Ada Obi ( born 1950 ) in Lagos", []),  # not at a sentence's start
         ("Ian Wright ( 2 ) scored", []),  # no life dates
+        ("Blenkinsop , 58 , opened her first shop", ["Blenkinsop"]),  # an age
+        ("Police said Ann Lee , 44 , of Leeds", ["Ann Lee"]),  # an age, anywhere
+        ("Leeds , 3 , Hull 2", []),  # a place
+        ("He scored 3 , 4 , 5 goals", []),  # no name
+        ("Ann Lee , 1996 , said", []),  # a year, not an age
     ],
 )
 def test_take_lifespans_finds_a_name_that_opens_a_sentence_before_life_dates(text, want):
