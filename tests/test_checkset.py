@@ -47,6 +47,7 @@ SETS = [
     "blind16",
     "blind17",
     "blind18",
+    "blind19",
 ]
 
 
@@ -77,6 +78,7 @@ def records(name: str = "names"):
         ("blind16", 140, 130, 28),
         ("blind17", 150, 140, 30),
         ("blind18", 170, 145, 40),
+        ("blind19", 190, 155, 50),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
