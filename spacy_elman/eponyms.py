@@ -15,9 +15,9 @@ it holds as miscellaneous or place names) and a saint's name before a possessive
 (``St. Aidan's Well``, ``Saint Ita's Hospital``: a church, a well, a school or a feast;
 no CoNLL-2003 person entity stands there), a ship's name after its prefix (``RRS Sir
 David Attenborough``, ``USS Ronald Reagan``) or after a vessel in lower case (``his ship
-Fram``), a dish's (``Caesar salad``, ``Beef Wellington``) and a street's in another language
-(``Jalan Sudirman``, ``Calle Mayor``). The lists are English and
-were written for this project.
+Fram``), a name before a possessive and a head (``Halley's Comet``), a dish's (``Caesar
+salad``, ``Beef Wellington``) and a street's in another language (``Jalan Sudirman``,
+``Calle Mayor``). The lists are English and were written for this project.
 """
 
 from functools import lru_cache
@@ -67,7 +67,7 @@ LOWER_HEADS: FrozenSet[str] = frozenset(
     syndrome disease theorem conjecture lemma equation inequality paradox effect principle
     equilibrium hypothesis
     salad salads apples sauce pudding puddings tart tarts sandwich sandwiches soup pie pies
-    fries
+    fries tea scones biscuits cake cakes
     """.split()
 )
 # Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one
@@ -161,6 +161,8 @@ def drop_eponyms(
                 head += 1
             if head < len(doc) and is_eponym_head(doc[head].text):
                 continue
+            if _possessive_head(doc, after):  # ``Halley's Comet``
+                continue
             if _named_storm_or_saint(doc, start - offset, after) or _ship(doc, start - offset):
                 continue
             if doc[start - offset].text in STREET_PREFIXES or (
@@ -174,6 +176,12 @@ def drop_eponyms(
                 continue
         kept.append((start, end, label))
     return kept
+
+
+def _possessive_head(doc: Doc, end: int) -> bool:
+    """Whether a possessive and an eponym head follow ``doc[:end]`` (``Halley`` + ``'s
+    Comet``)."""
+    return end + 1 < len(doc) and doc[end].text in POSSESSIVES and is_eponym_head(doc[end + 1].text)
 
 
 def _named_storm_or_saint(doc: Doc, start: int, end: int) -> bool:

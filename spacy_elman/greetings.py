@@ -7,9 +7,10 @@ between the greeting (and any title after it) and the comma, or after the sign-o
 the end, are a name. A tagger sees a lone capitalised word there with little around it and
 often reads it as no name. :func:`take_greetings` tags one to three capitalised words (no
 stop words, no titles, none of ``All``, ``Team``, ``Everyone``, ``Sir``, ...) that stand
-between a greeting that opens the doc and a ``,``, ``!`` or the doc's end, or between a
-sign-off and its comma (or a sign-off that ends with ``from``) that open the doc and the
-doc's end (a kiss or a full stop may follow), or between an e-mail header (``From:``,
+between a greeting that opens the doc and a ``,``, ``!`` or the doc's end (two such names
+joined by ``and``: ``Dear Nilmini and Sanduni,``), or between a sign-off and its comma (or
+a sign-off that ends with ``from``) that open the doc and the doc's end (a kiss or a full
+stop may follow), or between an e-mail header (``From:``,
 ``To:``) or a minute's ``Action:`` and ``<``, a comma, ``to`` or the doc's end. Thanks that
 open a note greet too (``Cheers Gwynfor, resetting the router fixed it``). The lists were
 written for this project.
@@ -63,6 +64,8 @@ NOT_NAMES: FrozenSet[str] = frozenset(
 )
 # What may follow a signed name: kisses and a full stop.
 AFTER_SIGNATURE: FrozenSet[str] = frozenset("x xx xxx . ! :)".split())
+# Words that join two names a greeting addresses.
+JOINERS: FrozenSet[str] = frozenset({"and", "&"})
 # How many words a greeting's or a sign-off's name may have.
 MAX_WORDS = 3
 
@@ -78,30 +81,39 @@ def take_greetings(
     """
     if not person_labels or len(doc) < 2:
         return list(spans)
-    found = _greeting_name(doc)
-    if found is None:
-        found = _signed_name(doc)
-    if found is None:
-        found = _header_name(doc)
-    if found is None:
-        return list(spans)
-    start, end = found[0] + offset, found[1] + offset
-    if any(s < end and e > start for s, e, _ in spans):
-        return list(spans)
-    return sorted([*spans, (start, end, person_labels[0])])
+    found = _greeting_names(doc)
+    if not found:
+        signed = _signed_name(doc) or _header_name(doc)
+        found = [signed] if signed else []
+    new = []
+    for start, end in found:
+        start, end = start + offset, end + offset
+        if not any(s < end and e > start for s, e, _ in spans):
+            new.append((start, end, person_labels[0]))
+    return sorted([*spans, *new]) if new else list(spans)
 
 
-def _greeting_name(doc: Doc) -> Optional[Tuple[int, int]]:
-    """The name after a greeting that opens ``doc``, as token positions, or None."""
+def _greeting_names(doc: Doc) -> List[Tuple[int, int]]:
+    """The name after a greeting that opens ``doc``, and a second one joined to it by
+    ``and``/``&`` (``Dear Nilmini and Sanduni,``), as token positions."""
     if doc[0].lower_ not in GREETINGS:
-        return None
+        return []
+    names = []
     i = 1
-    while i < len(doc) and (is_title(doc[i].text) or doc[i].text == "."):
-        i += 1
-    end = _name_end(doc, i)
-    if end == i or (end < len(doc) and doc[end].text not in (",", "!", "—", "-", ":")):
-        return None
-    return i, end
+    while i < len(doc):
+        while i < len(doc) and (is_title(doc[i].text) or doc[i].text == "."):
+            i += 1
+        end = _name_end(doc, i)
+        if end == i:
+            return []
+        names.append((i, end))
+        if len(names) == 1 and end + 1 < len(doc) and doc[end].lower_ in JOINERS:
+            i = end + 1
+            continue
+        if end < len(doc) and doc[end].text not in (",", "!", "—", "-", ":"):
+            return []
+        return names
+    return []
 
 
 def _signed_name(doc: Doc) -> Optional[Tuple[int, int]]:

@@ -14,7 +14,8 @@ place, or that with the capitalised word before or after it is a place of severa
 that opens a dateline (``DARWIN, Dec 30 -``) is dropped whether the table holds it or not:
 in CoNLL-2003 train and dev 23 sentences open with capitals, a comma and a month, and none
 with a person entity. So is the place after a person's age and ``of`` (``Lyndon Quilliam, 44,
-of Douglas``), where court reports say where the person lives.
+of Douglas``), where court reports say where the person lives, and a name after a place's
+first word (``Port Elizabeth``, ``Lake Constance``).
 """
 
 from functools import lru_cache
@@ -72,6 +73,20 @@ def opens_dateline(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+# Words that open a place's name, as written (``Port Elizabeth``, ``Fort William``, ``Lake
+# Constance``, ``Mount Kenya``, ``Cape Coast``): a person entity that starts with one (of two
+# words or more) or follows one is the place. None starts or follows a CoNLL-2003 person
+# entity; 18 of its place and organisation entities start with one.
+PLACE_PREFIXES: FrozenSet[str] = frozenset("Port Fort Mount Mt Lake Cape".split())
+
+
+def after_prefix(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` starts with a place's first word or follows one."""
+    return (end - start > 1 and doc[start].text in PLACE_PREFIXES) or (
+        start > 0 and doc[start - 1].text in PLACE_PREFIXES
+    )
+
+
 def after_age(doc: Doc, start: int) -> bool:
     """Whether ``doc[start]`` follows a person's age and ``of`` (``Lyndon Quilliam, 44, of
     Douglas``): where court and police reports say a person lives."""
@@ -88,7 +103,8 @@ def drop_places(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
     """Drop each person span that is a place (:func:`is_place`), opens a dateline
-    (:func:`opens_dateline`) or follows an age and ``of`` (:func:`after_age`).
+    (:func:`opens_dateline`), follows an age and ``of`` (:func:`after_age`) or a place's first
+    word (:func:`after_prefix`).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans may be dropped.
@@ -101,5 +117,6 @@ def drop_places(
             is_place(doc, start - offset, end - offset)
             or opens_dateline(doc, start - offset, end - offset)
             or after_age(doc, start - offset)
+            or after_prefix(doc, start - offset, end - offset)
         )
     ]

@@ -33,6 +33,7 @@ from .eponyms import (
     EPONYM_HEADS,
     EPONYM_MODIFIERS,
     LOWER_HEADS,
+    POSSESSIVES,
     SHIP_PREFIXES,
     drop_eponyms,
 )
@@ -264,11 +265,12 @@ def _read_inside(text: str) -> bool:
 
 
 def _read_after(text: str) -> bool:
-    """Whether a rule may read this token after a span: a suffix, an eponym's word or a
-    name's conjunction."""
+    """Whether a rule may read this token after a span: a suffix, an eponym's word, a
+    possessive (before an eponym's head), a plural verb or a name's conjunction."""
     key = text.rstrip(".")
     return (
         key in SUFFIXES
+        or key in POSSESSIVES
         or key in REGNAL_AFTER_TITLE
         or key.lower() in _AFTER_WORDS
         or text in CONJUNCTIONS

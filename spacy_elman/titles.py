@@ -47,7 +47,8 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # ``Boxer`` and the like.
 # The seventh block (the twenty-fifth session): sportspeople's roles and events that news copy
 # writes before a name (``Flanker``, ``Shortstop``, ``Hurdler``, ``Judoka``), and the Spanish
-# ``tía``, with the same filter; roles that are also surnames are in ``SURNAME_ROLES``.
+# ``tía``, and ``Count``, with the same filter; roles that are also surnames are in
+# ``SURNAME_ROLES``.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -118,7 +119,7 @@ TITLES: FrozenSet[str] = frozenset(
     halfback kicker punter wingback centreback allrounder goalie netminder hurdler thrower
     marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
     prop fighter shooter jumper trainer tía scrum-half fly-half full-back centre-back
-    center-back left-back right-back wing-back all-rounder leg-spinner
+    center-back left-back right-back wing-back all-rounder leg-spinner count
     """.split()
 )
 

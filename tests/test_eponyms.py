@@ -106,6 +106,9 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("Caesar salad without anchovies", (0, 1), False),
         ("Granny Smith apples", (0, 2), False),
         ("Julius Caesar crossed", (0, 2), True),
+        ("Halley 's Comet was seen", (0, 1), False),  # a possessive and a head
+        ("Halley 's comet was seen", (0, 1), True),  # a head in lower case: the model's call
+        ("The Earl Grey scones", (1, 3), False),  # a dish
     ],
 )
 def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):

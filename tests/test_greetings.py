@@ -56,3 +56,9 @@ def test_take_greetings_keeps_spans_labels_and_offsets():
     assert take_greetings([(13, 14, 0)], doc, [0], offset=10) == [(13, 14, 0)]
     assert take_greetings([], doc, [1, 0], offset=10) == [(12, 14, 1)]
     assert take_greetings([], doc, []) == []
+
+
+def test_take_greetings_tags_two_names_a_greeting_addresses():
+    doc = NLP("Dear Nilmini and Sanduni , thank you for the card")
+    assert take_greetings([(13, 14, 0)], doc, [0], offset=10) == [(11, 12, 0), (13, 14, 0)]
+    assert take_greetings([], NLP("Dear Nilmini and all , thanks"), [0]) == []

@@ -7,7 +7,7 @@ import spacy
 from spacy_elman import places
 from spacy_elman.errors import ElmanError
 from spacy_elman.gazetteer import gazetteer_v2_table
-from spacy_elman.places import after_age, drop_places, is_place, opens_dateline, place_sets
+from spacy_elman.places import after_age, after_prefix, drop_places, is_place, opens_dateline, place_sets
 from spacy_elman.tables import lookup
 
 NLP = spacy.blank("en")
@@ -102,4 +102,19 @@ def test_opens_dateline_finds_a_place_in_capitals_before_a_date(text, span, want
 def test_after_age_finds_where_a_person_lives(text, span, want):
     doc = NLP(text)
     assert after_age(doc, span[0]) is want
+    assert (drop_places([(*span, 0)], doc, [0]) == []) is want
+
+
+@pytest.mark.parametrize(
+    "text, span, want",
+    [
+        ("Port Elizabeth was renamed", (1, 2), True),  # after a place's first word
+        ("over Lake Constance in July", (1, 3), True),  # starting with one
+        ("Ricki Lake spoke", (0, 2), False),  # a surname: not first
+        ("Cape spoke", (0, 1), False),  # one word alone: the model's call
+    ],
+)
+def test_after_prefix_finds_names_of_places(text, span, want):
+    doc = NLP(text)
+    assert after_prefix(doc, *span) is want
     assert (drop_places([(*span, 0)], doc, [0]) == []) is want

@@ -146,3 +146,5 @@ def test_trim_titles_moves_past_sports_roles_and_chat_words_after_a_name():
     doc = NLP("Flanker Tane Ruru met ikaika braddah and Scrum-half Murdo Farquharson")
     spans = [(0, 3, 0), (4, 6, 0), (7, 12, 0)]
     assert trim_titles(spans, doc, [0]) == [(1, 3, 0), (4, 5, 0), (10, 12, 0)]
+    doc = NLP("Count Ferdinand von Zeppelin flew")
+    assert trim_titles([(0, 4, 0)], doc, [0]) == [(1, 4, 0)]
