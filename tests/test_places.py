@@ -7,7 +7,14 @@ import spacy
 from spacy_elman import places
 from spacy_elman.errors import ElmanError
 from spacy_elman.gazetteer import gazetteer_v2_table
-from spacy_elman.places import after_age, after_prefix, drop_places, is_place, opens_dateline, place_sets
+from spacy_elman.places import (
+    after_age,
+    after_prefix,
+    drop_places,
+    is_place,
+    opens_dateline,
+    place_sets,
+)
 from spacy_elman.tables import lookup
 
 NLP = spacy.blank("en")
