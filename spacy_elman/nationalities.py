@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 # (``Sherpa``, ``Tamang``, ``Moro``, ``Bihari``, ``Naga``, ``Lao``, ``Saxon``). The third:
 # languages that name no people of their own (``Ladino``, ``Aramaic``, ``Urdu``), with the
 # same filter. The fourth (the twenty-fifth session): nouns for a nation's people that are no
-# given names (``Swede``, ``Spaniard``, ``Welshwoman``), and the names of Bantu languages
-# with their prefix (``Setswana``, ``isiZulu``), with the same filter.
+# given names (``Swede``, ``Spaniard``, ``Welshwoman``, ``Ulsterman``, ``Glaswegian``), and the
+# names of Bantu languages with their prefix (``Setswana``, ``isiZulu``), with the same filter.
 DEMONYMS: FrozenSet[str] = frozenset(
     """
     afghan albanian algerian american andorran angolan argentine argentinian armenian
@@ -75,7 +75,9 @@ DEMONYMS: FrozenSet[str] = frozenset(
     swede briton serb croat spaniard frenchman frenchwoman dutchman dutchwoman englishman
     englishwoman irishman irishwoman scotsman scotswoman welshman welshwoman kiwi aussie
     icelander slovene norseman setswana sesotho isizulu isixhosa kiswahili sepedi tshivenda
-    xitsonga siswati chichewa luganda kinyarwanda kirundi gikuyu lingala twi
+    xitsonga siswati chichewa luganda kinyarwanda kirundi gikuyu lingala twi ulsterman
+    ulsterwoman cornishman cornishwoman yorkshireman yorkshirewoman glaswegian liverpudlian
+    dubliner londoner scouser geordie mancunian brummie berliner muscovite
     """.split()
 )
 # Nouns for a nation's people that are also given names or surnames (``Finn``, ``Dane``,

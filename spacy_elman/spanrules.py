@@ -55,6 +55,7 @@ from .titles import (
     SUFFIXES,
     SURNAME_ROLES,
     TITLES,
+    has_title_ending,
     take_suffixes,
     trim_titles,
 )
@@ -143,8 +144,9 @@ def apply_rules(
 def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
     """Whether a rule other than ``join_adjacent``, ``drop_places`` and the whole-doc rules
     may change ``span``: a token inside it that is not a plain capitalised word, a suffix, an
-    eponym's word or a hyphenated word right after it, a storm's or a saint's word right
-    before it, or a ship's prefix one or two words before it."""
+    eponym's word or a hyphenated word right after it, a storm's or a saint's word (or
+    ``the`` before one word) right before it, or a ship's prefix one or two words before
+    it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
@@ -156,6 +158,7 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
         or _reads(doc, after, _AFTER, _read_after, strings)
         or hyphen_after(doc, end)
         or (start > 0 and doc[start - 1].text in BEFORE_WORDS)
+        or (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the")
         or (start > 1 and doc[start - 2].text in SHIP_PREFIXES)
     )
 
@@ -257,6 +260,7 @@ def _read_inside(text: str) -> bool:
         return True
     return (
         text.lower() in _INSIDE_WORDS
+        or has_title_ending(text.lower())
         or text in SUFFIXES
         or text in REGNAL_AFTER_TITLE
         or text in BEFORE_WORDS

@@ -47,8 +47,8 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # ``Boxer`` and the like.
 # The seventh block (the twenty-fifth session): sportspeople's roles and events that news copy
 # writes before a name (``Flanker``, ``Shortstop``, ``Hurdler``, ``Judoka``), and the Spanish
-# ``tía``, and ``Count``, with the same filter; roles that are also surnames are in
-# ``SURNAME_ROLES``.
+# ``tía``, ``Count``, ``Tánaiste`` and ``Taoiseach``, with the same filter; roles that are also
+# surnames are in ``SURNAME_ROLES``.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -118,7 +118,7 @@ TITLES: FrozenSet[str] = frozenset(
     flanker flyhalf outfielder infielder shortstop catcher linebacker cornerback tailback
     halfback kicker punter wingback centreback allrounder goalie netminder hurdler thrower
     marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
-    prop fighter shooter jumper trainer tía scrum-half fly-half full-back centre-back
+    prop fighter shooter jumper trainer tánaiste taoiseach tía scrum-half fly-half full-back centre-back
     center-back left-back right-back wing-back all-rounder leg-spinner count
     """.split()
 )
@@ -134,7 +134,7 @@ RELATIONS: FrozenSet[str] = frozenset(
     poet artist director spokesman spokeswoman spokesperson lawyer analyst economist
     nephew niece grandson granddaughter stepmother stepfather stepson stepdaughter boyfriend
     girlfriend fiance fiancee fiancé fiancée partner bro sis roommate flatmate classmate
-    coworker bestie driver nan nana nanna gran guy cuz
+    coworker bestie driver nan nana nanna gran guy cuz oma mama
     """.split()
 )
 
@@ -154,7 +154,7 @@ CHAT_AFTER: FrozenSet[str] = frozenset(
     """
     bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
     noona nuna sensei sama senpai abla teyze amca hanım hanim jaan braddah bruddah brah bruv
-    cuz cuzzie che sayang
+    cuz cuzzie che sayang nonno nonna bácsi néni phupho akka wallah malaka
     """.split()
 )
 
@@ -166,15 +166,26 @@ CHAT_AFTER: FrozenSet[str] = frozenset(
 SURNAME_ROLES: FrozenSet[str] = frozenset(
     """
     winger boxer bowler keeper baker farmer potter weaver singer driver rider carver herder
-    butcher cook miller porter hooker lock diver archer pitcher
+    butcher cook miller porter hooker lock diver archer pitcher guard
     """.split()
 )
+
+
+# The endings of occupations (``Glaciologist``, ``Choreographer``, ``Paediatrician``): a word
+# of eight letters or more with one is a title too. No CoNLL-2003 train or dev person entity
+# holds one.
+TITLE_ENDINGS = ("ologist", "ographer", "ician")
 
 
 def is_title(text: str) -> bool:
     """Whether the token ``text`` is a title or, written in lower case, a relation word."""
     key = text.lower().rstrip(".")
-    return key in TITLES or (text.islower() and key in RELATIONS)
+    return key in TITLES or (text.islower() and key in RELATIONS) or has_title_ending(key)
+
+
+def has_title_ending(key: str) -> bool:
+    """Whether the lower-cased word ``key`` ends as an occupation does (``TITLE_ENDINGS``)."""
+    return len(key) >= 8 and key.endswith(TITLE_ENDINGS)
 
 
 def is_after_title(text: str) -> bool:

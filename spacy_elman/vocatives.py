@@ -45,7 +45,7 @@ def _ids(words: Iterable[str]) -> FrozenSet[int]:
 SECOND_PERSON = frozenset(
     """
     u ur did are r pls plz abeg where stop bring text answer call can have wya when wake come
-    check send you your ya
+    check send you your ya you're youre lmk hmu wyd ily wbu hbu
     """.split()
 )
 # Words that join two names (``ailsa n morven``, ``begoña y itsaso``, ``vilja och torsten``).

@@ -40,6 +40,7 @@ def test_is_nationality_reads_capitalised_forms(text, want):
         ("Welsh rarebit", ["Welsh rarebit"]),  # no capitalised word after it
         ("Spaniard Ana Ruiz", ["Ana Ruiz"]),  # a people's noun
         ("Setswana", []),  # a Bantu language with its prefix
+        ("Ulsterman Ciarán Brannock", ["Ciarán Brannock"]),  # a region's people
         ("Finn Russell", ["Finn Russell"]),  # a given name too: only after an article
     ],
 )

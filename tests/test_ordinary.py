@@ -20,6 +20,7 @@ NLP = spacy.blank("en")
         ("Will you come ?", 0),
         ("can't wait for summer , this rain", 4),  # a season after a preposition
         ("see you this Autumn", 3),  # capitalised after a determiner
+        ("The Dyson has better suction", 1),  # a name right after "the"
     ],
 )
 def test_is_ordinary_finds_months_by_numbers_and_verbs_opening_a_sentence(text, i):
@@ -38,6 +39,7 @@ def test_is_ordinary_finds_months_by_numbers_and_verbs_opening_a_sentence(text, 
         ("Rusty nails lay there", 0),  # not in the verb list
         ("a gift for Summer", 3),  # capitalised after a preposition: a name
         ("summer sent the playlist", 0),  # nothing before it
+        ("the Kennedys came", 1),  # a family: a plural after "the"
     ],
 )
 def test_is_ordinary_leaves_names_alone(text, i):

@@ -148,3 +148,23 @@ def test_trim_titles_moves_past_sports_roles_and_chat_words_after_a_name():
     assert trim_titles(spans, doc, [0]) == [(1, 3, 0), (4, 5, 0), (10, 12, 0)]
     doc = NLP("Count Ferdinand von Zeppelin flew")
     assert trim_titles([(0, 4, 0)], doc, [0]) == [(1, 4, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Glaciologist", True),  # an occupation's ending
+        ("Paediatrician", True),
+        ("Choreographer", True),
+        ("Tánaiste", True),
+        ("Ologist", False),  # too short to be one
+        ("Patel", False),
+    ],
+)
+def test_is_title_reads_occupations_by_their_ending(text, want):
+    assert is_title(text) is want
+
+
+def test_trim_titles_moves_chat_names_off_kinship_words_of_other_languages():
+    doc = NLP("raffaele nonno wants it and mihály bácsi fixed it")
+    assert trim_titles([(0, 2, 0), (5, 7, 0)], doc, [0]) == [(0, 1, 0), (5, 6, 0)]

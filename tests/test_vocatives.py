@@ -25,6 +25,8 @@ NLP = spacy.blank("en")
         ("me n reyansh at the airport", [(2, 3)]),  # joined to "me"
         ("my little sis eleri drew me", [(3, 4)]),  # after a relation word
         ("jannik your dance video", [(0, 1)]),
+        ("torquil lmk if ur coming", [(0, 1)]),  # chat shorthand that addresses him
+        ("my oma gerlinde just learned gifs", [(2, 3)]),
     ],
 )
 def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
