@@ -49,7 +49,8 @@ NOT_PEOPLE = frozenset(
     cathedral palace house hall building theatre hospital ship station
     """.split()
 )
-_MARKS = np.asarray([get_string_id("("), get_string_id(",")], dtype="uint64")
+_OPEN = get_string_id("(")
+_COMMA = get_string_id(",")
 # The oldest age read between commas after a name.
 MAX_AGE = 120
 # How many words a name before its dates may have.
@@ -158,10 +159,17 @@ def _found_before_dates(
     ``King Kamehameha I (c. 1758–1819)``), unless a word of it names an event, a period or a
     body (``World War II (1939–1945)``, ``the Ming Dynasty (1368–1644)``). In a doc with no
     span only a name that opens the doc is looked for."""
-    if spans:
-        marks = np.flatnonzero(np.isin(doc.to_array(ORTH), _MARKS)).tolist()
-    else:  # a doc with no entity at all: a name right at its start only (quick to look at)
-        marks = [i for i in range(1, min(len(doc), MAX_WORDS + 2)) if doc[i].text in ("(", ",")]
+    if not spans:  # a doc with no entity at all: a name right at its start only
+        if not capital_word(doc[0]) or doc[0].is_stop:
+            return spans
+        orth = doc.to_array(ORTH)[: MAX_WORDS + 2]
+    else:
+        orth = doc.to_array(ORTH)
+    # brackets, and commas with another comma two tokens on (``, 58 ,``)
+    commas = orth == _COMMA
+    commas[:-2] &= commas[2:]
+    commas[-2:] = False
+    marks = np.flatnonzero((orth == _OPEN) | commas).tolist()
     found = []
     for i in marks:
         age = age_after(doc, i)

@@ -44,9 +44,10 @@ def take_lists(
         return list(spans)
     persons = {(s - offset, e - offset) for s, e, label in spans if label in person_labels}
     # only a person span beside a comma or a joiner can be an item: lists start from there
-    starts = sorted({_walk_back(doc, s) for s, e in persons if _beside_separator(doc, s, e)})
-    if len(persons) < 2 or not starts:
+    linked = [s for s, e in persons if _beside_separator(doc, s, e)]
+    if len(linked) < 2:
         return list(spans)
+    starts = sorted({_walk_back(doc, s) for s in linked})
     taken = [False] * len(doc)
     for s, e, _ in spans:
         for i in range(s - offset, e - offset):

@@ -95,8 +95,8 @@ def take_vocatives(
     """
     if not person_labels or len(doc) < 2:
         return list(spans)
-    first = doc[0].text  # most docs show two cases in their first word
-    if first.lower() != first and first.upper() != first:
+    first = doc[0].text  # most docs show two cases in their first word, tables a number
+    if (first.lower() != first and first.upper() != first) or first[:1].isdigit():
         return list(spans)
     attrs = doc.to_array([ORTH, LOWER, IS_UPPER, IS_LOWER])
     if not _one_case(attrs):

@@ -75,7 +75,8 @@ def test_take_lifespans_leaves_names_without_life_dates_alone():
     [
         ("Sukarno ( 1901 – 1970 ) read out the proclamation", ["Sukarno"]),
         ("King Kamehameha I ( c. 1758 – 1819 ) had brought", ["Kamehameha I"]),  # after a title
-        ("It rained . Sojourner Truth ( c. 1797 – 1883 ) , born", ["Sojourner Truth"]),
+        ("Sojourner Truth ( c. 1797 – 1883 ) , born", ["Sojourner Truth"]),
+        ("It rained . Sojourner Truth ( c. 1797 – 1883 ) , born", []),  # not the doc's start
         ("World War II ( 1939 – 1945 ) was", []),  # an event
         ("The Troubles ( 1968 – 1998 ) ended", []),  # a stop word opens it
         ("He met Ada Obi ( born 1950 ) in Lagos", []),  # not at a sentence's start
