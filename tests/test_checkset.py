@@ -48,6 +48,7 @@ SETS = [
     "blind17",
     "blind18",
     "blind19",
+    "blind20",
 ]
 
 
@@ -79,6 +80,7 @@ def records(name: str = "names"):
         ("blind17", 150, 140, 30),
         ("blind18", 170, 145, 40),
         ("blind19", 190, 155, 50),
+        ("blind20", 170, 145, 40),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
