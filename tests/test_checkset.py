@@ -49,6 +49,7 @@ SETS = [
     "blind18",
     "blind19",
     "blind20",
+    "blind21",
 ]
 
 
@@ -81,6 +82,7 @@ def records(name: str = "names"):
         ("blind18", 170, 145, 40),
         ("blind19", 190, 155, 50),
         ("blind20", 170, 145, 40),
+        ("blind21", 180, 150, 50),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
