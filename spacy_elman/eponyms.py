@@ -61,13 +61,16 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
 # Guillain-Barré syndrome``, ``the Doppler effect``): none follows a CoNLL-2003 person entity
 # (its four ``Alzheimer's disease`` are possessives, left alone). The second block (the
 # twenty-fifth session): dishes named after a person (``Caesar salad``, ``Granny Smith
-# apples``); none follows a CoNLL-2003 person entity either.
+# apples``), appliances of a brand named so (``Bosch dishwasher``, ``Silver Cross pram``) and
+# pubs (``the Lord Nelson pub``); none follows a CoNLL-2003 person entity either.
 LOWER_HEADS: FrozenSet[str] = frozenset(
     """
     syndrome disease theorem conjecture lemma equation inequality paradox effect principle
     equilibrium hypothesis
     salad salads apples sauce pudding puddings tart tarts sandwich sandwiches soup pie pies
     fries tea scones biscuits cake cakes
+    cooker dishwasher fridge freezer oven kettle toaster pram pushchair buggy hoover vacuum
+    pub
     """.split()
 )
 # Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one

@@ -18,10 +18,10 @@ written for this project.
 
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .titles import is_title
-from .words import capital_word
+from .words import capital_word, name_run_end
 
 # Words that open a greeting before a name (``Hi``, ``Dear``), lower-cased.
 GREETINGS: FrozenSet[str] = frozenset(
@@ -154,19 +154,9 @@ def _name_end(doc: Doc, i: int) -> int:
     """Where the run of up to :data:`MAX_WORDS` name words that starts at ``doc[i]`` ends:
     capitalised words of letters, no stop words or :data:`NOT_NAMES`, and hyphens that join
     them."""
-    end, words = i, 0
-    while end < len(doc) and words < MAX_WORDS:
-        token = doc[end]
-        text = token.text
-        if text == "-" and not doc[end - 1].whitespace_ and end > i:
-            end += 1
-            continue
-        if not capital_word(token) or token.is_stop:
-            break
-        if text.lower() in NOT_NAMES:
-            break
-        end += 1
-        words += 1
-    while end > i and doc[end - 1].text == "-":
-        end -= 1
-    return end
+    return name_run_end(doc, i, MAX_WORDS, _name_word)
+
+
+def _name_word(token: Token) -> bool:
+    """Whether ``token`` may be a word of the name a greeting addresses."""
+    return capital_word(token) and not token.is_stop and token.text.lower() not in NOT_NAMES

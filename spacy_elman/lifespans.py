@@ -160,7 +160,7 @@ def _found_before_dates(
     body (``World War II (1939–1945)``, ``the Ming Dynasty (1368–1644)``). In a doc with no
     span only a name that opens the doc is looked for."""
     if not spans:  # a doc with no entity at all: a name right at its start only
-        if not capital_word(doc[0]) or doc[0].is_stop:
+        if not len(doc) or not capital_word(doc[0]) or doc[0].is_stop:
             return spans
         orth = doc.to_array(ORTH)[: MAX_WORDS + 2]
     else:

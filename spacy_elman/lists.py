@@ -13,12 +13,12 @@ they are places (``places``), titles or nationalities.
 
 from typing import List, Optional, Sequence, Tuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .nationalities import is_nationality
 from .places import is_place
 from .titles import is_title
-from .words import capital_word
+from .words import capital_word, name_run_end
 
 # Words between a list's last two items.
 JOINERS = frozenset({"and", "&", "or"})
@@ -132,19 +132,13 @@ def _item_end(doc: Doc, i: int) -> Optional[int]:
     """Where the item of one to :data:`MAX_WORDS` name words that starts at ``doc[i]`` ends,
     or None: capitalised words (no stop words, titles or nationalities), and hyphens with no
     space that join them."""
-    end, words = i, 0
-    while end < len(doc) and words < MAX_WORDS:
-        token = doc[end]
-        if token.text == "-" and end > i and not doc[end - 1].whitespace_ and not token.whitespace_:
-            end += 1
-            continue
-        if not _name_word(token.text, token.is_stop, capital_word(token)):
-            break
-        end += 1
-        words += 1
-    while end > i and doc[end - 1].text == "-":
-        end -= 1
+    end = name_run_end(doc, i, MAX_WORDS, _item_word)
     return end if end > i else None
+
+
+def _item_word(token: Token) -> bool:
+    """Whether ``token`` may be a word of a listed name."""
+    return _name_word(token.text, token.is_stop, capital_word(token))
 
 
 def _name_word(text: str, stop: bool, capital: bool) -> bool:

@@ -25,7 +25,8 @@ from spacy.tokens import Doc
 # languages that name no people of their own (``Ladino``, ``Aramaic``, ``Urdu``), with the
 # same filter. The fourth (the twenty-fifth session): nouns for a nation's people that are no
 # given names (``Swede``, ``Spaniard``, ``Welshwoman``, ``Ulsterman``, ``Glaswegian``), and the
-# names of Bantu languages with their prefix (``Setswana``, ``isiZulu``), with the same filter.
+# names of Bantu languages with their prefix (``Setswana``, ``isiZulu``), and empires' and eras'
+# adjectives (``Mughal``, ``Ottoman``, ``Victorian``), with the same filter.
 DEMONYMS: FrozenSet[str] = frozenset(
     """
     afghan albanian algerian american andorran angolan argentine argentinian armenian
@@ -77,7 +78,8 @@ DEMONYMS: FrozenSet[str] = frozenset(
     icelander slovene norseman setswana sesotho isizulu isixhosa kiswahili sepedi tshivenda
     xitsonga siswati chichewa luganda kinyarwanda kirundi gikuyu lingala twi ulsterman
     ulsterwoman cornishman cornishwoman yorkshireman yorkshirewoman glaswegian liverpudlian
-    dubliner londoner scouser geordie mancunian brummie berliner muscovite
+    dubliner londoner scouser geordie mancunian brummie berliner muscovite mughal ottoman
+    byzantine victorian edwardian elizabethan soviet
     """.split()
 )
 # Nouns for a nation's people that are also given names or surnames (``Finn``, ``Dane``,

@@ -142,6 +142,8 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "take_lifespans": True,
         "take_repeats": True,
         "take_lists": True,
+        "take_honorifics": True,
+        "take_nicknames": True,
         "take_vocatives": True,
         "take_greetings": True,
         "known_words": True,
@@ -191,6 +193,8 @@ def make_elman_ner(
     take_lifespans: bool,
     take_repeats: bool,
     take_lists: bool,
+    take_honorifics: bool,
+    take_nicknames: bool,
     take_vocatives: bool,
     take_greetings: bool,
     known_words: bool,
@@ -290,6 +294,11 @@ def make_elman_ner(
     take_lists: in a list of three or more items of capitalised words (``Jemima,
         Pennycook, Nettleship and Senthil``) of which two or more and at least half are person
         entities, the other items are person entities too; see ``lists``.
+    take_honorifics: the capitalised words after ``Mr``, ``Mrs``, ``Ms``, ``Dr`` or ``Prof``
+        (``Mrs Quennell would like ...``) are a person entity, unless a title, a place or a
+        contest (``Miss Universe``); see ``honorifics``.
+    take_nicknames: a name with a nickname in quotes (``Barnabas "Dynamo" Pilbeam``) is one
+        person entity where the tagger found a part of it; see ``nicknames``.
     take_vocatives: a line written in one case that opens with a word of letters no list
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
         ``did``, ``pls``), ``and``/``&``/``n`` and a name, opens with a person entity
@@ -345,6 +354,8 @@ def make_elman_ner(
         take_lifespans=take_lifespans,
         take_repeats=take_repeats,
         take_lists=take_lists,
+        take_honorifics=take_honorifics,
+        take_nicknames=take_nicknames,
         take_vocatives=take_vocatives,
         take_greetings=take_greetings,
         known_words=known_words,
@@ -394,6 +405,8 @@ class ElmanNER(TrainablePipe):
         take_lifespans: bool = True,
         take_repeats: bool = True,
         take_lists: bool = True,
+        take_honorifics: bool = True,
+        take_nicknames: bool = True,
         take_vocatives: bool = True,
         take_greetings: bool = True,
         known_words: bool = True,
@@ -443,6 +456,8 @@ class ElmanNER(TrainablePipe):
             "take_lifespans": take_lifespans,
             "take_repeats": take_repeats,
             "take_lists": take_lists,
+            "take_honorifics": take_honorifics,
+            "take_nicknames": take_nicknames,
             "take_vocatives": take_vocatives,
             "take_greetings": take_greetings,
             "known_words": known_words,
@@ -756,7 +771,8 @@ class ElmanNER(TrainablePipe):
         persons = [i for i, label in enumerate(labels) if label in PERSON_LABELS]
         # the rules that may find a name where the doc has none
         finders = bool(persons) and any(
-            self.cfg[rule] for rule in ("take_vocatives", "take_greetings", "take_lifespans")
+            self.cfg[rule]
+            for rule in ("take_vocatives", "take_greetings", "take_lifespans", "take_honorifics")
         )
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans:

@@ -39,11 +39,13 @@ from .eponyms import (
 )
 from .greetings import take_greetings
 from .headlines import HEADLINE_VERBS, trim_verbs
+from .honorifics import take_honorifics
 from .hyphens import hyphen_after, take_hyphenated
 from .lifespans import take_lifespans
 from .lists import take_lists
 from .lowercase import CONJUNCTIONS, drop_lower, end_particles, take_conjoined, trim_lower_words
 from .nationalities import DEMONYM_NOUNS, DEMONYMS, trim_nationalities
+from .nicknames import take_nicknames
 from .ordinary import ORDINARY_WORDS, drop_ordinary
 from .places import drop_places
 from .repeats import take_repeats
@@ -223,8 +225,9 @@ def whole_doc_rules(
     cfg: Dict[str, Any],
 ) -> Spans:
     """The rules that read all of a doc's spans at once, last: ``take_lifespans``,
-    ``take_repeats``, ``take_lists``, ``take_vocatives`` and ``take_greetings`` (the first and
-    the last two may find a name where the doc has no span)."""
+    ``take_repeats``, ``take_lists``, ``take_nicknames``, ``take_honorifics``,
+    ``take_vocatives`` and ``take_greetings`` (the first and the last three may find a name
+    where the doc has no span)."""
     spans = list(spans)
     if cfg["take_lifespans"]:
         spans = take_lifespans(spans, doc, persons, offset)
@@ -232,6 +235,10 @@ def whole_doc_rules(
         spans = take_repeats(spans, doc, persons, offset)
     if spans and cfg["take_lists"]:
         spans = take_lists(spans, doc, persons, offset)
+    if spans and cfg["take_nicknames"]:
+        spans = take_nicknames(spans, doc, persons, offset)
+    if cfg["take_honorifics"]:
+        spans = take_honorifics(spans, doc, persons, offset)
     if cfg["take_vocatives"]:
         spans = take_vocatives(spans, doc, persons, offset)
     if cfg["take_greetings"]:

@@ -47,8 +47,8 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # ``Boxer`` and the like.
 # The seventh block (the twenty-fifth session): sportspeople's roles and events that news copy
 # writes before a name (``Flanker``, ``Shortstop``, ``Hurdler``, ``Judoka``), and the Spanish
-# ``tía``, ``Count``, ``Tánaiste`` and ``Taoiseach``, with the same filter; roles that are also
-# surnames are in ``SURNAME_ROLES``.
+# ``tía``, ``Count``, ``Canon``, ``Tánaiste`` and ``Taoiseach``, with the same filter; roles
+# that are also surnames are in ``SURNAME_ROLES``.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -119,7 +119,7 @@ TITLES: FrozenSet[str] = frozenset(
     halfback kicker punter wingback centreback allrounder goalie netminder hurdler thrower
     marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
     prop fighter shooter jumper trainer tánaiste taoiseach tía scrum-half fly-half full-back centre-back
-    center-back left-back right-back wing-back all-rounder leg-spinner count
+    center-back left-back right-back wing-back all-rounder leg-spinner count canon
     """.split()
 )
 
@@ -134,7 +134,7 @@ RELATIONS: FrozenSet[str] = frozenset(
     poet artist director spokesman spokeswoman spokesperson lawyer analyst economist
     nephew niece grandson granddaughter stepmother stepfather stepson stepdaughter boyfriend
     girlfriend fiance fiancee fiancé fiancée partner bro sis roommate flatmate classmate
-    coworker bestie driver nan nana nanna gran guy cuz oma mama
+    coworker bestie driver nan nana nanna gran guy cuz oma mama nani amma chị
     """.split()
 )
 
@@ -154,7 +154,8 @@ CHAT_AFTER: FrozenSet[str] = frozenset(
     """
     bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
     noona nuna sensei sama senpai abla teyze amca hanım hanim jaan braddah bruddah brah bruv
-    cuz cuzzie che sayang nonno nonna bácsi néni phupho akka wallah malaka
+    cuz cuzzie che sayang nonno nonna bácsi néni phupho akka wallah malaka aunty auntie uncle
+    opa bhau uso aka
     """.split()
 )
 

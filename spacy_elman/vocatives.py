@@ -26,7 +26,7 @@ import re
 from typing import FrozenSet, Iterable, List, Sequence, Tuple
 
 import numpy as np
-from spacy.attrs import IS_LOWER, IS_UPPER, LOWER, ORTH
+from spacy.attrs import IS_UPPER, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -52,6 +52,9 @@ SECOND_PERSON = frozenset(
 JOINERS = frozenset({"and", "&", "n", "y", "e", "och", "und", "et", "og"})
 
 
+# Words that open a chat line before a name (``gg, batbayar clutching ...``), besides the
+# chat words of ``chat``.
+OPENERS = frozenset("gg yo oi ya hey ok okay ugh wait so bruh".split())
 # Words after a name that opens a line and tells what the person did (``dasha sent the
 # playlist``).
 THIRD_PERSON = frozenset("sent said says just told texted posted got is was has".split())
@@ -70,12 +73,33 @@ PAIR_CUES = {
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Words that may follow such a name (``thanks kobby for the lift``); so may a symbol.
 AFTER_CUE = frozenset({"for", "on"})
+# Possessive words before a relation word (``my aunty rubina``), and cues of greetings
+# (``happy bday tante mirjam``).
+POSSESSORS = frozenset("my our your ur his her their".split())
 # Words joined to a name by ``and``/``&``/``n`` that make it a person (``me n reyansh``).
 ME = frozenset({"me", "i"})
+# The first words of hashtags that cheer, back or mourn a person (``#TeamMakana``,
+# ``#VoteRuqayyah``, ``#JusticeForX``), lower-cased.
+HASHTAG_PREFIXES = (
+    "team",
+    "vote",
+    "justicefor",
+    "rip",
+    "happybirthday",
+    "prayfor",
+    "free",
+    "welcome",
+    "go",
+    "love",
+    "thankyou",
+    "congrats",
+)
+_HASH = get_string_id("#")
 # Possessive endings after a name (``chidubem's thing``).
 POSSESSIVES = frozenset({"'s", "’s"})
 
 
+_BEFORE_RELATION = POSSESSORS | CUES
 # The lower forms' ids of the words each finder needs, for a quick look at a doc's words.
 _CUE_IDS = _ids(CUES | set(PAIR_CUES) | {"happy"})
 _RELATION_IDS = _ids(RELATIONS | TITLES)
@@ -98,7 +122,7 @@ def take_vocatives(
     first = doc[0].text  # most docs show two cases in their first word, tables a number
     if (first.lower() != first and first.upper() != first) or first[:1].isdigit():
         return list(spans)
-    attrs = doc.to_array([ORTH, LOWER, IS_UPPER, IS_LOWER])
+    attrs = doc.to_array([ORTH, LOWER, IS_UPPER])
     if not _one_case(attrs):
         return list(spans)
     # each finder reads the doc only if a word it needs is there
@@ -112,6 +136,12 @@ def take_vocatives(
         taken.update(_with_me(doc))
     if words & _POSSESSIVE_IDS:
         taken.update(_possessive(doc))
+    if _HASH in words:
+        taken.update(_hashtagged(doc))
+    if taken and doc.text.upper() != doc.text:
+        # in a lower-case line, a word in capitals is a name shouted (``lol TORLEIF did NOT``)
+        # only if it has four letters or more and a vowel: not ``RDR said``, ``WTH did``
+        taken = {i for i in taken if doc[i].text.islower() or _shouted(doc[i].text)}
     inside = {i for start, end, _ in spans for i in range(start - offset, end - offset)}
     label = person_labels[0]
     new = [(offset + i, offset + i + 1, label) for i in sorted(taken) if i not in inside]
@@ -121,29 +151,46 @@ def take_vocatives(
 def _opening(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int, persons: Sequence[int]
 ) -> List[int]:
-    """The positions of the name that opens the line, and of a second one joined to it."""
-    if spans and spans[0][0] == offset:
-        # a person found at the start: only a second one joined to it is left to find
-        joined = spans[0][1] == offset + 1 and len(doc) > 2 and doc[1].lower_ in JOINERS
-        joined = joined and spans[0][2] in persons
-        if joined and not any(start == offset + 2 for start, _, _ in spans):
-            return [2] if _unusual_word(doc[2]) else []
+    """The positions of the names that open the line or a clause of it (after a chat word
+    that opens the line, or after a comma), and of a second one joined to each."""
+    starts = [0]
+    if len(doc) > 2 and (is_chat_word(doc[0].text) or doc[0].lower_ in OPENERS):
+        starts.append(1)  # ``omg ifedayo you did ...``, ``gg, batbayar ...``
+    starts.extend(i + 1 for i in range(1, len(doc) - 2) if doc[i].text == ",")
+    found: List[int] = []
+    for p in starts:
+        found.extend(_opening_at(spans, doc, offset, persons, p))
+    return found
+
+
+def _opening_at(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, offset: int, persons: Sequence[int], p: int
+) -> List[int]:
+    """The position ``p`` if a name stands there before a second-person word, a report or a
+    joiner (see the module), and that of a second name joined to it."""
+    if p + 1 >= len(doc):
         return []
-    second = doc[1].text.lower()
-    if is_after_title(doc[1].text) and len(doc) > 2:  # ``dougie bro u still owe me``
-        second = doc[2].text.lower()
-        if second not in SECOND_PERSON:
+    at = [span for span in spans if span[0] == offset + p]
+    if at:
+        # a person found there: only a second one joined to it is left to find
+        joined = at[0][1] == offset + p + 1 and p + 2 < len(doc)
+        joined = joined and doc[p + 1].lower_ in JOINERS and at[0][2] in persons
+        if joined and not any(start == offset + p + 2 for start, _, _ in spans):
+            return [p + 2] if _unusual_word(doc[p + 2]) else []
+        return []
+    second = doc[p + 1].lower_
+    if is_after_title(doc[p + 1].text) and p + 2 < len(doc):  # ``dougie bro u still owe me``
+        second = doc[p + 2].lower_
+        if second not in SECOND_PERSON and second not in THIRD_PERSON:
             return []
-    joined = second in JOINERS and len(doc) > 2
+    joined = second in JOINERS and p + 2 < len(doc)
     if second not in SECOND_PERSON and second not in THIRD_PERSON and not joined:
         return []
-    if not _unusual_word(doc[0]):
+    if not _unusual_word(doc[p]):
         return []
-    if not joined:
-        return [0]
-    if any(start == offset + 2 for start, _, _ in spans):
-        return [0]
-    return [0, 2] if _unusual_word(doc[2]) else []
+    if not joined or any(start == offset + p + 2 for start, _, _ in spans):
+        return [p]
+    return [p, p + 2] if _unusual_word(doc[p + 2]) else []
 
 
 def _thanked(doc: Doc) -> List[int]:
@@ -168,12 +215,15 @@ def _thanked(doc: Doc) -> List[int]:
 
 def _after_relation(doc: Doc) -> List[int]:
     """The positions of unusual words right after a relation word or a title in lower case
-    (``my aunty rubina``, ``my little sis eleri``, ``coach kiprono``)."""
+    that opens the line or follows a possessive or a cue one or two words back (``my aunty
+    rubina``, ``my little sis eleri``, ``coach kiprono ...``, ``happy bday tante mirjam``;
+    not ``a fidget spinner vid``)."""
     return [
         j
         for j in range(1, len(doc))
         if doc[j - 1].text.islower()
         and (doc[j - 1].text in RELATIONS or doc[j - 1].text in TITLES)
+        and (j == 1 or any(doc[k].lower_ in _BEFORE_RELATION for k in range(max(0, j - 3), j - 1)))
         and _unusual_word(doc[j])
     ]
 
@@ -189,6 +239,23 @@ def _with_me(doc: Doc) -> List[int]:
     return found
 
 
+def _hashtagged(doc: Doc) -> List[int]:
+    """The positions of unusual words that a hashtag of the line cheers or mourns
+    (``#TeamMakana ... makana deserves the win``, ``#VoteRuqayyah``)."""
+    named = set()
+    for i in range(len(doc) - 1):
+        if doc[i].text == "#" and not doc[i].whitespace_:
+            tag = doc[i + 1].lower_
+            prefix = next((p for p in HASHTAG_PREFIXES if tag.startswith(p)), None)
+            if prefix is not None and len(tag) > len(prefix) + 1:
+                named.add(tag[len(prefix) :])
+    return [
+        i
+        for i, token in enumerate(doc)
+        if token.lower_ in named and (i == 0 or doc[i - 1].text != "#") and _unusual_word(token)
+    ]
+
+
 def _possessive(doc: Doc) -> List[int]:
     """The positions of unusual words before a possessive ending."""
     return [
@@ -198,14 +265,18 @@ def _possessive(doc: Doc) -> List[int]:
     ]
 
 
+def _shouted(text: str) -> bool:
+    """Whether a word in capitals may be a name: four letters or more, one of them a vowel."""
+    return len(text) >= 4 and any(c in "AEIOUY" for c in text)
+
+
 def _one_case(attrs: np.ndarray) -> bool:
-    """Whether a doc has letters of one case only (a chat line, or one in capitals), from its
-    ``ORTH``, ``LOWER``, ``IS_UPPER`` and ``IS_LOWER`` columns."""
-    no_upper = attrs[:, 0] == attrs[:, 1]  # the token is its own lower form
-    if no_upper.all():
-        return True
-    no_letters = no_upper & (attrs[:, 3] == 0)
-    return bool(((attrs[:, 2] == 1) | no_letters).all())
+    """Whether a doc has no word but a hashtag written with a capital and small letters (a
+    chat line, in lower case with words in capitals or not), from its ``ORTH``, ``LOWER`` and
+    ``IS_UPPER`` columns."""
+    cased = (attrs[:, 0] == attrs[:, 1]) | (attrs[:, 2] == 1)  # no capital, or all capitals
+    cased[1:] |= attrs[:-1, 0] == _HASH  # a hashtag may have capitals (``#TeamMakana``)
+    return bool(cased.all())
 
 
 def _unusual_word(token: Token) -> bool:

@@ -115,6 +115,25 @@ def opens_sentence(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].text in SENTENCE_ENDS or "\n" in doc[i - 1].text
 
 
+def name_run_end(doc: Doc, start: int, max_words: int, is_word: Callable[[Token], bool]) -> int:
+    """Where the run of up to ``max_words`` words for which ``is_word`` holds, and hyphens
+    with no space that join them, that starts at ``doc[start]`` ends (``start`` if none)."""
+    end, words = start, 0
+    while end < len(doc) and words < max_words:
+        token = doc[end]
+        if token.text == "-" and end > start and not doc[end - 1].whitespace_:
+            if not token.whitespace_:
+                end += 1
+                continue
+        if not is_word(token):
+            break
+        end += 1
+        words += 1
+    while end > start and doc[end - 1].text == "-":
+        end -= 1
+    return end
+
+
 def no_name_word(token: Token) -> bool:
     """Whether ``token`` can be no word of a person's name: it holds no letter
     (:func:`no_letter`) or a digit (``B12``, ``MP3``; one token of CoNLL-2003's 8,442 person

@@ -81,6 +81,7 @@ def test_take_lifespans_leaves_names_without_life_dates_alone():
         ("The Troubles ( 1968 – 1998 ) ended", []),  # a stop word opens it
         ("He met Ada Obi ( born 1950 ) in Lagos", []),  # not at a sentence's start
         ("Ian Wright ( 2 ) scored", []),  # no life dates
+        ("", []),  # an empty doc
         ("Blenkinsop , 58 , opened her first shop", ["Blenkinsop"]),  # an age
         ("Police said Ann Lee , 44 , of Leeds", ["Ann Lee"]),  # an age, anywhere
         ("Leeds , 3 , Hull 2", []),  # a place

@@ -25,6 +25,12 @@ NLP = spacy.blank("en")
         ("me n reyansh at the airport", [(2, 3)]),  # joined to "me"
         ("my little sis eleri drew me", [(3, 4)]),  # after a relation word
         ("jannik your dance video", [(0, 1)]),
+        ("omg ifedayo you did NOT just post that", [(1, 2)]),  # capitals for stress
+        ("lol TORLEIF did NOT just eat the pizza", [(1, 2)]),  # a name shouted
+        ("happy bday tante mirjam 🎂", [(3, 4)]),
+        ("where's my charger gone, pranitha did u take it", [(6, 7)]),  # after a comma
+        ("#TeamMakana all the way!! makana deserves the win", [(7, 8)]),  # a hashtag's name
+        ("ebere aunty is coming on saturday", [(0, 1)]),
         ("torquil lmk if ur coming", [(0, 1)]),  # chat shorthand that addresses him
         ("my oma gerlinde just learned gifs", [(2, 3)]),
     ],
@@ -47,6 +53,8 @@ def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
         "thanks Tiwonge!!",  # a line with capitals
         "the dog's bowl",  # a common English word before the possessive
         "1ST CPN : 11/01/96",  # an ordinal without "happy"
+        "RDR said it feared forced expulsions",  # an acronym in a lower-case line
+        "u should do a fidget spinner vid",  # a title with no possessive before it
         "my sis said hi",  # a common word after the relation word
         "My Sis Eleri drew me",  # capitals: the model's call
         "Tiwonge pls delete the pic",  # a line with capitals: the model's call

@@ -1,0 +1,62 @@
+"""A name after an honorific: ``Mrs Quennell would like to thank ...`` and ``Dr. Abeysekera``
+name a person, whatever the tagger made of the name itself.
+
+Letters, newsletters, minutes and news write a person's surname after ``Mr``, ``Mrs``,
+``Ms``, ``Mx``, ``Dr`` or ``Prof``, and a tagger that does not know an unusual surname often
+reads the honorific's capital alone. In CoNLL-2003 train and dev the capitalised word after
+one of the honorifics below is in a person entity 17 times and elsewhere 11: twice a title
+(``Mr. President``), nine times a contest or a place after ``Miss`` (``Miss Universe``, ``Miss
+Venezuela``), most of which the rule leaves out. :func:`take_honorifics` tags the one to
+three capitalised words after such an honorific (and its full stop) that no span touches,
+unless the first is a title, a stop word or a place. The list was written for this project.
+"""
+
+from typing import FrozenSet, List, Sequence, Tuple
+
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from .places import is_place
+from .titles import is_title
+from .words import capital_word, name_run_end
+
+# Honorifics before a surname, as written, without a final ".".
+HONORIFICS: FrozenSet[str] = frozenset("Mr Mrs Ms Mx Dr Prof Miss MR MRS MS DR".split())
+_HONORIFIC_IDS = frozenset(
+    get_string_id(form) for word in HONORIFICS for form in (word, word + ".")
+)
+# Words after ``Miss`` that make a contest's title (``Miss Universe``).
+CONTESTS: FrozenSet[str] = frozenset("universe world earth teen international".split())
+# How many words the name may have.
+MAX_WORDS = 3
+
+
+def take_honorifics(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+) -> List[Tuple[int, int, int]]:
+    """``spans`` with a person span (of the first person label) for each name after an
+    honorific that no span touches (see the module).
+
+    ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
+    ``doc``'s; the result is sorted.
+    """
+    if not person_labels or _HONORIFIC_IDS.isdisjoint(doc.to_array(ORTH).tolist()):
+        return list(spans)
+    found = []
+    for i, token in enumerate(doc[:-1]):
+        if token.text.rstrip(".") not in HONORIFICS:
+            continue
+        start = i + 2 if doc[i + 1].text == "." else i + 1
+        end = name_run_end(doc, start, MAX_WORDS, _name_word)
+        if end == start or doc[start].lower_ in CONTESTS or is_place(doc, start, end):
+            continue
+        lo, hi = start + offset, end + offset
+        if not any(s < hi and e > lo for s, e, _ in spans):
+            found.append((lo, hi, person_labels[0]))
+    return sorted([*spans, *found]) if found else list(spans)
+
+
+def _name_word(token: Token) -> bool:
+    """Whether ``token`` may be a word of the name after an honorific."""
+    return capital_word(token) and not token.is_stop and not is_title(token.text)

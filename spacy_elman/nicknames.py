@@ -1,0 +1,70 @@
+"""A nickname in quotes inside a name: ``Barnabas "Dynamo" Pilbeam`` and ``Ignacy "Buldożer"
+Kwiatosz`` are one name each.
+
+Sports and entertainment copy writes a nickname in quotes between the given name and the
+surname. A tagger reads the quote marks as the end of a name and finds the given name, the
+surname or the nickname alone, or two or three of them as separate entities.
+:func:`take_nicknames` makes one person entity of the name before the quotes (from the first
+person entity in it, or the word right before them), the one to three capitalised words in
+them and the capitalised words after them, where a person entity lies in those words and no
+other entity touches them.
+"""
+
+from typing import FrozenSet, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Token
+
+from .lifespans import name_start
+from .titles import is_title
+from .words import capital_word, name_run_end
+
+# Quote marks around a nickname.
+QUOTES: FrozenSet[str] = frozenset("\" “ ” '".split())
+# How many words the nickname and the surname may have.
+MAX_WORDS = 3
+
+
+def take_nicknames(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+) -> List[Tuple[int, int, int]]:
+    """``spans`` with the name around each quoted nickname made one person span (see the
+    module).
+
+    ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
+    ``doc``'s; the result is sorted.
+    """
+    out = list(spans)
+    if not person_labels or not spans:
+        return out
+    for i in range(1, len(doc) - 3):
+        if doc[i].text not in QUOTES:
+            continue
+        whole = _name_around(doc, i)
+        if whole is None:
+            continue
+        lo, hi = whole[0] + offset, whole[1] + offset
+        inside = [s for s in out if s[0] < hi and s[1] > lo]
+        if not inside or any(s[2] not in person_labels or s[0] < lo or s[1] > hi for s in inside):
+            continue
+        # the name starts where the first entity in it does, or with the word before the quote
+        lo = min(inside[0][0], i - 1 + offset)
+        out = sorted([s for s in out if s not in inside] + [(lo, hi, inside[0][2])])
+    return out
+
+
+def _name_around(doc: Doc, quote: int) -> Optional[Tuple[int, int]]:
+    """The tokens of a name with a nickname in the quotes that open at ``doc[quote]``, or
+    None."""
+    first = name_start(doc, quote)
+    if first == quote:
+        return None
+    close = name_run_end(doc, quote + 1, MAX_WORDS, _word)
+    if close == quote + 1 or close >= len(doc) or doc[close].text not in QUOTES:
+        return None
+    end = name_run_end(doc, close + 1, MAX_WORDS, _word)
+    return (first, end) if end > close + 1 else None
+
+
+def _word(token: Token) -> bool:
+    """Whether ``token`` may be a word of a nickname or a surname."""
+    return capital_word(token) and not token.is_stop and not is_title(token.text)

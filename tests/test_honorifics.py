@@ -1,0 +1,31 @@
+"""Tests for spacy_elman.honorifics: the name after Mr, Mrs, Dr and the like."""
+
+import pytest
+import spacy
+
+from spacy_elman.honorifics import take_honorifics
+
+NLP = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Mrs Quennell would like to thank parents", ["Quennell"]),
+        ("Dr . Ama Boateng-Owusu said", ["Ama Boateng-Owusu"]),  # a full stop, a hyphen
+        ("ask Miss Pennington first", ["Pennington"]),
+        ("Miss Universe was crowned", []),  # a contest
+        ("Miss Venezuela was crowned", []),  # a place
+        ("Mr. President , you", []),  # a title
+        ("Mr and Mrs Lund came", ["Lund"]),  # a stop word after the first honorific
+        ("the mr whippy van", []),  # lower case
+    ],
+)
+def test_take_honorifics_tags_the_name_after_an_honorific(text, want):
+    doc = NLP(text)
+    assert [doc[s:e].text for s, e, _ in take_honorifics([], doc, [0])] == want
+
+
+def test_take_honorifics_leaves_names_a_span_touches_and_reads_offsets():
+    doc = NLP("Mrs Ann Quennell and Dr Obi")
+    assert take_honorifics([(11, 12, 1)], doc, [0], offset=10) == [(11, 12, 1), (15, 16, 0)]
