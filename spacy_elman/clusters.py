@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.tokens import Token
 
 from .errors import Errors
 from .tables import Table, load_table, lookup
@@ -43,3 +44,9 @@ def cluster_ids(orth: Uint64s1d, lower: Uint64s1d) -> Ints1d:
     if len(retry):
         out[retry] = lookup(table, lower[retry])
     return out
+
+
+def has_cluster(token: Token) -> bool:
+    """Whether ``token`` has a Brown cluster in its own case or in lower case."""
+    keys = np.asarray([token.orth, token.lower], dtype="uint64")
+    return bool(lookup(cluster_table(), keys).any())

@@ -12,7 +12,11 @@ joined by ``and``: ``Dear Nilmini and Sanduni,``), or between a sign-off and its
 a sign-off that ends with ``from``) that open the doc and the doc's end (a kiss or a full
 stop may follow), or between an e-mail header (``From:``,
 ``To:``) or a minute's ``Action:`` and ``<``, a comma, ``to`` or the doc's end. Thanks that
-open a note greet too (``Cheers Gwynfor, resetting the router fixed it``). The lists were
+open a note greet too (``Cheers Gwynfor, resetting the router fixed it``, ``Thank you
+Grandad Alwyn for the bike``, ``Congratulations to Clemency Ackroyd in Year 6``), and so does
+a speaker's name before a colon that opens a transcript's or a chat log's line, where its
+words have no Brown cluster and a word in lower case follows within five (``MUTASA: We knew
+...``; not ``Update:``, ``Attendance: 9,000``). The lists were
 written for this project.
 """
 
@@ -20,6 +24,7 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
+from .clusters import has_cluster
 from .titles import is_title
 from .words import capital_word, name_run_end
 
@@ -64,6 +69,10 @@ NOT_NAMES: FrozenSet[str] = frozenset(
 )
 # What may follow a signed name: kisses and a full stop.
 AFTER_SIGNATURE: FrozenSet[str] = frozenset("x xx xxx . ! :)".split())
+# Greetings that may take ``to`` before the name (``Congratulations to ...``).
+TO_GREETINGS: FrozenSet[str] = frozenset("congratulations congrats".split())
+# What may follow the name a greeting addresses.
+AFTER_GREETED: FrozenSet[str] = frozenset(", ! — - : for on in".split())
 # Words that join two names a greeting addresses.
 JOINERS: FrozenSet[str] = frozenset({"and", "&"})
 # How many words a greeting's or a sign-off's name may have.
@@ -83,7 +92,7 @@ def take_greetings(
         return list(spans)
     found = _greeting_names(doc)
     if not found:
-        signed = _signed_name(doc) or _header_name(doc)
+        signed = _signed_name(doc) or _header_name(doc) or _speaker_name(doc)
         found = [signed] if signed else []
     new = []
     for start, end in found:
@@ -96,10 +105,12 @@ def take_greetings(
 def _greeting_names(doc: Doc) -> List[Tuple[int, int]]:
     """The name after a greeting that opens ``doc``, and a second one joined to it by
     ``and``/``&`` (``Dear Nilmini and Sanduni,``), as token positions."""
-    if doc[0].lower_ not in GREETINGS:
+    if doc[0].lower_ not in GREETINGS and not _thank_you(doc):
         return []
     names = []
-    i = 1
+    i = 2 if _thank_you(doc) else 1
+    if doc[0].lower_ in TO_GREETINGS and len(doc) > 2 and doc[1].lower_ == "to":
+        i = 2  # ``Congratulations to Clemency Ackroyd in Year 6``
     while i < len(doc):
         while i < len(doc) and (is_title(doc[i].text) or doc[i].text == "."):
             i += 1
@@ -110,10 +121,30 @@ def _greeting_names(doc: Doc) -> List[Tuple[int, int]]:
         if len(names) == 1 and end + 1 < len(doc) and doc[end].lower_ in JOINERS:
             i = end + 1
             continue
-        if end < len(doc) and doc[end].text not in (",", "!", "—", "-", ":"):
+        if end < len(doc) and doc[end].lower_ not in AFTER_GREETED:
             return []
         return names
     return []
+
+
+def _thank_you(doc: Doc) -> bool:
+    """Whether ``doc`` opens with ``Thank you`` (``Thank you Grandad Alwyn for ...``)."""
+    return len(doc) > 2 and doc[0].lower_ == "thank" and doc[1].lower_ in ("you", "u")
+
+
+def _speaker_name(doc: Doc) -> Optional[Tuple[int, int]]:
+    """The speaker's name that opens a line of a transcript or a chat log (``MUTASA: We
+    knew ...``, ``Mehwish: I've refunded ...``): name words with no Brown cluster before a
+    colon and more words, or None."""
+    end = _name_end(doc, 0)
+    if end == 0 or end + 1 >= len(doc) or doc[end].text != ":":
+        return None
+    if any(has_cluster(token) or is_title(token.text) for token in doc[:end] if token.is_alpha):
+        return None
+    # what follows is speech, with a word in lower case soon (not ``Hove : Sussex 363``)
+    if not any(token.is_lower for token in doc[end + 1 : end + 6]):
+        return None
+    return 0, end
 
 
 def _signed_name(doc: Doc) -> Optional[Tuple[int, int]]:

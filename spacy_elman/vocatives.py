@@ -31,8 +31,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .chat import is_chat_word
-from .clusters import cluster_table
-from .tables import lookup
+from .clusters import has_cluster
+from .headlines import HEADLINE_VERBS
 from .titles import RELATIONS, TITLES, is_after_title
 
 
@@ -56,8 +56,16 @@ JOINERS = frozenset({"and", "&", "n", "y", "e", "och", "und", "et", "og"})
 # chat words of ``chat``.
 OPENERS = frozenset("gg yo oi ya hey ok okay ugh wait so bruh".split())
 # Words after a name that opens a line and tells what the person did (``dasha sent the
-# playlist``).
-THIRD_PERSON = frozenset("sent said says just told texted posted got is was has".split())
+# playlist``), and the verbs of headlines (``OYEWUMI SEALS TITLE ...``).
+THIRD_PERSON = (
+    frozenset(
+        """
+        sent said says just told texted posted got is was has seals stuns strikes sinks fires
+        leads beats tops hits scores downs edges routs thrashes
+        """.split()
+    )
+    | HEADLINE_VERBS
+)
 # Words right before a name that a line thanks, greets or cheers (``thank you ibukun!!``,
 # ``thx ebuka``, ``happy birthday gurleen``, ``well done mags``, ``good luck tayo``), and
 # ordinals after ``happy`` (``happy 30th gurleen``).
@@ -288,5 +296,4 @@ def _unusual_word(token: Token) -> bool:
         return False
     if lower in TITLES or lower in RELATIONS or is_after_title(lower):
         return False
-    keys = np.asarray([token.orth, token.lower], dtype="uint64")
-    return not lookup(cluster_table(), keys).any()
+    return not has_cluster(token)

@@ -94,10 +94,14 @@ def has_word(text: str) -> bool:
 
 def _off_edge(token: Token) -> bool:
     """Whether :func:`trim_edges` moves an edge past ``token``: no word, an e-mail address
-    (a mail header's ``Name <address>``: no entity ends with the address) or an ``@handle``
-    (``@the.real.nomvula``: a user name, not the person's; WNUT-17 tags none)."""
+    (a mail header's ``Name <address>``: no entity ends with the address), an ``@handle``
+    (``@the.real.nomvula``: a user name, not the person's; WNUT-17 tags none) or a hashtag's
+    body (``#JusticeForJenny``)."""
     text = token.text
-    return not has_word(text) or token.like_email or text.startswith("@")
+    if not has_word(text) or token.like_email or text.startswith("@"):
+        return True
+    # a hashtag's body (``#JusticeForJenny``): a tag, not the person's name
+    return token.i > 0 and token.nbor(-1).text == "#" and not token.nbor(-1).whitespace_
 
 
 def capital_word(token: Token) -> bool:

@@ -23,6 +23,9 @@ NLP = spacy.blank("en")
         ("Love from Granny Dot xx", (3, 4)),  # a sign-off with "from", past the title
         ("From : Halcyon Breckinridge <halcyon@example.org>", (2, 4)),  # an e-mail header
         ("Action : Whitelock to report the streetlight", (2, 3)),  # minutes
+        ("MUTASA : We knew the pitch would turn", (0, 1)),  # a transcript's speaker
+        ("Thank you Grandad Alwyn for the bike", (3, 4)),
+        ("Congratulations to Clemency Ackroyd in Year 6", (2, 4)),
     ],
 )
 def test_take_greetings_tags_the_name_in_a_greeting_or_sign_off(text, want):
@@ -44,6 +47,9 @@ def test_take_greetings_tags_the_name_in_a_greeting_or_sign_off(text, want):
         "Love from Lisbon , where it rains",  # no kiss or end after the words
         "From : Marketing Team <team@example.org>",  # a team
         "From Monday the shop opens",  # no colon
+        "Update : the plumber came",  # a word with a Brown cluster
+        "Hove : Sussex 363 ( W. Athey 111 )",  # no speech after the colon
+        "Attendence : 9,000",
     ],
 )
 def test_take_greetings_leaves_other_docs_alone(text):

@@ -27,6 +27,7 @@ NLP = spacy.blank("en")
         ("jannik your dance video", [(0, 1)]),
         ("omg ifedayo you did NOT just post that", [(1, 2)]),  # capitals for stress
         ("lol TORLEIF did NOT just eat the pizza", [(1, 2)]),  # a name shouted
+        ("OYEWUMI SEALS TITLE WITH LAST-GASP HEADER", [(0, 1)]),  # a headline in capitals
         ("happy bday tante mirjam 🎂", [(3, 4)]),
         ("where's my charger gone, pranitha did u take it", [(6, 7)]),  # after a comma
         ("#TeamMakana all the way!! makana deserves the win", [(7, 8)]),  # a hashtag's name

@@ -160,3 +160,10 @@ def test_hyphen_styles_counts_whole_and_split_hyphenated_words(nlp):
     split = nlp("Ngozi Eze-Okafor co-wrote it - twice 3-0")  # " - " counts: no spaces known
     spaced = Doc(nlp.vocab, words=["Ngozi", "Eze", "-", "Okafor", "-", "-"])
     assert hyphen_styles([conll, split, spaced, nlp(""), nlp("-")]) == (2, 4)
+
+
+def test_trim_edges_leaves_a_hashtag_body_out(nlp):
+    doc = nlp("#JusticeForJenny trending again")
+    assert trim_edges([(1, 2, 0)], doc) == []
+    doc = nlp("# Jenny trending")  # a lone "#" before a word: the word stays
+    assert trim_edges([(1, 2, 0)], doc) == [(1, 2, 0)]
