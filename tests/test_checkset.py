@@ -50,6 +50,7 @@ SETS = [
     "blind19",
     "blind20",
     "blind21",
+    "blind22",
 ]
 
 
@@ -83,6 +84,7 @@ def records(name: str = "names"):
         ("blind19", 190, 155, 50),
         ("blind20", 170, 145, 40),
         ("blind21", 180, 150, 50),
+        ("blind22", 185, 145, 55),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
