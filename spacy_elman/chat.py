@@ -24,7 +24,7 @@ CHAT_WORDS: FrozenSet[str] = frozenset(
 )
 # Shorthand that only counts in lower case: written with a capital it may be a name or a
 # place (``Ty``, ``Ur``, ``Ya``, ``Rn``).
-LOWER_CHAT_WORDS: FrozenSet[str] = frozenset("u ur ya ty fr af rn tho yall".split())
+LOWER_CHAT_WORDS: FrozenSet[str] = frozenset("u ur ya ty fr af rn tho yall tmrw tmr".split())
 # Laughter, emoticons and interjections spelt out, in any case: ``hahaha``, ``hehe``,
 # ``looool``, ``lmaooo``, ``xD``, and (the twenty-fourth session) ``ahh``, ``ugh``, ``hmm``,
 # ``ooh``, ``aww``, ``yay``, ``oof``, ``meh``, drawn out or not.

@@ -7,8 +7,8 @@ above all a surname alone. Where most items of such a list are person entities, 
 are people too. :func:`take_lists` finds lists of three or more items, each one to four
 capitalised words (hyphens joining them, an aside in brackets after it: ``(chair)``,
 ``(February)``), separated by commas and ``and``/``&``/``or``; where two or more items and at
-least half of them are person entities, it tags the items that no entity touches, unless
-they are places (``places``), titles or nationalities.
+least half of them are person entities, it tags the items that no entity touches; a list
+that holds a place (``places``) is left alone, and titles and nationalities are no items.
 """
 
 from typing import List, Optional, Sequence, Tuple
@@ -59,10 +59,13 @@ def take_lists(
             continue
         items, done = _list_at(doc, start)
         people = sum(1 for item in items if item in persons)
-        if len(items) >= MIN_ITEMS and people >= 2 and 2 * people >= len(items):
-            for lo, hi in items:
-                if not any(taken[lo:hi]) and not is_place(doc, lo, hi):
-                    found.append((lo + offset, hi + offset, person_labels[0]))
+        if len(items) < MIN_ITEMS or people < 2 or 2 * people < len(items):
+            continue
+        if any(is_place(doc, lo, hi) for lo, hi in items):
+            continue  # a list of places (``Elizabeth, New Jersey, and Augusta, Georgia``)
+        for lo, hi in items:
+            if not any(taken[lo:hi]):
+                found.append((lo + offset, hi + offset, person_labels[0]))
     return sorted([*spans, *found]) if found else list(spans)
 
 

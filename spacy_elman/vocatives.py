@@ -85,7 +85,7 @@ AFTER_CUE = frozenset({"for", "on"})
 # (``happy bday tante mirjam``).
 POSSESSORS = frozenset("my our your ur his her their".split())
 # Words joined to a name by ``and``/``&``/``n`` that make it a person (``me n reyansh``).
-ME = frozenset({"me", "i"})
+ME = frozenset({"me"})
 # The first words of hashtags that cheer, back or mourn a person (``#TeamMakana``,
 # ``#VoteRuqayyah``, ``#JusticeForX``), lower-cased.
 HASHTAG_PREFIXES = (
@@ -103,6 +103,8 @@ HASHTAG_PREFIXES = (
     "congrats",
 )
 _HASH = get_string_id("#")
+# Words before a shop's or a firm's possessive (``the new mcdonald's``), not a person's.
+BEFORE_SHOPS = frozenset("the a an this that new old local nearest".split())
 # Possessive endings after a name (``chidubem's thing``).
 POSSESSIVES = frozenset({"'s", "’s"})
 
@@ -265,11 +267,14 @@ def _hashtagged(doc: Doc) -> List[int]:
 
 
 def _possessive(doc: Doc) -> List[int]:
-    """The positions of unusual words before a possessive ending."""
+    """The positions of unusual words before a possessive ending, but not after an article
+    or an adjective of a shop's (``the new mcdonald's``)."""
     return [
         i
         for i, token in enumerate(doc[:-1])
-        if doc[i + 1].text in POSSESSIVES and _unusual_word(token)
+        if doc[i + 1].text in POSSESSIVES
+        and (i == 0 or doc[i - 1].lower_ not in BEFORE_SHOPS)
+        and _unusual_word(token)
     ]
 
 

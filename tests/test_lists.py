@@ -43,6 +43,7 @@ def test_take_lists_tags_the_other_items_of_a_list_of_people(text, spans, want):
         ("Ann Lee , Pennycook , Nettleship , Soto and Senthil", [(0, 2), (9, 10)]),  # 2 of 5
         ("Jemima and Senthil", [(0, 1), (2, 3)]),  # two items: nothing to add
         ("Jemima , Pamplona and Senthil", [(0, 1), (4, 5)]),  # a place
+        ("Elizabeth , New Jersey , and Augusta , Georgia", [(0, 1), (6, 7)]),  # places
         ("Jemima , Mr and Senthil", [(0, 1), (4, 5)]),  # a title
     ],
 )

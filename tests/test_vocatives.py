@@ -55,6 +55,8 @@ def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
         "the dog's bowl",  # a common English word before the possessive
         "1ST CPN : 11/01/96",  # an ordinal without "happy"
         "RDR said it feared forced expulsions",  # an acronym in a lower-case line
+        "ngl the new mcdonald's spicy wrap is mid",  # a shop's possessive
+        "the rent ends tmrw and im broke",  # "i" of "im" is no "me"
         "u should do a fidget spinner vid",  # a title with no possessive before it
         "my sis said hi",  # a common word after the relation word
         "My Sis Eleri drew me",  # capitals: the model's call
