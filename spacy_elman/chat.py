@@ -27,10 +27,11 @@ CHAT_WORDS: FrozenSet[str] = frozenset(
 LOWER_CHAT_WORDS: FrozenSet[str] = frozenset("u ur ya ty fr af rn tho yall tmrw tmr".split())
 # Laughter, emoticons and interjections spelt out, in any case: ``hahaha``, ``hehe``,
 # ``looool``, ``lmaooo``, ``xD``, and (the twenty-fourth session) ``ahh``, ``ugh``, ``hmm``,
-# ``ooh``, ``aww``, ``yay``, ``oof``, ``meh``, drawn out or not.
+# ``ooh``, ``aww``, ``yay``, ``oof``, ``meh``, drawn out or not, and (the twenty-fifth)
+# ``heyy`` and ``hii``.
 _CHAT_FORMS = re.compile(
     r"^(?:a?(?:ha){2,}h?|(?:he){2,}|lo{2,}l+|lmf?a+o+|x+d+|o+m+g+"
-    r"|a+h{2,}|u+g+h+|h+m{2,}|o{2,}h+|a+w{2,}|y+a+y+|o{2,}f+|m+e+h+)$"
+    r"|a+h{2,}|u+g+h+|h+m{2,}|o{2,}h+|a+w{2,}|y+a+y+|o{2,}f+|m+e+h+|h+e+y{2,}|h+i{2,})$"
 )
 
 

@@ -38,7 +38,9 @@ from .titles import is_title
 # third (the twenty-first): regions named after people (``Victoria Land``, ``Ogun State``
 # after a ruler, a river or a god) and shipping firms' last words; none follows a CoNLL-2003
 # person entity. The fourth (the twenty-fourth): professional firms' last words (``Zaha Hadid
-# Architects``), none after a CoNLL-2003 person entity either.
+# Architects``), none after a CoNLL-2003 person entity either. The fifth (the twenty-fifth):
+# rooms and wards named after a person (``the Darwin Room``, ``the Nightingale Ward``; ``Ward``
+# and ``Wing``, surnames too, drop a person entity they follow, not one they end).
 EPONYM_HEADS: FrozenSet[str] = frozenset(
     """
     street avenue boulevard road drive highway expressway freeway tunnel bridge square plaza
@@ -55,6 +57,7 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
     state province land region territory district lines shipping marine freight
     architects solicitors accountants surveyors consultants engineers lawyers engineering
     construction logistics haulage builders
+    room lounge suite ward wing
     """.split()
 )
 # Heads of named results and conditions that follow the name in lower case too (``the
@@ -75,7 +78,7 @@ LOWER_HEADS: FrozenSet[str] = frozenset(
 )
 # Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one
 # right after a person entity drops it, one that ends it does not.
-SURNAME_HEADS: FrozenSet[str] = frozenset("arena bay bridge land strait tower".split())
+SURNAME_HEADS: FrozenSet[str] = frozenset("arena bay bridge land strait tower ward wing".split())
 # Words that stand between the name and the head (``Jomo Kenyatta International Airport``,
 # ``the Ruth Sanger Memorial Hospital``): up to two of them, capitalised, are read past.
 EPONYM_MODIFIERS: FrozenSet[str] = frozenset(

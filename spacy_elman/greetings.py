@@ -16,8 +16,8 @@ open a note greet too (``Cheers Gwynfor, resetting the router fixed it``, ``Than
 Grandad Alwyn for the bike``, ``Congratulations to Clemency Ackroyd in Year 6``), and so does
 a speaker's name before a colon that opens a transcript's or a chat log's line, where its
 words have no Brown cluster and a word in lower case follows within five (``MUTASA: We knew
-...``; not ``Update:``, ``Attendance: 9,000``). The lists were
-written for this project.
+...``; not ``Update:``, ``Attendance: 9,000``), and the names that minutes list after
+``Present:`` or ``Apologies were received from``. The lists were written for this project.
 """
 
 from typing import FrozenSet, List, Optional, Sequence, Tuple
@@ -73,7 +73,10 @@ AFTER_SIGNATURE: FrozenSet[str] = frozenset("x xx xxx . ! :)".split())
 TO_GREETINGS: FrozenSet[str] = frozenset("congratulations congrats".split())
 # What may follow the name a greeting addresses.
 AFTER_GREETED: FrozenSet[str] = frozenset(", ! — - : for on in".split())
-# Words that join two names a greeting addresses.
+# The first words of minutes' lists of people (``Present:``, ``Apologies were received
+# from``), lower-cased.
+LIST_HEADERS: FrozenSet[str] = frozenset("present apologies attendees attending absent".split())
+# Words that join two names a greeting addresses, or the names of a list.
 JOINERS: FrozenSet[str] = frozenset({"and", "&"})
 # How many words a greeting's or a sign-off's name may have.
 MAX_WORDS = 3
@@ -90,7 +93,7 @@ def take_greetings(
     """
     if not person_labels or len(doc) < 2:
         return list(spans)
-    found = _greeting_names(doc)
+    found = _greeting_names(doc) or _listed_names(doc)
     if not found:
         signed = _signed_name(doc) or _header_name(doc) or _speaker_name(doc)
         found = [signed] if signed else []
@@ -125,6 +128,39 @@ def _greeting_names(doc: Doc) -> List[Tuple[int, int]]:
             return []
         return names
     return []
+
+
+def _listed_names(doc: Doc) -> List[Tuple[int, int]]:
+    """The names that minutes list after ``Present:``, ``Apologies:`` or ``Apologies were
+    received from``, separated by commas and ``and`` (an aside in brackets may follow one:
+    ``(chair)``), as token positions."""
+    if doc[0].lower_ not in LIST_HEADERS:
+        return []
+    i = next(
+        (
+            k + 1
+            for k in range(1, min(len(doc), 6))
+            if doc[k].text == ":" or doc[k].lower_ == "from"
+        ),
+        0,
+    )
+    names: List[Tuple[int, int]] = []
+    while 0 < i < len(doc):
+        while i < len(doc) and (is_title(doc[i].text) or doc[i].text == "."):
+            i += 1
+        end = _name_end(doc, i)
+        if end == i:
+            break
+        names.append((i, end))
+        i = end
+        if i < len(doc) and doc[i].text == "(":  # ``(chair)``
+            i = next((k + 1 for k in range(i, min(len(doc), i + 5)) if doc[k].text == ")"), i)
+        if i >= len(doc) or not (doc[i].text == "," or doc[i].lower_ in JOINERS):
+            break
+        i += 1
+        if i < len(doc) and doc[i].lower_ in JOINERS:  # the serial comma
+            i += 1
+    return names
 
 
 def _thank_you(doc: Doc) -> bool:

@@ -2,7 +2,9 @@
 name a person, whatever the tagger made of the name itself.
 
 Letters, newsletters, minutes and news write a person's surname after ``Mr``, ``Mrs``,
-``Ms``, ``Mx``, ``Dr`` or ``Prof``, and a tagger that does not know an unusual surname often
+``Ms``, ``Mx``, ``Dr`` or ``Prof``, and family notes a name after ``Auntie``, ``Uncle`` or
+``Grandma`` (``a card for Auntie Myfanwy``; twice in CoNLL-2003 train and dev, both people),
+and a tagger that does not know an unusual surname often
 reads the honorific's capital alone. In CoNLL-2003 train and dev the capitalised word after
 one of the honorifics below is in a person entity 17 times and elsewhere 11: twice a title
 (``Mr. President``), nine times a contest or a place after ``Miss`` (``Miss Universe``, ``Miss
@@ -22,7 +24,12 @@ from .titles import is_title
 from .words import capital_word, name_run_end
 
 # Honorifics before a surname, as written, without a final ".".
-HONORIFICS: FrozenSet[str] = frozenset("Mr Mrs Ms Mx Dr Prof Miss MR MRS MS DR".split())
+HONORIFICS: FrozenSet[str] = frozenset(
+    """
+    Mr Mrs Ms Mx Dr Prof Miss MR MRS MS DR Auntie Aunty Aunt Uncle Grandma Grandpa Granny
+    Grandad Grandmother Grandfather
+    """.split()
+)
 _HONORIFIC_IDS = frozenset(
     get_string_id(form) for word in HONORIFICS for form in (word, word + ".")
 )

@@ -144,6 +144,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "take_lists": True,
         "take_honorifics": True,
         "take_nicknames": True,
+        "take_addressees": True,
         "take_vocatives": True,
         "take_greetings": True,
         "known_words": True,
@@ -195,6 +196,7 @@ def make_elman_ner(
     take_lists: bool,
     take_honorifics: bool,
     take_nicknames: bool,
+    take_addressees: bool,
     take_vocatives: bool,
     take_greetings: bool,
     known_words: bool,
@@ -299,6 +301,8 @@ def make_elman_ner(
         contest (``Miss Universe``); see ``honorifics``.
     take_nicknames: a name with a nickname in quotes (``Barnabas "Dynamo" Pilbeam``) is one
         person entity where the tagger found a part of it; see ``nicknames``.
+    take_addressees: a name addressed at the end of quoted speech (``"Late again,
+        Lancelot," said ...``) is a person entity; see ``addressees``.
     take_vocatives: a line written in one case that opens with a word of letters no list
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
         ``did``, ``pls``), ``and``/``&``/``n`` and a name, opens with a person entity
@@ -356,6 +360,7 @@ def make_elman_ner(
         take_lists=take_lists,
         take_honorifics=take_honorifics,
         take_nicknames=take_nicknames,
+        take_addressees=take_addressees,
         take_vocatives=take_vocatives,
         take_greetings=take_greetings,
         known_words=known_words,
@@ -407,6 +412,7 @@ class ElmanNER(TrainablePipe):
         take_lists: bool = True,
         take_honorifics: bool = True,
         take_nicknames: bool = True,
+        take_addressees: bool = True,
         take_vocatives: bool = True,
         take_greetings: bool = True,
         known_words: bool = True,
@@ -458,6 +464,7 @@ class ElmanNER(TrainablePipe):
             "take_lists": take_lists,
             "take_honorifics": take_honorifics,
             "take_nicknames": take_nicknames,
+            "take_addressees": take_addressees,
             "take_vocatives": take_vocatives,
             "take_greetings": take_greetings,
             "known_words": known_words,
@@ -772,7 +779,13 @@ class ElmanNER(TrainablePipe):
         # the rules that may find a name where the doc has none
         finders = bool(persons) and any(
             self.cfg[rule]
-            for rule in ("take_vocatives", "take_greetings", "take_lifespans", "take_honorifics")
+            for rule in (
+                "take_vocatives",
+                "take_greetings",
+                "take_lifespans",
+                "take_honorifics",
+                "take_addressees",
+            )
         )
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans:

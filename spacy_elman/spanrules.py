@@ -25,6 +25,7 @@ from typing import Any, Callable, Dict, List, Sequence, Tuple
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from .addressees import take_addressees
 from .bio import join_adjacent
 from .chat import is_chat_word, trim_chat_words
 from .dashes import split_dashes
@@ -226,8 +227,8 @@ def whole_doc_rules(
 ) -> Spans:
     """The rules that read all of a doc's spans at once, last: ``take_lifespans``,
     ``take_repeats``, ``take_lists``, ``take_nicknames``, ``take_honorifics``,
-    ``take_vocatives`` and ``take_greetings`` (the first and the last three may find a name
-    where the doc has no span)."""
+    ``take_addressees``, ``take_vocatives`` and ``take_greetings`` (the first and the last
+    four may find a name where the doc has no span)."""
     spans = list(spans)
     if cfg["take_lifespans"]:
         spans = take_lifespans(spans, doc, persons, offset)
@@ -239,6 +240,8 @@ def whole_doc_rules(
         spans = take_nicknames(spans, doc, persons, offset)
     if cfg["take_honorifics"]:
         spans = take_honorifics(spans, doc, persons, offset)
+    if cfg["take_addressees"]:
+        spans = take_addressees(spans, doc, persons, offset)
     if cfg["take_vocatives"]:
         spans = take_vocatives(spans, doc, persons, offset)
     if cfg["take_greetings"]:

@@ -134,7 +134,8 @@ RELATIONS: FrozenSet[str] = frozenset(
     poet artist director spokesman spokeswoman spokesperson lawyer analyst economist
     nephew niece grandson granddaughter stepmother stepfather stepson stepdaughter boyfriend
     girlfriend fiance fiancee fiancé fiancée partner bro sis roommate flatmate classmate
-    coworker bestie driver nan nana nanna gran guy cuz oma mama nani amma chị kaka lola
+    coworker bestie driver nan nana nanna gran guy cuz oma mama nani amma chị kaka lola tita
+    bhaiya dayı primo prima mamie yaar
     """.split()
 )
 
@@ -155,7 +156,7 @@ CHAT_AFTER: FrozenSet[str] = frozenset(
     bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
     noona nuna sensei sama senpai abla teyze amca hanım hanim jaan braddah bruddah brah bruv
     cuz cuzzie che sayang nonno nonna bácsi néni phupho akka wallah malaka aunty auntie uncle
-    opa bhau uso aka ayi hermana hermano tita
+    opa bhau uso aka ayi hermana hermano tita aga
     """.split()
 )
 

@@ -109,6 +109,8 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("Halley 's Comet was seen", (0, 1), False),  # a possessive and a head
         ("Halley 's comet was seen", (0, 1), True),  # a head in lower case: the model's call
         ("The Earl Grey scones", (1, 3), False),  # a dish
+        ("in the Darwin Room on the first floor", (2, 3), False),  # a room
+        ("Ann Ward spoke", (0, 2), True),  # a surname that ends a span
     ],
 )
 def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):

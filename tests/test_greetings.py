@@ -68,3 +68,15 @@ def test_take_greetings_tags_two_names_a_greeting_addresses():
     doc = NLP("Dear Nilmini and Sanduni , thank you for the card")
     assert take_greetings([(13, 14, 0)], doc, [0], offset=10) == [(11, 12, 0), (13, 14, 0)]
     assert take_greetings([], NLP("Dear Nilmini and all , thanks"), [0]) == []
+
+
+def test_take_greetings_tags_the_names_minutes_list():
+    doc = NLP("Present : Ann Obi ( chair ) , Featherstonehaugh , Ó Floinn and Cattermole .")
+    found = [doc[s:e].text for s, e, _ in take_greetings([], doc, [0])]
+    assert found == ["Ann Obi", "Featherstonehaugh", "Ó Floinn", "Cattermole"]
+    doc = NLP("Apologies were received from Threadgold and Oosterhuis .")
+    assert [doc[s:e].text for s, e, _ in take_greetings([], doc, [0])] == [
+        "Threadgold",
+        "Oosterhuis",
+    ]
+    assert take_greetings([], NLP("Present : the whole committee"), [0]) == []

@@ -19,6 +19,7 @@ NLP = spacy.blank("en")
         ("Mr. President , you", []),  # a title
         ("Mr and Mrs Lund came", ["Lund"]),  # a stop word after the first honorific
         ("the mr whippy van", []),  # lower case
+        ("buy a card for Auntie Myfanwy", ["Myfanwy"]),  # a kinship title
     ],
 )
 def test_take_honorifics_tags_the_name_after_an_honorific(text, want):

@@ -168,3 +168,6 @@ def test_is_title_reads_occupations_by_their_ending(text, want):
 def test_trim_titles_moves_chat_names_off_kinship_words_of_other_languages():
     doc = NLP("raffaele nonno wants it and mihály bácsi fixed it")
     assert trim_titles([(0, 2, 0), (5, 7, 0)], doc, [0]) == [(0, 1, 0), (5, 6, 0)]
+    doc = NLP("tita marilou and dayı tolga and yerbol aga")
+    spans = [(0, 2, 0), (3, 5, 0), (6, 8, 0)]
+    assert trim_titles(spans, doc, [0]) == [(1, 2, 0), (4, 5, 0), (6, 7, 0)]
