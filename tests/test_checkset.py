@@ -51,6 +51,7 @@ SETS = [
     "blind20",
     "blind21",
     "blind22",
+    "blind23",
 ]
 
 
@@ -85,6 +86,7 @@ def records(name: str = "names"):
         ("blind20", 170, 145, 40),
         ("blind21", 180, 150, 50),
         ("blind22", 185, 145, 55),
+        ("blind23", 180, 150, 50),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
