@@ -9,7 +9,7 @@ opened before the comma, where no span touches them and they are no place. No su
 stand in CoNLL-2003 train or dev, whose quotes are news quotes.
 """
 
-from typing import FrozenSet, List, Sequence, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
@@ -22,6 +22,7 @@ from .words import capital_word, name_run_end
 # Quote marks that close what is said.
 QUOTES: FrozenSet[str] = frozenset(('"', "”", "'", "’"))
 _QUOTE_IDS = frozenset(get_string_id(quote) for quote in QUOTES)
+_COMMA = get_string_id(",")
 # What ends what is said before the quote.
 ENDS: FrozenSet[str] = frozenset(", . ! ?".split())
 # How many words the name may have.
@@ -29,26 +30,36 @@ MAX_WORDS = 2
 
 
 def take_addressees(
-    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+    spans: Sequence[Tuple[int, int, int]],
+    doc: Doc,
+    person_labels: Sequence[int],
+    offset: int = 0,
+    tokens: Optional[Sequence[int]] = None,
 ) -> List[Tuple[int, int, int]]:
     """``spans`` with a person span (of the first person label) for each name addressed at
     the end of quoted speech (see the module).
 
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
-    ``doc``'s; the result is sorted.
+    ``doc``'s; the result is sorted. ``tokens``: the ``ORTH`` ids of the doc's tokens, if
+    the caller has them.
     """
-    if not person_labels or _QUOTE_IDS.isdisjoint(doc.to_array(ORTH).tolist()):
+    if tokens is None:
+        tokens = doc.to_array(ORTH).tolist()
+    if not person_labels or _QUOTE_IDS.isdisjoint(tokens):
         return list(spans)
     found = []
-    for i in range(len(doc) - 3):
-        if doc[i].text != ",":
-            continue
+    # commas with a quote two to four tokens on
+    for i in [
+        i
+        for i, orth in enumerate(tokens[:-3])
+        if orth == _COMMA and not _QUOTE_IDS.isdisjoint(tokens[i + 3 : i + 5])
+    ]:
         end = name_run_end(doc, i + 1, MAX_WORDS, _name_word)
         if end == i + 1 or end + 1 >= len(doc):
             continue
         if doc[end].text not in ENDS or doc[end + 1].text not in QUOTES:
             continue
-        if sum(1 for token in doc[:i] if token.text in QUOTES) % 2 == 0:
+        if sum(1 for orth in tokens[:i] if orth in _QUOTE_IDS) % 2 == 0:
             continue  # the quote is no closing one: no quote is open before the comma
         lo, hi = i + 1 + offset, end + offset
         if not any(s < hi and e > lo for s, e, _ in spans) and not is_place(doc, i + 1, end):

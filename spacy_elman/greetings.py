@@ -20,8 +20,10 @@ words have no Brown cluster and a word in lower case follows within five (``MUTA
 ``Present:`` or ``Apologies were received from``. The lists were written for this project.
 """
 
-from typing import FrozenSet, List, Optional, Sequence, Tuple
+from typing import AbstractSet, FrozenSet, List, Optional, Sequence, Tuple
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .clusters import has_cluster
@@ -83,16 +85,26 @@ MAX_WORDS = 3
 
 
 def take_greetings(
-    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+    spans: Sequence[Tuple[int, int, int]],
+    doc: Doc,
+    person_labels: Sequence[int],
+    offset: int = 0,
+    words: Optional[AbstractSet[int]] = None,
 ) -> List[Tuple[int, int, int]]:
     """``spans`` with a person span (of the first person label) for the name in a greeting or
     a sign-off that opens ``doc`` (see the module), unless a span already holds a word of it.
 
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
-    ``doc``'s; the result is sorted.
+    ``doc``'s; the result is sorted. ``words``: the ``ORTH`` ids of the doc's tokens, if the
+    caller has them.
     """
     if not person_labels or len(doc) < 2:
         return list(spans)
+    if doc[0].lower_ not in _OPENING_WORDS:  # no greeting: only a speaker's colon is left
+        if words is None:
+            words = set(doc.to_array(ORTH).tolist())
+        if _COLON not in words:
+            return list(spans)
     found = _greeting_names(doc) or _listed_names(doc)
     if not found:
         signed = _signed_name(doc) or _header_name(doc) or _speaker_name(doc)
@@ -128,6 +140,11 @@ def _greeting_names(doc: Doc) -> List[Tuple[int, int]]:
             return []
         return names
     return []
+
+
+# The first words of every greeting, sign-off, header and list above, lower-cased.
+_OPENING_WORDS = GREETINGS | _FIRST_WORDS | HEADERS | LIST_HEADERS | {"thank"}
+_COLON = get_string_id(":")
 
 
 def _listed_names(doc: Doc) -> List[Tuple[int, int]]:

@@ -13,7 +13,7 @@ three capitalised words after such an honorific (and its full stop) that no span
 unless the first is a title, a stop word or a place. The list was written for this project.
 """
 
-from typing import FrozenSet, List, Sequence, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
@@ -40,20 +40,25 @@ MAX_WORDS = 3
 
 
 def take_honorifics(
-    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+    spans: Sequence[Tuple[int, int, int]],
+    doc: Doc,
+    person_labels: Sequence[int],
+    offset: int = 0,
+    tokens: Optional[Sequence[int]] = None,
 ) -> List[Tuple[int, int, int]]:
     """``spans`` with a person span (of the first person label) for each name after an
     honorific that no span touches (see the module).
 
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
-    ``doc``'s; the result is sorted.
+    ``doc``'s; the result is sorted. ``tokens``: the ``ORTH`` ids of the doc's tokens, if
+    the caller has them.
     """
-    if not person_labels or _HONORIFIC_IDS.isdisjoint(doc.to_array(ORTH).tolist()):
+    if tokens is None:
+        tokens = doc.to_array(ORTH).tolist()
+    if not person_labels or _HONORIFIC_IDS.isdisjoint(tokens):
         return list(spans)
     found = []
-    for i, token in enumerate(doc[:-1]):
-        if token.text.rstrip(".") not in HONORIFICS:
-            continue
+    for i in [i for i, orth in enumerate(tokens[:-1]) if orth in _HONORIFIC_IDS]:
         start = i + 2 if doc[i + 1].text == "." else i + 1
         end = name_run_end(doc, start, MAX_WORDS, _name_word)
         if end == start or doc[start].lower_ in CONTESTS or is_place(doc, start, end):

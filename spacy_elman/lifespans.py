@@ -20,7 +20,7 @@ it is a place.
 """
 
 import re
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 from spacy.attrs import ORTH
@@ -122,14 +122,19 @@ def name_start(doc: Doc, end: int) -> int:
 
 
 def take_lifespans(
-    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+    spans: Sequence[Tuple[int, int, int]],
+    doc: Doc,
+    person_labels: Sequence[int],
+    offset: int = 0,
+    orth: Optional[np.ndarray] = None,
 ) -> List[Tuple[int, int, int]]:
     """Make the person spans inside the name before a bracket of life dates or an age one span
     of the whole name, and find such names where no span touches them (see the module); other
     spans, and names that another label's span touches, are left alone.
 
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
-    ``doc``'s; ``person_labels`` are the label ids whose spans may grow.
+    ``doc``'s; ``person_labels`` are the label ids whose spans may grow. ``orth``: the doc's
+    ``ORTH`` column, if the caller has it.
     """
     out = list(spans)
     for start, end, label in spans:
@@ -147,11 +152,17 @@ def take_lifespans(
             continue
         out = [s for s in out if s not in inside] + [(lo, hi, label)]
         out.sort()
-    return _found_before_dates(out, doc, person_labels[0], offset) if person_labels else out
+    if not person_labels:
+        return out
+    return _found_before_dates(out, doc, person_labels[0], offset, orth)
 
 
 def _found_before_dates(
-    spans: List[Tuple[int, int, int]], doc: Doc, label: int, offset: int
+    spans: List[Tuple[int, int, int]],
+    doc: Doc,
+    label: int,
+    offset: int,
+    orth: Optional[np.ndarray] = None,
 ) -> List[Tuple[int, int, int]]:
     """``spans`` with a person span for each name that no span touches right before an age
     (not a place), or that opens a sentence (or follows a title) right before a bracket of
@@ -159,12 +170,15 @@ def _found_before_dates(
     ``King Kamehameha I (c. 1758–1819)``), unless a word of it names an event, a period or a
     body (``World War II (1939–1945)``, ``the Ming Dynasty (1368–1644)``). In a doc with no
     span only a name that opens the doc is looked for."""
-    if not spans:  # a doc with no entity at all: a name right at its start only
-        if not len(doc) or not capital_word(doc[0]) or doc[0].is_stop:
-            return spans
-        orth = doc.to_array(ORTH)[: MAX_WORDS + 2]
-    else:
+    if not spans and (not len(doc) or not capital_word(doc[0]) or doc[0].is_stop):
+        return spans  # a doc with no entity at all: a name right at its start only
+    if orth is None:
         orth = doc.to_array(ORTH)
+    tokens = orth.tolist()
+    if _OPEN not in tokens and tokens.count(_COMMA) < 2:
+        return spans  # no bracket, and no two commas for an age
+    if not spans:
+        orth = orth[: MAX_WORDS + 2]
     # brackets, and commas with another comma two tokens on (``, 58 ,``)
     commas = orth == _COMMA
     commas[:-2] &= commas[2:]

@@ -28,7 +28,7 @@ MAX_ASIDE = 4
 # How many items a list needs.
 MIN_ITEMS = 3
 # How far back from a person entity a list's start is looked for, in tokens.
-MAX_REACH = 60
+MAX_REACH = 24
 
 
 def take_lists(

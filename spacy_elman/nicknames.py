@@ -12,6 +12,8 @@ other entity touches them.
 
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .lifespans import name_start
@@ -20,25 +22,33 @@ from .words import capital_word, name_run_end
 
 # Quote marks around a nickname.
 QUOTES: FrozenSet[str] = frozenset("\" “ ” '".split())
+_QUOTE_IDS = frozenset(get_string_id(quote) for quote in QUOTES)
 # How many words the nickname and the surname may have.
 MAX_WORDS = 3
 
 
 def take_nicknames(
-    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+    spans: Sequence[Tuple[int, int, int]],
+    doc: Doc,
+    person_labels: Sequence[int],
+    offset: int = 0,
+    tokens: Optional[Sequence[int]] = None,
 ) -> List[Tuple[int, int, int]]:
     """``spans`` with the name around each quoted nickname made one person span (see the
     module).
 
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
-    ``doc``'s; the result is sorted.
+    ``doc``'s; the result is sorted. ``tokens``: the ``ORTH`` ids of the doc's tokens, if
+    the caller has them.
     """
     out = list(spans)
     if not person_labels or not spans:
         return out
-    for i in range(1, len(doc) - 3):
-        if doc[i].text not in QUOTES:
-            continue
+    if tokens is None:
+        tokens = doc.to_array(ORTH).tolist()
+    if _QUOTE_IDS.isdisjoint(tokens):
+        return out
+    for i in [i for i, orth in enumerate(tokens[:-3]) if i > 0 and orth in _QUOTE_IDS]:
         whole = _name_around(doc, i)
         if whole is None:
             continue

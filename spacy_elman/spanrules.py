@@ -22,6 +22,7 @@ same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written sets
 
 from typing import Any, Callable, Dict, List, Sequence, Tuple
 
+from spacy.attrs import ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -230,22 +231,26 @@ def whole_doc_rules(
     ``take_addressees``, ``take_vocatives`` and ``take_greetings`` (the first and the last
     four may find a name where the doc has no span)."""
     spans = list(spans)
+    # the doc's tokens, read once for the rules that look for a word first
+    orth = doc.to_array(ORTH)
+    tokens = orth.tolist()
+    words = set(tokens)
     if cfg["take_lifespans"]:
-        spans = take_lifespans(spans, doc, persons, offset)
+        spans = take_lifespans(spans, doc, persons, offset, orth)
     if spans and cfg["take_repeats"]:
         spans = take_repeats(spans, doc, persons, offset)
     if spans and cfg["take_lists"]:
         spans = take_lists(spans, doc, persons, offset)
     if spans and cfg["take_nicknames"]:
-        spans = take_nicknames(spans, doc, persons, offset)
+        spans = take_nicknames(spans, doc, persons, offset, tokens)
     if cfg["take_honorifics"]:
-        spans = take_honorifics(spans, doc, persons, offset)
+        spans = take_honorifics(spans, doc, persons, offset, tokens)
     if cfg["take_addressees"]:
-        spans = take_addressees(spans, doc, persons, offset)
+        spans = take_addressees(spans, doc, persons, offset, tokens)
     if cfg["take_vocatives"]:
         spans = take_vocatives(spans, doc, persons, offset)
     if cfg["take_greetings"]:
-        spans = take_greetings(spans, doc, persons, offset)
+        spans = take_greetings(spans, doc, persons, offset, words)
     return spans
 
 
