@@ -101,6 +101,14 @@ POSSESSIVES: FrozenSet[str] = frozenset(("'s", "’s", "'S", "’S"))
 SHIP_PREFIXES: FrozenSet[str] = frozenset(
     "HMS USS RRS RMS MV HMAS HMCS HMNZS INS LÉ RV USNS USCGC HNLMS HDMS BRP KRI".split()
 )
+# Heads that name people too, which a person's possessive may stand before (``his
+# Lawyers``).
+PEOPLE_HEADS: FrozenSet[str] = frozenset(
+    """
+    architects solicitors accountants surveyors consultants engineers lawyers builders
+    partners associates brothers bros group
+    """.split()
+)
 # Vessels, written in lower case before a ship's or a boat's name (``his ship Fram``, ``the
 # lifeboat Margaret Joan Hallam``), and the first words of dishes named after a person
 # (``Beef Wellington``, ``Eggs Benedict``), in either case; none stands before a CoNLL-2003
@@ -185,9 +193,12 @@ def drop_eponyms(
 
 
 def _possessive_head(doc: Doc, end: int) -> bool:
-    """Whether a possessive and an eponym head follow ``doc[:end]`` (``Halley`` + ``'s
-    Comet``)."""
-    return end + 1 < len(doc) and doc[end].text in POSSESSIVES and is_eponym_head(doc[end + 1].text)
+    """Whether a possessive and an eponym head that names no people follow ``doc[:end]``
+    (``Halley`` + ``'s Comet``; not ``Nguyen Van Hoa 'S Lawyers``)."""
+    if end + 1 >= len(doc) or doc[end].text not in POSSESSIVES:
+        return False
+    head = doc[end + 1].text
+    return is_eponym_head(head) and head.lower() not in PEOPLE_HEADS
 
 
 def _named_storm_or_saint(doc: Doc, start: int, end: int) -> bool:
