@@ -11,7 +11,7 @@ stands before a comma, where a name and a word of address do (``hinata chan,``, 
 dai,``). :func:`trim_switches` cuts a person entity written in lower case in a line with no
 capital to its first word (past words of address: ``bhaiya navdeep kab aa rahe``) where it
 holds four words or more, three of which the last is no listed surname (``gazetteer_v2``),
-or two before a comma at the line's start with no other entity in the line, unless an
+or two before a comma at the line's start that no other entity follows, unless an
 initial or a particle shows a name's words (``chika w. okwu``, ``kha bin layla shaheen``).
 """
 
@@ -21,11 +21,13 @@ from spacy.tokens import Doc
 
 from .chat import is_chat_word
 from .gazetteer import name_kinds
-from .lowercase import PARTICLES
 from .titles import is_after_title, is_title
 
 # The kind bit of a listed surname (``gazetteer``: 1 first name, 2 surname, 3 both).
 SURNAME = 2
+# Particles that only names hold (``kha bin layla shaheen``); not ``y``, ``e``, ``da``, ``de``
+# or ``la``, which other languages' sentences hold too.
+NAME_PARTICLES = frozenset("bin binti bint ibn van von der ter mac ap ould mint".split())
 # How many words a lower-case name may have.
 MAX_WORDS = 3
 
@@ -48,8 +50,10 @@ def trim_switches(
             if len(starts) > 1 and doc[lo:hi].text.islower() and not _name_marks(doc, lo, hi):
                 if lower_doc is None:
                     lower_doc = doc.text.islower() or not any(c.isupper() for c in doc.text)
-                others = len(spans) > 1  # a list of names (``chiamaka qai , zafuo ...``)
-                if lower_doc and _switches(doc, lo, hi, len(starts), others):
+                # a list of names goes on after the comma (``chiamaka qai , zafuo marchetti
+                # and ...``): another span there, with a comma or ``and`` after it
+                listed = any(s == end + 1 and _goes_on(doc, e - offset) for s, e, _ in spans)
+                if lower_doc and _switches(doc, lo, hi, len(starts), listed):
                     # the first word that is no word of address (``bhaiya navdeep ...``)
                     k = next((k for k, i in enumerate(starts) if not _address(doc[i].text)), 0)
                     start = offset + starts[k]
@@ -69,22 +73,27 @@ def _word_starts(doc: Doc, start: int, end: int) -> List[int]:
     return [i for i in range(start, end) if i == start or doc[i - 1].whitespace_]
 
 
-def _switches(doc: Doc, start: int, end: int, words: int, others: bool) -> bool:
+def _switches(doc: Doc, start: int, end: int, words: int, listed: bool) -> bool:
     """Whether the words after the first of the lower-case name ``doc[start:end]`` of
-    ``words`` words belong to another language (see the module); ``others``: whether the
-    doc has other spans."""
+    ``words`` words belong to another language (see the module); ``listed``: whether another
+    span starts right after the comma that follows it."""
     if words > MAX_WORDS:
         return True
     if words == MAX_WORDS:
         return not int(name_kinds(doc, end - 1, end)[0]) & SURNAME
     comma = end < len(doc) and doc[end].text == ","
-    return words == 2 and start == 0 and comma and not others
+    return words == 2 and start == 0 and comma and not listed
+
+
+def _goes_on(doc: Doc, i: int) -> bool:
+    """Whether a list goes on at ``doc[i]``: a comma, ``and`` or ``&``."""
+    return i < len(doc) and doc[i].lower_ in (",", "and", "&")
 
 
 def _name_marks(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` holds an initial or a name's particle (``chika w. okwu``,
     ``kha bin layla shaheen``): a name's words, not another language's."""
     return any(
-        token.text in PARTICLES or (len(token.text) == 2 and token.text.endswith("."))
+        token.text in NAME_PARTICLES or (len(token.text) == 2 and token.text.endswith("."))
         for token in doc[start + 1 : end]
     )

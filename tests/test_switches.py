@@ -19,13 +19,18 @@ NLP = spacy.blank("en")
         ("shah rukh khan in dilwale", (0, 3), "shah rukh khan"),  # a surname ends it
         ("khánh vy is here", (0, 2), "khánh vy"),  # two words, no comma
         ("missing ali askar , chandu", (1, 3), "ali askar"),  # two words, not at the start
+        ("chika w. okwu teaches online", (0, 3), "chika w. okwu"),  # an initial: a name
+        ("kha bin layla shaheen , the researcher", (0, 4), "kha bin layla shaheen"),  # "bin"
+        ("chiamaka qai , zafuo marchetti and ariana", (0, 2), "chiamaka qai"),  # a list (below)
+        ("hinata chan , arigatou for the ramen", (0, 2), "hinata"),  # a span, but no list
         ("Yahir Wey , ¿ ya llegaste ?", (0, 2), "Yahir Wey"),  # capitals: the model's call
         ("ok Yahir said yahir wey , ¿ ya", (3, 5), "yahir wey"),  # a line with capitals
     ],
 )
 def test_trim_switches_cuts_lower_case_chat_names_to_their_first_word(text, span, want):
     doc = NLP(text)
-    (start, end, _), *_ = trim_switches([(*span, 0)], doc, [0])
+    listed = [(3, 5, 0)] if text.startswith(("chiamaka", "hinata")) else []  # a span after it
+    (start, end, _), *_ = trim_switches([(*span, 0), *listed], doc, [0])
     assert doc[start:end].text == want
 
 
