@@ -13,11 +13,11 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .places import is_place
-from .titles import is_title
-from .words import capital_word, name_run_end
+from .titles import name_word
+from .words import name_run_end
 
 # Quote marks that close what is said.
 QUOTES: FrozenSet[str] = frozenset(('"', "”", "'", "’"))
@@ -54,7 +54,7 @@ def take_addressees(
         for i, orth in enumerate(tokens[:-3])
         if orth == _COMMA and not _QUOTE_IDS.isdisjoint(tokens[i + 3 : i + 5])
     ]:
-        end = name_run_end(doc, i + 1, MAX_WORDS, _name_word)
+        end = name_run_end(doc, i + 1, MAX_WORDS, name_word)
         if end == i + 1 or end + 1 >= len(doc):
             continue
         if doc[end].text not in ENDS or doc[end + 1].text not in QUOTES:
@@ -65,8 +65,3 @@ def take_addressees(
         if not any(s < hi and e > lo for s, e, _ in spans) and not is_place(doc, i + 1, end):
             found.append((lo, hi, person_labels[0]))
     return sorted([*spans, *found]) if found else list(spans)
-
-
-def _name_word(token: Token) -> bool:
-    """Whether ``token`` may be a word of an addressee's name."""
-    return capital_word(token) and not token.is_stop and not is_title(token.text)

@@ -17,11 +17,11 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .places import is_place
-from .titles import is_title
-from .words import capital_word, name_run_end
+from .titles import name_word
+from .words import name_run_end
 
 # Honorifics before a surname, as written, without a final ".".
 HONORIFICS: FrozenSet[str] = frozenset(
@@ -60,15 +60,10 @@ def take_honorifics(
     found = []
     for i in [i for i, orth in enumerate(tokens[:-1]) if orth in _HONORIFIC_IDS]:
         start = i + 2 if doc[i + 1].text == "." else i + 1
-        end = name_run_end(doc, start, MAX_WORDS, _name_word)
+        end = name_run_end(doc, start, MAX_WORDS, name_word)
         if end == start or doc[start].lower_ in CONTESTS or is_place(doc, start, end):
             continue
         lo, hi = start + offset, end + offset
         if not any(s < hi and e > lo for s, e, _ in spans):
             found.append((lo, hi, person_labels[0]))
     return sorted([*spans, *found]) if found else list(spans)
-
-
-def _name_word(token: Token) -> bool:
-    """Whether ``token`` may be a word of the name after an honorific."""
-    return capital_word(token) and not token.is_stop and not is_title(token.text)

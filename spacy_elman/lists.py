@@ -145,7 +145,7 @@ def _item_word(token: Token) -> bool:
 
 
 def _name_word(text: str, stop: bool, capital: bool) -> bool:
-    """Whether a token may be a word of a listed name."""
+    """Whether a token may be a word of a listed name: a name's word, no nationality."""
     return capital and not stop and not is_title(text) and not is_nationality(text)
 
 

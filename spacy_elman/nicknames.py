@@ -14,11 +14,11 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from spacy.attrs import ORTH
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .lifespans import name_start
-from .titles import is_title
-from .words import capital_word, name_run_end
+from .titles import name_word
+from .words import name_run_end
 
 # Quote marks around a nickname.
 QUOTES: FrozenSet[str] = frozenset("\" “ ” '".split())
@@ -68,13 +68,8 @@ def _name_around(doc: Doc, quote: int) -> Optional[Tuple[int, int]]:
     first = name_start(doc, quote)
     if first == quote:
         return None
-    close = name_run_end(doc, quote + 1, MAX_WORDS, _word)
+    close = name_run_end(doc, quote + 1, MAX_WORDS, name_word)
     if close == quote + 1 or close >= len(doc) or doc[close].text not in QUOTES:
         return None
-    end = name_run_end(doc, close + 1, MAX_WORDS, _word)
+    end = name_run_end(doc, close + 1, MAX_WORDS, name_word)
     return (first, end) if end > close + 1 else None
-
-
-def _word(token: Token) -> bool:
-    """Whether ``token`` may be a word of a nickname or a surname."""
-    return capital_word(token) and not token.is_stop and not is_title(token.text)

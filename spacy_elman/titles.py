@@ -13,10 +13,10 @@ were written for this project.
 
 from typing import FrozenSet, List, Sequence, Tuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .hyphens import hyphen_after
-from .words import opens_sentence
+from .words import capital_word, opens_sentence
 
 # Labels that are person names unless a pipeline is told otherwise.
 PERSON_LABELS = ("NAME", "PER", "PERSON")
@@ -183,6 +183,12 @@ def is_title(text: str) -> bool:
     """Whether the token ``text`` is a title or, written in lower case, a relation word."""
     key = text.lower().rstrip(".")
     return key in TITLES or (text.islower() and key in RELATIONS) or has_title_ending(key)
+
+
+def name_word(token: Token) -> bool:
+    """Whether ``token`` may be a word of a name: a capitalised word of letters that is no
+    stop word and no title."""
+    return capital_word(token) and not token.is_stop and not is_title(token.text)
 
 
 def has_title_ending(key: str) -> bool:
