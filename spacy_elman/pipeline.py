@@ -296,9 +296,9 @@ def make_elman_ner(
     take_lists: in a list of three or more items of capitalised words (``Jemima,
         Pennycook, Nettleship and Senthil``) of which two or more and at least half are person
         entities, the other items are person entities too; see ``lists``.
-    take_honorifics: the capitalised words after ``Mr``, ``Mrs``, ``Ms``, ``Dr`` or ``Prof``
-        (``Mrs Quennell would like ...``) are a person entity, unless a title, a place or a
-        contest (``Miss Universe``); see ``honorifics``.
+    take_honorifics: the capitalised words after ``Mr``, ``Mrs``, ``Ms``, ``Dr``, ``Prof``
+        or a kinship title (``Mrs Quennell would like ...``, ``Auntie Myfanwy``) are a person
+        entity, unless a title, a place or a contest (``Miss Universe``); see ``honorifics``.
     take_nicknames: a name with a nickname in quotes (``Barnabas "Dynamo" Pilbeam``) is one
         person entity where the tagger found a part of it; see ``nicknames``.
     take_addressees: a name addressed at the end of quoted speech (``"Late again,
@@ -307,13 +307,16 @@ def make_elman_ner(
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
         ``did``, ``pls``), ``and``/``&``/``n`` and a name, opens with a person entity
         (``tiwonge pls delete the pic``) or a report of what the person did (``dasha sent``);
-        such a word that the line thanks (``thank you ibukun!!``) or writes with a possessive
-        (``chidubem's``) is one too; see ``vocatives``.
+        such a word that the line thanks (``thank you ibukun!!``), writes with a possessive
+        (``chidubem's``), after a kinship word (``my sis eleri``) or in a hashtag is one too;
+        see ``vocatives``.
     take_greetings: the capitalised words between a greeting that opens a doc and a comma
         (``Hi Loveday,``, ``Dear Mrs Ludgate,``), or after a sign-off and its comma to the
         doc's end (``Cheers, Baz``, ``Love from Granny Dot xx``), or after an e-mail header
         (``From: Halcyon Breckinridge <...>``) or a minute's action (``Action: Whitelock to
-        ...``), are a person entity; see ``greetings``.
+        ...``), are a person entity, and so are a transcript's speaker (``MUTASA: We knew``)
+        and the names minutes list (``Present: ...``, ``Apologies were received from ...``);
+        see ``greetings``.
     known_words: in prediction, a word whose lower form the model never trained on reads as
         a word hidden by word dropout, not as the hashed row another word trained (see
         ``known``). Models saved without a word list (before this setting) are read as before.

@@ -3,21 +3,24 @@ spans none of them can change.
 
 Each rule (``split_dashes``, ``trim_symbols``, ``trim_chat``, ``trim_titles``, ...) is a pass of
 Python over a doc's spans and their tokens: ~26 ms of a CoNLL-2003 dev pass, half of
-``set_annotations``. Every rule reads a token that is not a capitalised word of letters (a
-symbol, a dash, a lower-case word, an ``@handle``) or one of its word lists (titles,
-honorifics after a name, nationalities, headline verbs, chat words, eponym heads, suffixes,
-saints' words, a name's conjunctions, months and verbs of a name's form), inside a span or
-right after it, or a hyphen joined to the word after it, or a storm's or saint's word inside
-it or right before it, or a ship's prefix one or two words before it. A span that holds none
-of those is left as decoded by all of them but ``join_adjacent``, ``drop_places`` (which looks
-every span up in its place names), ``take_lifespans`` (which reads the capitalised words after
-a span up to a bracket of life dates, and the spans around them), ``take_repeats`` (which
-reads a doc's other mentions of a surname), and ``take_vocatives`` and ``take_greetings``
-(which read a doc's first words, with or without spans), and :func:`run_rules` runs the others on the spans that hold
-one only. On the CoNLL-2003 dev sentences 126 of the 1,148 with an entity need the rules;
-:func:`needs_rules` tells them from the others in ~2.5 ms a pass, and ``set_annotations``
-takes 37-38 ms instead of 53-55 (15-sentence texts: 20-23 ms instead of 32-34), with the
-same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written sets.
+``set_annotations`` (twenty-second session). Every rule reads a token that is not a
+capitalised word of letters (a symbol, a dash, a lower-case word, an ``@handle``) or one of
+its word lists (titles, roles, honorifics after a name, nationalities, headline verbs, chat
+words, eponym heads, suffixes, saints' words, a name's conjunctions, months, seasons and verbs
+of a name's form), inside a span or right after it (also a possessive or a plural verb), or
+a hyphen joined to the word after it, or a storm's, saint's, vessel's, dish's or street's
+word inside it or right before it (or ``the`` before a span of one word), or a ship's prefix
+one or two words before it. A span that holds none of those is left as decoded by all of
+them but ``join_adjacent`` and ``drop_places`` (which looks every span up in its place
+names), and :func:`run_rules` runs the others on the spans that hold one only. The whole-doc
+rules (:func:`whole_doc_rules`) read every doc: ``take_lifespans`` (the words before a
+bracket of life dates or an age), ``take_repeats`` (a doc's other mentions of a surname),
+``take_lists``, ``take_nicknames``, ``take_honorifics``, ``take_addressees``,
+``take_vocatives`` and ``take_greetings`` (a doc's first words, colons, quotes and lists, with
+or without spans); they read a doc's tokens once and look for the words they need first. On
+the CoNLL-2003 dev sentences 126 of the 1,148 with an entity needed the per-span rules in the
+twenty-second session; :func:`needs_rules` tells them from the others in ~2.5 ms a pass, with
+the same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written sets.
 """
 
 from typing import Any, Callable, Dict, List, Sequence, Tuple
