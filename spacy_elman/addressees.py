@@ -15,6 +15,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from .bio import touches
 from .places import is_place
 from .titles import name_word
 from .words import name_run_end
@@ -62,6 +63,6 @@ def take_addressees(
         if sum(1 for orth in tokens[:i] if orth in _QUOTE_IDS) % 2 == 0:
             continue  # the quote is no closing one: no quote is open before the comma
         lo, hi = i + 1 + offset, end + offset
-        if not any(s < hi and e > lo for s, e, _ in spans) and not is_place(doc, i + 1, end):
+        if not touches(spans, lo, hi) and not is_place(doc, i + 1, end):
             found.append((lo, hi, person_labels[0]))
     return sorted([*spans, *found]) if found else list(spans)

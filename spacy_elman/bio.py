@@ -186,6 +186,11 @@ def join_adjacent(spans: Sequence[Tuple[int, int, int]]) -> List[Tuple[int, int,
     return joined
 
 
+def touches(spans: Sequence[Tuple[int, int, int]], start: int, end: int) -> bool:
+    """Whether a span of ``spans`` (``(start, end, label)``) overlaps ``[start, end)``."""
+    return any(s < end and e > start for s, e, _ in spans)
+
+
 def spread_tags(tags: Ints1d, counts: Ints1d) -> Ints1d:
     """The tags of words spread over their ``counts`` tokens each: a word's ``B-X`` becomes
     ``B-X I-X ...``, its ``I-X`` or ``O`` repeats."""

@@ -10,8 +10,8 @@ stop words, no titles, none of ``All``, ``Team``, ``Everyone``, ``Sir``, ...) th
 between a greeting that opens the doc and a ``,``, ``!`` or the doc's end (two such names
 joined by ``and``: ``Dear Nilmini and Sanduni,``), or between a sign-off and its comma (or
 a sign-off that ends with ``from``) that open the doc and the doc's end (a kiss or a full
-stop may follow), or between an e-mail header (``From:``,
-``To:``) or a minute's ``Action:`` and ``<``, a comma, ``to`` or the doc's end. Thanks that
+stop may follow), or between an e-mail header (``From:``, ``To:``) or a minute's ``Action:``
+and ``<``, a comma, ``to`` or the doc's end. Thanks that
 open a note greet too (``Cheers Gwynfor, resetting the router fixed it``, ``Thank you
 Grandad Alwyn for the bike``, ``Congratulations to Clemency Ackroyd in Year 6``), and so does
 a speaker's name before a colon that opens a transcript's or a chat log's line, where its
@@ -26,9 +26,10 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from .bio import touches
 from .clusters import has_cluster
 from .titles import is_title
-from .words import capital_word, name_run_end
+from .words import capital_word, name_run_end, skip_aside
 
 # Words that open a greeting before a name (``Hi``, ``Dear``), lower-cased.
 GREETINGS: FrozenSet[str] = frozenset(
@@ -78,6 +79,8 @@ AFTER_GREETED: FrozenSet[str] = frozenset(", ! — - : for on in".split())
 # The first words of minutes' lists of people (``Present:``, ``Apologies were received
 # from``), lower-cased.
 LIST_HEADERS: FrozenSet[str] = frozenset("present apologies attendees attending absent".split())
+# How many tokens an aside in brackets after a listed name may hold (``(chair)``).
+MAX_ASIDE = 3
 # Words that join two names a greeting addresses, or the names of a list.
 JOINERS: FrozenSet[str] = frozenset({"and", "&"})
 # How many words a greeting's or a sign-off's name may have.
@@ -112,7 +115,7 @@ def take_greetings(
     new = []
     for start, end in found:
         start, end = start + offset, end + offset
-        if not any(s < end and e > start for s, e, _ in spans):
+        if not touches(spans, start, end):
             new.append((start, end, person_labels[0]))
     return sorted([*spans, *new]) if new else list(spans)
 
@@ -127,8 +130,7 @@ def _greeting_names(doc: Doc) -> List[Tuple[int, int]]:
     if doc[0].lower_ in TO_GREETINGS and len(doc) > 2 and doc[1].lower_ == "to":
         i = 2  # ``Congratulations to Clemency Ackroyd in Year 6``
     while i < len(doc):
-        while i < len(doc) and (is_title(doc[i].text) or doc[i].text == "."):
-            i += 1
+        i = _past_titles(doc, i)
         end = _name_end(doc, i)
         if end == i:
             return []
@@ -163,21 +165,26 @@ def _listed_names(doc: Doc) -> List[Tuple[int, int]]:
     )
     names: List[Tuple[int, int]] = []
     while 0 < i < len(doc):
-        while i < len(doc) and (is_title(doc[i].text) or doc[i].text == "."):
-            i += 1
+        i = _past_titles(doc, i)
         end = _name_end(doc, i)
         if end == i:
             break
         names.append((i, end))
         i = end
-        if i < len(doc) and doc[i].text == "(":  # ``(chair)``
-            i = next((k + 1 for k in range(i, min(len(doc), i + 5)) if doc[k].text == ")"), i)
+        i = skip_aside(doc, i, MAX_ASIDE)  # ``(chair)``
         if i >= len(doc) or not (doc[i].text == "," or doc[i].lower_ in JOINERS):
             break
         i += 1
         if i < len(doc) and doc[i].lower_ in JOINERS:  # the serial comma
             i += 1
     return names
+
+
+def _past_titles(doc: Doc, i: int) -> int:
+    """The position past the titles and their full stops that start at ``doc[i]`` (``Dr .``)."""
+    while i < len(doc) and (is_title(doc[i].text) or doc[i].text == "."):
+        i += 1
+    return i
 
 
 def _thank_you(doc: Doc) -> bool:

@@ -19,6 +19,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from .bio import touches
 from .places import is_place
 from .titles import name_word
 from .words import name_run_end
@@ -64,6 +65,6 @@ def take_honorifics(
         if end == start or doc[start].lower_ in CONTESTS or is_place(doc, start, end):
             continue
         lo, hi = start + offset, end + offset
-        if not any(s < hi and e > lo for s, e, _ in spans):
+        if not touches(spans, lo, hi):
             found.append((lo, hi, person_labels[0]))
     return sorted([*spans, *found]) if found else list(spans)

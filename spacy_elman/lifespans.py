@@ -27,6 +27,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from .bio import touches
 from .lowercase import PARTICLES
 from .nationalities import DEMONYMS
 from .places import is_place
@@ -166,10 +167,10 @@ def _found_before_dates(
 ) -> List[Tuple[int, int, int]]:
     """``spans`` with a person span for each name that no span touches right before an age
     (not a place), or that opens a sentence (or follows a title) right before a bracket of
-    life dates (``Sukarno (1901–1970)``,
-    ``King Kamehameha I (c. 1758–1819)``), unless a word of it names an event, a period or a
-    body (``World War II (1939–1945)``, ``the Ming Dynasty (1368–1644)``). In a doc with no
-    span only a name that opens the doc is looked for."""
+    life dates (``Sukarno (1901–1970)``, ``King Kamehameha I (c. 1758–1819)``), unless a word
+    of it names an event, a period or a body (``World War II (1939–1945)``, ``the Ming
+    Dynasty (1368–1644)``). In a doc with no span only a name that opens the doc is looked
+    for."""
     if not spans and (not len(doc) or not capital_word(doc[0]) or doc[0].is_stop):
         return spans  # a doc with no entity at all: a name right at its start only
     if orth is None:
@@ -192,13 +193,12 @@ def _found_before_dates(
         first = name_start(doc, i)
         if first == i or doc[first].text in SUFFIXES or doc[first].text in REGNAL_AFTER_TITLE:
             continue
-        if age:  # anywhere, but not a place (``Leeds, 3, ...`` in a table)
-            if is_place(doc, first, i):
-                continue
-        elif not (opens_sentence(doc, first) or is_title(doc[first - 1].text)):
-            continue
+        if age and is_place(doc, first, i):
+            continue  # an age anywhere, but not after a place (``Leeds, 3, ...`` in a table)
+        if not age and not (opens_sentence(doc, first) or is_title(doc[first - 1].text)):
+            continue  # life dates after a name that opens a sentence or follows a title
         lo, hi = first + offset, i + offset
-        if any(s < hi and e > lo for s, e, _ in spans):
+        if touches(spans, lo, hi):
             continue
         if not any(token.lower_ in NOT_PEOPLE for token in doc[first:i]):
             found.append((lo, hi, label))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from .nationalities import is_nationality
 from .places import is_place
 from .titles import is_title
-from .words import capital_word, name_run_end
+from .words import capital_word, name_run_end, skip_aside
 
 # Words between a list's last two items.
 JOINERS = frozenset({"and", "&", "or"})
@@ -72,7 +72,7 @@ def take_lists(
 def _beside_separator(doc: Doc, start: int, end: int) -> bool:
     """Whether a comma or a joiner stands right before ``doc[start:end]`` or after it (past
     an aside in brackets)."""
-    after = _skip_aside(doc, end)
+    after = skip_aside(doc, end, MAX_ASIDE)
     if after < len(doc) and (doc[after].text == "," or doc[after].lower_ in JOINERS):
         return True
     return start > 0 and (doc[start - 1].text == "," or doc[start - 1].lower_ in JOINERS)
@@ -114,7 +114,7 @@ def _list_at(doc: Doc, i: int) -> Tuple[List[Tuple[int, int]], int]:
         if end is None:
             break
         items.append((pos, end))
-        pos = _skip_aside(doc, end)
+        pos = skip_aside(doc, end, MAX_ASIDE)
         if pos < len(doc) and doc[pos].text == ",":
             pos += 1
             if pos < len(doc) and doc[pos].lower_ in JOINERS:
@@ -124,7 +124,7 @@ def _list_at(doc: Doc, i: int) -> Tuple[List[Tuple[int, int]], int]:
             last = _item_end(doc, pos)
             if last is not None:
                 items.append((pos, last))
-                pos = _skip_aside(doc, last)
+                pos = skip_aside(doc, last, MAX_ASIDE)
             break
         else:
             break
@@ -147,13 +147,3 @@ def _item_word(token: Token) -> bool:
 def _name_word(text: str, stop: bool, capital: bool) -> bool:
     """Whether a token may be a word of a listed name: a name's word, no nationality."""
     return capital and not stop and not is_title(text) and not is_nationality(text)
-
-
-def _skip_aside(doc: Doc, end: int) -> int:
-    """The position after an aside in brackets that starts at ``end`` (``(chair)``), or
-    ``end``."""
-    if end < len(doc) and doc[end].text == "(":
-        for j in range(end + 1, min(end + MAX_ASIDE + 2, len(doc))):
-            if doc[j].text == ")":
-                return j + 1
-    return end

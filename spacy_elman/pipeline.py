@@ -47,7 +47,7 @@ from .features import (
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
-from .spanrules import run_rules, whole_doc_rules
+from .spanrules import FINDERS, run_rules, whole_doc_rules
 from .titles import PERSON_LABELS
 from .types import Bools1d, Floats1d, Floats2d, Ints1d, Ints2d, Ints3d, Uint64s1d
 from .words import hyphen_styles, join_mask, word_spans
@@ -780,16 +780,7 @@ class ElmanNER(TrainablePipe):
             per_doc[i].append(span)
         persons = [i for i, label in enumerate(labels) if label in PERSON_LABELS]
         # the rules that may find a name where the doc has none
-        finders = bool(persons) and any(
-            self.cfg[rule]
-            for rule in (
-                "take_vocatives",
-                "take_greetings",
-                "take_lifespans",
-                "take_honorifics",
-                "take_addressees",
-            )
-        )
+        finders = bool(persons) and any(self.cfg[rule] for rule in FINDERS)
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans:
                 per_doc[i] = run_rules(spans, doc, persons, offset, self.cfg)

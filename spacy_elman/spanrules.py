@@ -222,6 +222,16 @@ def run_rules(
     return whole_doc_rules(spans, doc, persons, offset, cfg) if persons else spans
 
 
+# The settings of the whole-doc rules that may find a name in a doc with no span.
+FINDERS = (
+    "take_lifespans",
+    "take_honorifics",
+    "take_addressees",
+    "take_vocatives",
+    "take_greetings",
+)
+
+
 def whole_doc_rules(
     spans: Sequence[Tuple[int, int, int]],
     doc: Doc,

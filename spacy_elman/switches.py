@@ -49,7 +49,7 @@ def trim_switches(
             starts = _word_starts(doc, lo, hi)
             if len(starts) > 1 and doc[lo:hi].text.islower() and not _name_marks(doc, lo, hi):
                 if lower_doc is None:
-                    lower_doc = doc.text.islower() or not any(c.isupper() for c in doc.text)
+                    lower_doc = not any(c.isupper() for c in doc.text)
                 # a list of names goes on after the comma (``chiamaka qai , zafuo marchetti
                 # and ...``): another span there, with a comma or ``and`` after it
                 listed = any(s == end + 1 and _goes_on(doc, e - offset) for s, e, _ in spans)

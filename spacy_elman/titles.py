@@ -118,8 +118,8 @@ TITLES: FrozenSet[str] = frozenset(
     flanker flyhalf outfielder infielder shortstop catcher linebacker cornerback tailback
     halfback kicker punter wingback centreback allrounder goalie netminder hurdler thrower
     marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
-    prop fighter shooter jumper trainer tánaiste taoiseach tía scrum-half fly-half full-back centre-back
-    center-back left-back right-back wing-back all-rounder leg-spinner count canon
+    prop fighter shooter jumper trainer tánaiste taoiseach tía scrum-half fly-half full-back
+    centre-back center-back left-back right-back wing-back all-rounder leg-spinner count canon
     """.split()
 )
 

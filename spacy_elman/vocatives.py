@@ -17,9 +17,10 @@ found the first name; a word that chat writes after a name it addresses may stan
 (``dougie bro u ...``); or a word that tells what the person did (``dasha sent the
 playlist``, ``is``, ``just``). Such a word elsewhere in the line is a name too where the line
 thanks, greets or cheers it before a symbol, ``for``/``on`` or the line's end (``thank you
-ibukun!!``, ``happy 30th gurleen``, ``big up kobby for ...``), writes it with a possessive (``who's coming to chidubem's thing``), after a relation word or a title
-(``my little sis eleri``), or joined to ``me`` (``me n reyansh``). The lists were written for
-this project.
+ibukun!!``, ``happy 30th gurleen``, ``big up kobby for ...``), writes it with a possessive
+(``who's coming to chidubem's thing``), after a relation word or a title (``my little sis
+eleri``), joined to ``me`` (``me n reyansh``) or in a hashtag (``#TeamMakana``). The lists
+were written for this project.
 """
 
 import re
@@ -50,8 +51,6 @@ SECOND_PERSON = frozenset(
 )
 # Words that join two names (``ailsa n morven``, ``begoña y itsaso``, ``vilja och torsten``).
 JOINERS = frozenset({"and", "&", "n", "y", "e", "och", "und", "et", "og"})
-
-
 # Words that open a chat line before a name (``gg, batbayar clutching ...``), besides the
 # chat words of ``chat``.
 OPENERS = frozenset("gg yo oi ya hey ok okay ugh wait so bruh".split())
@@ -81,8 +80,7 @@ PAIR_CUES = {
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Words that may follow such a name (``thanks kobby for the lift``); so may a symbol.
 AFTER_CUE = frozenset({"for", "on"})
-# Possessive words before a relation word (``my aunty rubina``), and cues of greetings
-# (``happy bday tante mirjam``).
+# Possessive words before a relation word (``my aunty rubina``).
 POSSESSORS = frozenset("my our your ur his her their".split())
 # Words joined to a name by ``and``/``&``/``n`` that make it a person (``me n reyansh``).
 ME = frozenset({"me"})
@@ -107,8 +105,8 @@ _HASH = get_string_id("#")
 BEFORE_SHOPS = frozenset("the a an this that new old local nearest".split())
 # Possessive endings after a name (``chidubem's thing``).
 POSSESSIVES = frozenset({"'s", "’s"})
-
-
+# The words one or two back from a relation word that make the next one a name: possessives
+# and cues of greetings (``happy bday tante mirjam``).
 _BEFORE_RELATION = POSSESSORS | CUES
 # The lower forms' ids of the words each finder needs, for a quick look at a doc's words.
 _CUE_IDS = _ids(CUES | set(PAIR_CUES) | {"happy"})

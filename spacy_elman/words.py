@@ -138,6 +138,16 @@ def name_run_end(doc: Doc, start: int, max_words: int, is_word: Callable[[Token]
     return end
 
 
+def skip_aside(doc: Doc, i: int, max_inside: int) -> int:
+    """The position after an aside in brackets that opens at ``doc[i]`` (``(chair)``), of up
+    to ``max_inside`` tokens between the brackets, or ``i``."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(i + max_inside + 2, len(doc))):
+            if doc[j].text == ")":
+                return j + 1
+    return i
+
+
 def no_name_word(token: Token) -> bool:
     """Whether ``token`` can be no word of a person's name: it holds no letter
     (:func:`no_letter`) or a digit (``B12``, ``MP3``; one token of CoNLL-2003's 8,442 person
