@@ -52,6 +52,7 @@ SETS = [
     "blind21",
     "blind22",
     "blind23",
+    "blind24",
 ]
 
 
@@ -87,6 +88,7 @@ def records(name: str = "names"):
         ("blind21", 180, 150, 50),
         ("blind22", 185, 145, 55),
         ("blind23", 180, 150, 50),
+        ("blind24", 200, 160, 60),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
