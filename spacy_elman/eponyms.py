@@ -58,6 +58,7 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
     architects solicitors accountants surveyors consultants engineers lawyers engineering
     construction logistics haulage builders
     room lounge suite ward wing
+    club society
     """.split()
 )
 # Heads of named results and conditions that follow the name in lower case too (``the

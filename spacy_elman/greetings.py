@@ -9,15 +9,15 @@ often reads it as no name. :func:`take_greetings` tags one to three capitalised 
 stop words, no titles, none of ``All``, ``Team``, ``Everyone``, ``Sir``, ...) that stand
 between a greeting that opens the doc and a ``,``, ``!`` or the doc's end (two such names
 joined by ``and``: ``Dear Nilmini and Sanduni,``), or between a sign-off and its comma (or
-a sign-off that ends with ``from``) that open the doc and the doc's end (a kiss or a full
-stop may follow), or between an e-mail header (``From:``, ``To:``) or a minute's ``Action:``
+a sign-off that ends with ``from``) that open the doc and the doc's end (a kiss, a full
+stop, or a comma and the signer's role may follow), or between an e-mail header (``From:``, ``To:``) or a minute's ``Action:``
 and ``<``, a comma, ``to`` or the doc's end. Thanks that
 open a note greet too (``Cheers Gwynfor, resetting the router fixed it``, ``Thank you
 Grandad Alwyn for the bike``, ``Congratulations to Clemency Ackroyd in Year 6``), and so does
 a speaker's name before a colon that opens a transcript's or a chat log's line, where its
 words have no Brown cluster and a word in lower case follows within five (``MUTASA: We knew
 ...``; not ``Update:``, ``Attendance: 9,000``), and the names that minutes list after
-``Present:`` or ``Apologies were received from``. The lists were written for this project.
+``Present:`` or ``Apologies were received from`` at the start of a sentence. The lists were written for this project.
 """
 
 from typing import AbstractSet, FrozenSet, List, Optional, Sequence, Tuple
@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from .bio import touches
 from .clusters import has_cluster
 from .titles import is_title
-from .words import capital_word, name_run_end, skip_aside
+from .words import capital_word, name_run_end, opens_sentence, skip_aside
 
 # Words that open a greeting before a name (``Hi``, ``Dear``), lower-cased.
 GREETINGS: FrozenSet[str] = frozenset(
@@ -85,6 +85,10 @@ MAX_ASIDE = 3
 JOINERS: FrozenSet[str] = frozenset({"and", "&"})
 # How many words a greeting's or a sign-off's name may have.
 MAX_WORDS = 3
+# How many tokens the signer's role after a sign-off's name may have (``Head of Year 9``).
+MAX_ROLE = 5
+# The small words of a role (``Head of Year 9``, ``Friends of the Park``).
+ROLE_WORDS: FrozenSet[str] = frozenset("of the and & for".split())
 
 
 def take_greetings(
@@ -151,15 +155,23 @@ _COLON = get_string_id(":")
 
 def _listed_names(doc: Doc) -> List[Tuple[int, int]]:
     """The names that minutes list after ``Present:``, ``Apologies:`` or ``Apologies were
-    received from``, separated by commas and ``and`` (an aside in brackets may follow one:
-    ``(chair)``), as token positions."""
-    if doc[0].lower_ not in LIST_HEADERS:
-        return []
+    received from`` that open ``doc`` or a sentence of it (``... Trounson. Apologies:
+    Adeleke-Hosking.``), as token positions."""
+    names: List[Tuple[int, int]] = []
+    for k, token in enumerate(doc):
+        if token.lower_ in LIST_HEADERS and opens_sentence(doc, k):
+            names.extend(_listed_at(doc, k))
+    return names
+
+
+def _listed_at(doc: Doc, k: int) -> List[Tuple[int, int]]:
+    """The names listed after the list header at ``doc[k]`` and its colon (or ``from``),
+    separated by commas and ``and`` (an aside in brackets may follow one: ``(chair)``)."""
     i = next(
         (
-            k + 1
-            for k in range(1, min(len(doc), 6))
-            if doc[k].text == ":" or doc[k].lower_ == "from"
+            j + 1
+            for j in range(k + 1, min(len(doc), k + 6))
+            if doc[j].text == ":" or doc[j].lower_ == "from"
         ),
         0,
     )
@@ -225,9 +237,20 @@ def _signed_name(doc: Doc) -> Optional[Tuple[int, int]]:
         while i < len(doc) and is_title(doc[i].text):
             i += 1
         end = _name_end(doc, i)
-        if end > i and all(t.lower_ in AFTER_SIGNATURE for t in doc[end:]):
+        if end > i and (
+            all(t.lower_ in AFTER_SIGNATURE for t in doc[end:]) or _role_after(doc, end)
+        ):
             return i, end
     return None
+
+
+def _role_after(doc: Doc, end: int) -> bool:
+    """Whether a comma and the signer's role, one to :data:`MAX_ROLE` capitalised words (and
+    the small words and numbers of one), end ``doc`` at ``end`` (``..., Bookings Manager``)."""
+    rest = doc[end + 1 :]
+    if doc[end].text != "," or not 0 < len(rest) <= MAX_ROLE or not capital_word(rest[0]):
+        return False
+    return all(capital_word(t) or t.like_num or t.lower_ in ROLE_WORDS for t in rest)
 
 
 def _header_name(doc: Doc) -> Optional[Tuple[int, int]]:

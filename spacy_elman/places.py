@@ -14,8 +14,9 @@ place, or that with the capitalised word before or after it is a place of severa
 that opens a dateline (``DARWIN, Dec 30 -``) is dropped whether the table holds it or not:
 in CoNLL-2003 train and dev 23 sentences open with capitals, a comma and a month, and none
 with a person entity. So is the place after a person's age and ``of`` (``Lyndon Quilliam, 44,
-of Douglas``), where court reports say where the person lives, and a name after a place's
-first word (``Port Elizabeth``, ``Lake Constance``).
+of Douglas``), where court reports say where the person lives, a name after a place's
+first word (``Port Elizabeth``, ``Lake Constance``), and a name after ``near`` or after ``a
+singer from`` (the twenty-sixth session).
 """
 
 from functools import lru_cache
@@ -28,6 +29,7 @@ from spacy.tokens import Doc
 from .errors import Errors
 from .ordinary import MONTHS
 from .tables import load_table
+from .titles import is_title
 
 PLACES_PATH = Path(__file__).parent / "data" / "place_names.npz"
 ONE_WORD, SEVERAL_WORDS = 1, 2
@@ -77,7 +79,18 @@ def opens_dateline(doc: Doc, start: int, end: int) -> bool:
 # Constance``, ``Mount Kenya``, ``Cape Coast``): a person entity that starts with one (of two
 # words or more) or follows one is the place. None starts or follows a CoNLL-2003 person
 # entity; 18 of its place and organisation entities start with one.
-PLACE_PREFIXES: FrozenSet[str] = frozenset("Port Fort Mount Mt Lake Cape".split())
+# ``County`` (``County Monaghan``) the twenty-sixth session: none in CoNLL-2003 either.
+PLACE_PREFIXES: FrozenSet[str] = frozenset("Port Fort Mount Mt Lake Cape County".split())
+# Articles before the role of ``a singer from Kautokeino``.
+ARTICLES: FrozenSet[str] = frozenset(("a", "an"))
+# Verbs of moving home before ``to`` and a place (``emigrated to Otago``); none stands before
+# ``to`` and a person entity in CoNLL-2003 train or dev.
+MOVING_VERBS: FrozenSet[str] = frozenset(
+    """
+    emigrate emigrated emigrates emigrating migrate migrated relocate relocated relocating
+    moved fled sailed travelled traveled
+    """.split()
+)
 
 
 def after_prefix(doc: Doc, start: int, end: int) -> bool:
@@ -99,12 +112,33 @@ def after_age(doc: Doc, start: int) -> bool:
     )
 
 
+def after_place_word(doc: Doc, start: int) -> bool:
+    """Whether ``doc[start]`` follows ``near`` (``near Odumase Krobo``), a verb of moving home
+    and ``to`` (``emigrated to Otago``), or ``from`` after a person's role and its article
+    (``a joik singer from Kautokeino``): where a place stands.
+
+    In CoNLL-2003 train and dev no person entity follows ``near``, and 25 place entities do;
+    none follows ``from`` after an article and a role, where ``from`` after a role with no
+    article names the person before (``took over as captain from Neale Fraser``).
+    """
+    if start < 1:
+        return False
+    before = doc[start - 1].text
+    if before == "near":
+        return True
+    if before == "to":
+        return start > 1 and doc[start - 2].lower_ in MOVING_VERBS
+    if before != "from" or start < 3 or not is_title(doc[start - 2].text):
+        return False
+    return any(doc[i].lower_ in ARTICLES for i in range(max(0, start - 5), start - 2))
+
+
 def drop_places(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
     """Drop each person span that is a place (:func:`is_place`), opens a dateline
-    (:func:`opens_dateline`), follows an age and ``of`` (:func:`after_age`) or a place's first
-    word (:func:`after_prefix`).
+    (:func:`opens_dateline`), follows an age and ``of`` (:func:`after_age`), a place's first
+    word (:func:`after_prefix`), ``near`` or a role's ``from`` (:func:`after_place_word`).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans may be dropped.
@@ -118,5 +152,6 @@ def drop_places(
             or opens_dateline(doc, start - offset, end - offset)
             or after_age(doc, start - offset)
             or after_prefix(doc, start - offset, end - offset)
+            or after_place_word(doc, start - offset)
         )
     ]

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from .addressees import take_addressees
 from .bio import join_adjacent
-from .chat import is_chat_word, trim_chat_words
+from .chat import is_chat_word, trim_chat_words, trim_stop_words
 from .dashes import split_dashes
 from .eponyms import (
     BEFORE_WORDS,
@@ -93,7 +93,7 @@ CACHE_SIZE = 100_000
 
 
 # The rules that read person spans only, after join_adjacent, in their order, each with the
-# setting that turns it on (trim_lower turns on three, trim_chat also trim_switches); each is
+# setting that turns it on (trim_lower turns on three, trim_chat also trim_stop_words and trim_switches); each is
 # ``rule(spans, doc, person_labels, offset) -> spans``.
 PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]], ...] = (
     ("trim_nationalities", trim_nationalities),
@@ -103,6 +103,7 @@ PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]
     ("trim_lower", trim_lower_words),
     ("trim_lower", end_particles),
     ("trim_lower", take_conjoined),
+    ("trim_chat", trim_stop_words),
     ("trim_chat", trim_switches),
     ("take_hyphenated", take_hyphenated),
     ("drop_eponyms", drop_eponyms),

@@ -49,6 +49,9 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # writes before a name (``Flanker``, ``Shortstop``, ``Hurdler``, ``Judoka``), and the Spanish
 # ``tía``, ``Count``, ``Canon``, ``Tánaiste`` and ``Taoiseach``, with the same filter; roles
 # that are also surnames are in ``SURNAME_ROLES``.
+# The eighth block (the twenty-sixth session): party labels that news copy writes before a
+# candidate's name (``Democrat Prunella Grindrod``, ``Conservative councillor``) and chess
+# titles (``GM``, ``WGM``), and the ``Revd`` of church notices; none starts a CoNLL-2003 train or dev person entity.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -120,6 +123,8 @@ TITLES: FrozenSet[str] = frozenset(
     marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
     prop fighter shooter jumper trainer tánaiste taoiseach tía scrum-half fly-half full-back
     centre-back center-back left-back right-back wing-back all-rounder leg-spinner count canon
+
+    democrat republican conservative tory gm wgm revd
     """.split()
 )
 
@@ -207,8 +212,9 @@ def trim_titles(
 ) -> List[Tuple[int, int, int]]:
     """Move the start of each person span past its leading titles and their full stops
     (``Dr . Cox``) and past a role that is also a surname where one opens a sentence before
-    two or more words (``SURNAME_ROLES``), and its end before the honorifics that follow a name (``imran bhai``),
-    never past its last token.
+    two or more words (``SURNAME_ROLES``), and its end before the honorifics that follow a
+    name (``imran bhai``), never past its last token; drop a span that is one title or
+    relation word in lower case (``gran``, ``teta``).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans are trimmed.
@@ -227,8 +233,15 @@ def trim_titles(
                     start += 1
             while end - start > 1 and is_after_title(doc[end - 1 - offset].text):
                 end -= 1
+            if end - start == 1 and _lower_title(doc[start - offset].text):
+                continue
         trimmed.append((start, end, label))
     return trimmed
+
+
+def _lower_title(text: str) -> bool:
+    """Whether ``text`` is a title or a relation word written in lower case (``gran``)."""
+    return text.islower() and (text in TITLES or text in RELATIONS)
 
 
 def _surname_role(doc: Doc, i: int) -> bool:

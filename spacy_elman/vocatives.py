@@ -18,8 +18,8 @@ found the first name; a word that chat writes after a name it addresses may stan
 playlist``, ``is``, ``just``). Such a word elsewhere in the line is a name too where the line
 thanks, greets or cheers it before a symbol, ``for``/``on`` or the line's end (``thank you
 ibukun!!``, ``happy 30th gurleen``, ``big up kobby for ...``), writes it with a possessive
-(``who's coming to chidubem's thing``), after a relation word or a title (``my little sis
-eleri``), joined to ``me`` (``me n reyansh``) or in a hashtag (``#TeamMakana``). The lists
+(``who's coming to chidubem's thing``), after a word that asks for a message to be passed on
+(``remind shahzaib that ...``), after a relation word or a title (``my little sis eleri``), joined to ``me`` (``me n reyansh``) or in a hashtag (``#TeamMakana``). The lists
 were written for this project.
 """
 
@@ -80,6 +80,11 @@ PAIR_CUES = {
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Words that may follow such a name (``thanks kobby for the lift``); so may a symbol.
 AFTER_CUE = frozenset({"for", "on"})
+# Words that ask someone to pass a message on, before a name (``tell ronan to save me a
+# seat``, ``remind shahzaib that ...``), and the words that may follow that name (the
+# twenty-sixth session).
+TELL_CUES = frozenset("tell remind ask text ping msg message dm".split())
+AFTER_TOLD = frozenset("to that if about where when how what".split())
 # Possessive words before a relation word (``my aunty rubina``).
 POSSESSORS = frozenset("my our your ur his her their".split())
 # Words joined to a name by ``and``/``&``/``n`` that make it a person (``me n reyansh``).
@@ -110,6 +115,7 @@ POSSESSIVES = frozenset({"'s", "’s"})
 _BEFORE_RELATION = POSSESSORS | CUES
 # The lower forms' ids of the words each finder needs, for a quick look at a doc's words.
 _CUE_IDS = _ids(CUES | set(PAIR_CUES) | {"happy"})
+_TELL_IDS = _ids(TELL_CUES)
 _RELATION_IDS = _ids(RELATIONS | TITLES)
 _JOINER_IDS = _ids(JOINERS)
 _ME_IDS = _ids(ME)
@@ -138,6 +144,8 @@ def take_vocatives(
     taken = set(_opening(spans, doc, offset, person_labels))
     if words & _CUE_IDS:
         taken.update(_thanked(doc))
+    if words & _TELL_IDS:
+        taken.update(_told(doc))
     if words & _RELATION_IDS:
         taken.update(_after_relation(doc))
     if words & _JOINER_IDS and words & _ME_IDS:
@@ -219,6 +227,18 @@ def _thanked(doc: Doc) -> List[int]:
         if _unusual_word(doc[j]):
             found.append(j)
     return found
+
+
+def _told(doc: Doc) -> List[int]:
+    """The positions of unusual words that a line asks to be told something, before ``to``,
+    ``that``, ``if`` or the like (``tell ronan to ...``, ``remind shahzaib that ...``)."""
+    return [
+        j
+        for j in range(1, len(doc) - 1)
+        if doc[j - 1].lower_ in TELL_CUES
+        and doc[j + 1].lower_ in AFTER_TOLD
+        and _unusual_word(doc[j])
+    ]
 
 
 def _after_relation(doc: Doc) -> List[int]:

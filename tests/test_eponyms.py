@@ -111,6 +111,8 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("The Earl Grey scones", (1, 3), False),  # a dish
         ("in the Darwin Room on the first floor", (2, 3), False),  # a room
         ("Ann Ward spoke", (0, 2), True),  # a surname that ends a span
+        ("joined the Vera Menchik Club", (2, 5), False),  # a club named after her
+        ("the Vera Menchik Club", (1, 3), False),
     ],
 )
 def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):

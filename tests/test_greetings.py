@@ -26,6 +26,8 @@ NLP = spacy.blank("en")
         ("MUTASA : We knew the pitch would turn", (0, 1)),  # a transcript's speaker
         ("Thank you Grandad Alwyn for the bike", (3, 4)),
         ("Congratulations to Clemency Ackroyd in Year 6", (2, 4)),
+        ("Kind regards , Aldous Wrenfield-Oduro , Bookings Manager", (3, 7)),  # a role after it
+        ("Best wishes , Ann Obi , Head of Year 9", (3, 5)),
     ],
 )
 def test_take_greetings_tags_the_name_in_a_greeting_or_sign_off(text, want):
@@ -80,3 +82,10 @@ def test_take_greetings_tags_the_names_minutes_list():
         "Oosterhuis",
     ]
     assert take_greetings([], NLP("Present : the whole committee"), [0]) == []
+    doc = NLP(
+        "Present : Chegwidden , Trounson . Apologies : Adeleke-Hosking ."
+    )  # a sentence's list
+    found = [doc[s:e].text for s, e, _ in take_greetings([], doc, [0])]
+    assert found == ["Chegwidden", "Trounson", "Adeleke-Hosking"]
+    doc = NLP("We sent our apologies : Adeleke-Hosking was ill .")  # no sentence opens with it
+    assert take_greetings([], doc, [0]) == []

@@ -20,6 +20,8 @@ NLP = spacy.blank("en")
         ("Mr and Mrs Lund came", ["Lund"]),  # a stop word after the first honorific
         ("the mr whippy van", []),  # lower case
         ("buy a card for Auntie Myfanwy", ["Myfanwy"]),  # a kinship title
+        ("The Revd Oghenevwegba Adeyemo-Hart will lead", ["Oghenevwegba Adeyemo-Hart"]),
+        ("Detective Sergeant Abioye Latunde-Price asked", ["Abioye Latunde-Price"]),
     ],
 )
 def test_take_honorifics_tags_the_name_after_an_honorific(text, want):

@@ -9,6 +9,7 @@ from spacy_elman.errors import ElmanError
 from spacy_elman.gazetteer import gazetteer_v2_table
 from spacy_elman.places import (
     after_age,
+    after_place_word,
     after_prefix,
     drop_places,
     is_place,
@@ -125,3 +126,23 @@ def test_after_prefix_finds_names_of_places(text, span, want):
     doc = NLP(text)
     assert after_prefix(doc, *span) is want
     assert (drop_places([(*span, 0)], doc, [0]) == []) is want
+
+
+@pytest.mark.parametrize(
+    "text, span, want",
+    [
+        ("a workshop near Odumase Krobo , where", (3, 5), True),
+        ("a joik singer from Kautokeino , has", (4, 5), True),  # a role and its article
+        ("an old quarryman poet from Blaenau Ffestiniog won", (5, 7), True),
+        ("their son emigrated to Otago", (4, 5), True),  # moving home
+        ("born in Clones , County Monaghan , won", (5, 6), True),  # after a place's first word
+        ("taking over as captain from Neale Fraser", (5, 7), False),  # no article: the person
+        ("a goal from Helmer and", (3, 4), False),  # no role
+        ("he talked to Otago", (3, 4), False),  # no verb of moving home
+    ],
+)
+def test_after_place_word_finds_where_a_place_stands(text, span, want):
+    doc = NLP(text)
+    assert (drop_places([(*span, 0)], doc, [0]) == []) is want
+    if span[0] == 0 or doc[span[0] - 1].text != "County":
+        assert after_place_word(doc, span[0]) is want

@@ -171,3 +171,9 @@ def test_trim_titles_moves_chat_names_off_kinship_words_of_other_languages():
     doc = NLP("tita marilou and dayı tolga and yerbol aga")
     spans = [(0, 2, 0), (3, 5, 0), (6, 8, 0)]
     assert trim_titles(spans, doc, [0]) == [(1, 2, 0), (4, 5, 0), (6, 7, 0)]
+
+
+def test_trim_titles_drops_a_lone_title_or_relation_word_in_lower_case():
+    doc = NLP("gran says teta nargis sent it , Gran and Democrat Prunella Grindrod")
+    spans = [(0, 1, 0), (2, 3, 0), (3, 4, 0), (7, 8, 0), (9, 12, 0), (2, 3, 1)]
+    assert trim_titles(spans, doc, [0]) == [(3, 4, 0), (7, 8, 0), (10, 12, 0), (2, 3, 1)]

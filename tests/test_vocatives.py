@@ -34,6 +34,8 @@ NLP = spacy.blank("en")
         ("ebere aunty is coming on saturday", [(0, 1)]),
         ("torquil lmk if ur coming", [(0, 1)]),  # chat shorthand that addresses him
         ("my oma gerlinde just learned gifs", [(2, 3)]),
+        ("can someone remind shahzaib that the table is for 8", [(3, 4)]),  # a message passed on
+        ("pls tell oghenekaro to bring cups", [(2, 3)]),
     ],
 )
 def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
@@ -58,6 +60,8 @@ def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
         "ngl the new mcdonald's spicy wrap is mid",  # a shop's possessive
         "the rent ends tmrw and im broke",  # "i" of "im" is no "me"
         "u should do a fidget spinner vid",  # a title with no possessive before it
+        "tell them to wait",  # a stop word after "tell"
+        "pls tell oghenekaro tmrw",  # no "to", "that" or the like after the name
         "my sis said hi",  # a common word after the relation word
         "My Sis Eleri drew me",  # capitals: the model's call
         "Tiwonge pls delete the pic",  # a line with capitals: the model's call
