@@ -53,6 +53,7 @@ SETS = [
     "blind22",
     "blind23",
     "blind24",
+    "blind25",
 ]
 
 
@@ -89,6 +90,7 @@ def records(name: str = "names"):
         ("blind22", 185, 145, 55),
         ("blind23", 180, 150, 50),
         ("blind24", 200, 160, 60),
+        ("blind25", 215, 180, 70),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
