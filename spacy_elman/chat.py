@@ -46,7 +46,8 @@ FOREIGN_CHAT_WORDS: FrozenSet[str] = frozenset(
     dhanyavaad salaam alaikum aleikum assalamu walaikum yalla habibti wallah wallahi
     inshallah mashallah alhamdulillah bismillah subhanallah ameen hola bonjour ciao hallo
     tschüss namaste sawubona jambo habari mabuhay gomawo xiexie kiitos takk dziękuję spasibo
-    teşekkürler sağol sağolun oye arre acha achha chalo nahi shalom todah vamos
+    teşekkürler sağol sağolun oye arre acha achha chalo nahi shalom todah vamos aupa
+    ngiyabonga enkosi medaase daalu
     """.split()
 )
 # Laughter, emoticons and interjections spelt out, in any case: ``hahaha``, ``hehe``,

@@ -58,7 +58,8 @@ EPONYM_HEADS: FrozenSet[str] = frozenset(
     architects solicitors accountants surveyors consultants engineers lawyers engineering
     construction logistics haulage builders
     room lounge suite ward wing
-    club society
+    club society mall quartet quintet trio ensemble orchestra collective choir almshouses
+    arms terrace crescent grove mews close
     """.split()
 )
 # Heads of named results and conditions that follow the name in lower case too (``the
@@ -79,13 +80,15 @@ LOWER_HEADS: FrozenSet[str] = frozenset(
 )
 # Heads that are also surnames (``Michael Bay``, ``George Strait``, ``Bruce Arena``): one
 # right after a person entity drops it, one that ends it does not.
-SURNAME_HEADS: FrozenSet[str] = frozenset("arena bay bridge land strait tower ward wing".split())
+SURNAME_HEADS: FrozenSet[str] = frozenset(
+    "arena bay bridge land strait tower ward wing grove close".split()
+)
 # Words that stand between the name and the head (``Jomo Kenyatta International Airport``,
 # ``the Ruth Sanger Memorial Hospital``): up to two of them, capitalised, are read past.
 EPONYM_MODIFIERS: FrozenSet[str] = frozenset(
     """
     international national memorial regional municipal community general medical research
-    peace cultural teaching science sports
+    peace cultural teaching science sports space
     """.split()
 )
 
@@ -151,7 +154,9 @@ def is_eponym_head(text: str) -> bool:
     return not text.islower() and text.lower().rstrip(".") in EPONYM_HEADS
 
 
-def _is_modifier(text: str) -> bool:
+def is_eponym_modifier(text: str) -> bool:
+    """Whether the token ``text`` is a word written with a capital that may stand between a
+    name and an eponym head (``International`` of ``... International Airport``)."""
     return not text.islower() and text.lower() in EPONYM_MODIFIERS
 
 
@@ -172,7 +177,7 @@ def drop_eponyms(
         if label in person_labels:
             after = end - offset
             head = after
-            while head < min(after + 2, len(doc)) and _is_modifier(doc[head].text):
+            while head < min(after + 2, len(doc)) and is_eponym_modifier(doc[head].text):
                 head += 1
             if head < len(doc) and is_eponym_head(doc[head].text):
                 continue
@@ -180,6 +185,8 @@ def drop_eponyms(
                 continue
             if _named_storm_or_saint(doc, start - offset, after) or _ship(doc, start - offset):
                 continue
+            if end - start > 1 and doc[start - offset].text.lower() in DISHES:
+                continue  # ``Beef Wellington is ...``
             if doc[start - offset].text in STREET_PREFIXES or (
                 start > offset and doc[start - offset - 1].text in STREET_PREFIXES
             ):

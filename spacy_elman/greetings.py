@@ -2,22 +2,22 @@
 ``Dear Mrs Ludgate, ...``, ``Cheers, Baz``, ``Best wishes, Obiageli``, ``Love from Granny Dot
 xx`` and ``From: Halcyon Breckinridge <...>`` address or sign with a name.
 
-E-mails, letters and notes open with a greeting and close with a sign-off, and the words
-between the greeting (and any title after it) and the comma, or after the sign-off's comma to
-the end, are a name. A tagger sees a lone capitalised word there with little around it and
-often reads it as no name. :func:`take_greetings` tags one to three capitalised words (no
-stop words, no titles, none of ``All``, ``Team``, ``Everyone``, ``Sir``, ...) that stand
-between a greeting that opens the doc and a ``,``, ``!`` or the doc's end (two such names
-joined by ``and``: ``Dear Nilmini and Sanduni,``), or between a sign-off and its comma (or
-a sign-off that ends with ``from``) that open the doc and the doc's end (a kiss, a full
-stop, or a comma and the signer's role may follow), or between an e-mail header (``From:``, ``To:``) or a minute's ``Action:``
-and ``<``, a comma, ``to`` or the doc's end. Thanks that
-open a note greet too (``Cheers Gwynfor, resetting the router fixed it``, ``Thank you
-Grandad Alwyn for the bike``, ``Congratulations to Clemency Ackroyd in Year 6``), and so does
-a speaker's name before a colon that opens a transcript's or a chat log's line, where its
-words have no Brown cluster and a word in lower case follows within five (``MUTASA: We knew
-...``; not ``Update:``, ``Attendance: 9,000``), and the names that minutes list after
-``Present:`` or ``Apologies were received from`` at the start of a sentence. The lists were written for this project.
+E-mails, letters and notes open with a greeting and close with a sign-off, and the words between
+the greeting (and any title after it) and the comma, or after the sign-off's comma to the end,
+are a name. A tagger sees a lone capitalised word there with little around it and often reads it
+as no name. :func:`take_greetings` tags one to three capitalised words (no stop words, no
+titles, none of ``All``, ``Team``, ``Everyone``, ``Sir``, ...) that stand between a greeting
+that opens the doc and a ``,``, ``!`` or the doc's end (two such names joined by ``and``: ``Dear
+Nilmini and Sanduni,``), or between a sign-off and its comma (or a sign-off that ends with
+``from``) that open the doc and the doc's end (a kiss, a full stop, or a comma and the signer's
+role may follow), or between an e-mail header (``From:``, ``To:``) or a minute's ``Action:`` and
+``<``, a comma, ``to`` or the doc's end. Thanks that open a note greet too (``Cheers Gwynfor,
+resetting the router fixed it``, ``Thank you Grandad Alwyn for the bike``, ``Congratulations to
+Clemency Ackroyd in Year 6``), and so does a speaker's name before a colon that opens a
+transcript's or a chat log's line, where its words have no Brown cluster and a word in lower
+case follows within five (``MUTASA: We knew ...``; not ``Update:``, ``Attendance: 9,000``), and
+the names that minutes list after ``Present:`` or ``Apologies were received from`` at the start
+of a sentence. The lists were written for this project.
 """
 
 from typing import AbstractSet, FrozenSet, List, Optional, Sequence, Tuple
@@ -75,7 +75,7 @@ AFTER_SIGNATURE: FrozenSet[str] = frozenset("x xx xxx . ! :)".split())
 # Greetings that may take ``to`` before the name (``Congratulations to ...``).
 TO_GREETINGS: FrozenSet[str] = frozenset("congratulations congrats".split())
 # What may follow the name a greeting addresses.
-AFTER_GREETED: FrozenSet[str] = frozenset(", ! — - : for on in".split())
+AFTER_GREETED: FrozenSet[str] = frozenset(", ! — - : ; . for on in".split())
 # The first words of minutes' lists of people (``Present:``, ``Apologies were received
 # from``), lower-cased.
 LIST_HEADERS: FrozenSet[str] = frozenset("present apologies attendees attending absent".split())
@@ -85,6 +85,9 @@ MAX_ASIDE = 3
 JOINERS: FrozenSet[str] = frozenset({"and", "&"})
 # How many words a greeting's or a sign-off's name may have.
 MAX_WORDS = 3
+# How many tokens after a speaker's colon may come before a word in lower case
+# (``Leokadia: Thanks, Benedict. As the ...``).
+SPEECH_WINDOW = 7
 # How many tokens the signer's role after a sign-off's name may have (``Head of Year 9``).
 MAX_ROLE = 5
 # The small words of a role (``Head of Year 9``, ``Friends of the Park``).
@@ -112,10 +115,12 @@ def take_greetings(
             words = set(doc.to_array(ORTH).tolist())
         if _COLON not in words:
             return list(spans)
-    found = _greeting_names(doc) or _listed_names(doc)
+    found = _greeting_names(doc) or _listed_names(doc) or _header_names(doc)
     if not found:
-        signed = _signed_name(doc) or _header_name(doc) or _speaker_name(doc)
+        signed = _signed_name(doc) or _speaker_name(doc)
         found = [signed] if signed else []
+        # a greeting that opens what a speaker says (``LEOKADIA: Thanks, Benedict. ...``)
+        found.extend(_greeting_names(doc, _after_label(doc)))
     new = []
     for start, end in found:
         start, end = start + offset, end + offset
@@ -124,15 +129,18 @@ def take_greetings(
     return sorted([*spans, *new]) if new else list(spans)
 
 
-def _greeting_names(doc: Doc) -> List[Tuple[int, int]]:
-    """The name after a greeting that opens ``doc``, and a second one joined to it by
-    ``and``/``&`` (``Dear Nilmini and Sanduni,``), as token positions."""
-    if doc[0].lower_ not in GREETINGS and not _thank_you(doc):
+def _greeting_names(doc: Doc, k: int = 0) -> List[Tuple[int, int]]:
+    """The name after a greeting that opens ``doc`` (or its words from ``doc[k]`` on), and a
+    second one joined to it by ``and``/``&`` (``Dear Nilmini and Sanduni,``), as token
+    positions."""
+    if k >= len(doc) or (doc[k].lower_ not in GREETINGS and not _thank_you(doc, k)):
         return []
     names = []
-    i = 2 if _thank_you(doc) else 1
-    if doc[0].lower_ in TO_GREETINGS and len(doc) > 2 and doc[1].lower_ == "to":
-        i = 2  # ``Congratulations to Clemency Ackroyd in Year 6``
+    i = k + 2 if _thank_you(doc, k) else k + 1
+    if doc[k].lower_ in TO_GREETINGS and len(doc) > k + 2 and doc[k + 1].lower_ == "to":
+        i = k + 2  # ``Congratulations to Clemency Ackroyd in Year 6``
+    if i < len(doc) and doc[i].text == ",":  # ``Thanks, Benedict.``
+        i += 1
     while i < len(doc):
         i = _past_titles(doc, i)
         end = _name_end(doc, i)
@@ -199,9 +207,18 @@ def _past_titles(doc: Doc, i: int) -> int:
     return i
 
 
-def _thank_you(doc: Doc) -> bool:
-    """Whether ``doc`` opens with ``Thank you`` (``Thank you Grandad Alwyn for ...``)."""
-    return len(doc) > 2 and doc[0].lower_ == "thank" and doc[1].lower_ in ("you", "u")
+def _thank_you(doc: Doc, k: int = 0) -> bool:
+    """Whether ``doc`` opens (at ``doc[k]``) with ``Thank you`` (``Thank you Grandad Alwyn for
+    ...``)."""
+    return len(doc) > k + 2 and doc[k].lower_ == "thank" and doc[k + 1].lower_ in ("you", "u")
+
+
+def _after_label(doc: Doc) -> int:
+    """The position after a line's label, one to :data:`MAX_WORDS` capitalised words (or a
+    speaker's name of any words) and a colon that open ``doc`` (``PRESENTER:``, ``Maël:``),
+    or the doc's length."""
+    end = name_run_end(doc, 0, MAX_WORDS, capital_word)
+    return end + 1 if 0 < end < len(doc) - 1 and doc[end].text == ":" else len(doc)
 
 
 def _speaker_name(doc: Doc) -> Optional[Tuple[int, int]]:
@@ -214,7 +231,7 @@ def _speaker_name(doc: Doc) -> Optional[Tuple[int, int]]:
     if any(has_cluster(token) or is_title(token.text) for token in doc[:end] if token.is_alpha):
         return None
     # what follows is speech, with a word in lower case soon (not ``Hove : Sussex 363``)
-    if not any(token.is_lower for token in doc[end + 1 : end + 6]):
+    if not any(token.is_lower for token in doc[end + 1 : end + 1 + SPEECH_WINDOW]):
         return None
     return 0, end
 
@@ -253,15 +270,31 @@ def _role_after(doc: Doc, end: int) -> bool:
     return all(capital_word(t) or t.like_num or t.lower_ in ROLE_WORDS for t in rest)
 
 
-def _header_name(doc: Doc) -> Optional[Tuple[int, int]]:
-    """The name after an e-mail header (``From:``) or an action (``Action:``) that opens
-    ``doc``, before ``<``, a comma, ``to`` or the doc's end, or None."""
+def _header_names(doc: Doc) -> List[Tuple[int, int]]:
+    """The names after the e-mail headers (``From:``) or the action (``Action:``) that open
+    ``doc``, each before ``<``, a comma, ``to``, the next header (``From: ... To: ...``) or
+    the doc's end."""
     if len(doc) < 3 or doc[0].lower_ not in HEADERS or doc[1].text != ":":
-        return None
-    end = _name_end(doc, 2)
-    if end == 2 or (end < len(doc) and doc[end].text not in AFTER_HEADER_NAME):
-        return None
-    return 2, end
+        return []
+    names = []
+    i = 0
+    while i + 2 < len(doc) and doc[i].lower_ in HEADERS and doc[i + 1].text == ":":
+        end = _name_end(doc, i + 2)
+        if end - (i + 2) > 1 and end < len(doc) and doc[end].text == ":":
+            end -= 1  # the next header's word (``... Maren Aune Subject:``)
+        if end == i + 2 or (end < len(doc) and not _ends_header_name(doc, end)):
+            break
+        names.append((i + 2, end))
+        i = end
+    return names
+
+
+def _ends_header_name(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i]`` may follow a header's name: ``<``, a comma, ``to``, or the next
+    header, a capitalised word and its colon (``To:``, ``Subject:``)."""
+    if doc[i].lower_ in AFTER_HEADER_NAME:
+        return True
+    return capital_word(doc[i]) and i + 1 < len(doc) and doc[i + 1].text == ":"
 
 
 def _name_end(doc: Doc, i: int) -> int:

@@ -11,7 +11,9 @@ capitalised word past the last other lower-case word before one. Its end is left
 media writes surnames in lower case (``Leon baptiste``), and cutting them cost as much on
 WNUT-17 dev as cutting the verbs after names gained. Entities written all in lower case (chat:
 ``layla hassan``) are left alone too. :func:`end_particles` lets no such entity end with a
-particle (``Rhodri ap`` before ``Gwilym``; no CoNLL-2003 person entity does), and
+particle (``Rhodri ap`` before ``Gwilym``; no CoNLL-2003 person entity does),
+:func:`join_particles` joins two person entities that a particle only names hold stands
+between (``Mishaal`` + ``bin`` + ``Turki al-Otaibi``), and
 :func:`take_conjoined` reads a name's conjunction (Catalan ``Jordi Puigventós i Serra``,
 Spanish ``Ortega y Gasset``) as part of it. :func:`drop_lower` drops an entity written all
 in lower case from a text that is written with capitals: in CoNLL-2003 train and dev one of
@@ -98,6 +100,37 @@ def _in_name(text: str, after_capital: bool) -> bool:
     """Whether a lower-case word can stand inside a name: a particle, or an epithet word after
     a capitalised word of the name."""
     return text in PARTICLES or (after_capital and text in EPITHET_WORDS)
+
+
+# Particles that only names hold between two of their parts (``Mishaal bin Turki``, ``Rhodri
+# ap Gwilym``, ``Ahmed ould Daddah``): two person spans with one between them are one name.
+JOINING_PARTICLES: FrozenSet[str] = frozenset("bin binti bint ibn ap ould mint".split())
+
+
+def join_particles(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+) -> List[Tuple[int, int, int]]:
+    """Join each two person spans that one particle of :data:`JOINING_PARTICLES` written as a
+    word of its own stands between into one (``Mishaal`` + ``bin`` + ``Turki al-Otaibi``).
+
+    ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
+    ``doc``'s; ``person_labels`` are the label ids whose spans join.
+    """
+    joined: List[Tuple[int, int, int]] = []
+    for start, end, label in spans:
+        if joined and label in person_labels and joined[-1][2] == label:
+            prev_start, prev_end, _ = joined[-1]
+            between = prev_end - offset
+            if (
+                start == prev_end + 1
+                and doc[between].text in JOINING_PARTICLES
+                and doc[between - 1].whitespace_
+                and doc[between].whitespace_
+            ):
+                joined[-1] = (prev_start, end, label)
+                continue
+        joined.append((start, end, label))
+    return joined
 
 
 def end_particles(

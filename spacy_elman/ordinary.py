@@ -2,18 +2,18 @@
 22 -``), a verb that opens a command or a wish (``Pat the dough dry``, ``Mark my words``,
 ``May the best team win``), a season after a word that makes it one (``for summer``).
 
-A tagger that knows ``Jan``, ``May``, ``Pat`` and ``Mark`` as given names reads them as
-names where the words around them say otherwise. In CoNLL-2003 train and dev a month word
-stands beside a number 555 times, and only once is it a person entity (one of several words:
-a results line's ``Jan Van ...``); a capitalised word that opens a sentence and is followed
-by a determiner (``the``, ``my``) does so 274 times, and never as a person entity.
-:func:`drop_ordinary` drops a one-word person entity that is a month beside a number, or a
-verb of the list below at a sentence's start followed by a determiner or a pronoun, or a
-season after a preposition or a determiner (``this summer``, ``next Autumn``), or any word
-right after ``the`` but a plural (``The Dyson has better suction``: a product, a firm or a
-place; in CoNLL-2003 train and dev 22 one-word person entities follow ``the``, most of them
-families, ``the Kennedys``, against 1,217 other entities). The lists were written for this
-project.
+A tagger that knows ``Jan``, ``May``, ``Pat`` and ``Mark`` as given names reads them as names
+where the words around them say otherwise. In CoNLL-2003 train and dev a month word stands
+beside a number 555 times, and only once is it a person entity (one of several words: a results
+line's ``Jan Van ...``); a capitalised word that opens a sentence and is followed by a
+determiner (``the``, ``my``) does so 274 times, and never as a person entity.
+:func:`drop_ordinary` drops a one-word person entity that is a month beside a number, or a verb
+of the list below at a sentence's start followed by a determiner or a pronoun, or a season after
+a preposition or a determiner (``this summer``, ``next Autumn``), or any word right after
+``the``, ``this``, ``my``, ``your``, ``our`` or ``his`` but a plural (``The Dyson has better
+suction``: a product, a firm or a place; in CoNLL-2003 train and dev 22 one-word person entities
+follow ``the``, most of them families, ``the Kennedys``, against 1,217 other entities), or a
+day of the week (``» Tue 3 Oct``). The lists were written for this project.
 """
 
 import re
@@ -28,6 +28,14 @@ MONTHS: FrozenSet[str] = frozenset(
     """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
+    """.split()
+)
+# Days of the week and their abbreviations, in any case and without a final "." (``Posted by
+# ... » Tue 3 Oct``; the twenty-sixth session): no CoNLL-2003 person entity is one; ``Mon``,
+# ``Sat`` and ``Sun`` are left out as names.
+WEEKDAYS: FrozenSet[str] = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday tue tues wed thu thur thurs fri
     """.split()
 )
 # Given names (or their short forms) that are also verbs a command or a wish opens with:
@@ -53,23 +61,30 @@ OBJECTS: FrozenSet[str] = frozenset(
     us him you one
     """.split()
 )
+# Words before a one-word name that make it a thing: ``the``, and (the twenty-sixth session)
+# demonstratives and possessives (``this Dyson``, ``my Dyson``); no CoNLL-2003 train or dev
+# person entity follows ``this``, ``my``, ``your``, ``our`` or ``his`` (``her`` is also an
+# object: ``told her Maria left``).
+THING_WORDS: FrozenSet[str] = frozenset("the this my your our his".split())
 # A day's or a year's number: ``22``, ``22nd``, ``1996``, ``22,``.
 _NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?,?$")
 # The words this module reads inside a span, for the rules' fast path.
-ORDINARY_WORDS: FrozenSet[str] = MONTHS | VERBS | SEASONS
+ORDINARY_WORDS: FrozenSet[str] = MONTHS | VERBS | SEASONS | WEEKDAYS
 
 
 def is_ordinary(doc: Doc, i: int) -> bool:
-    """Whether the word ``doc[i]`` is a name after ``the``, a month beside a number, a season
-    after a word that makes it one, or a verb that opens a sentence followed by a determiner or
-    a pronoun."""
+    """Whether the word ``doc[i]`` is a day of the week, a name after ``the`` (or ``this``,
+    ``my``), a month beside a number, a season after a word that makes it one, or a verb that
+    opens a sentence followed by a determiner or a pronoun."""
     key = doc[i].text.lower().rstrip(".")
+    if key in WEEKDAYS:
+        return True
     if key in MONTHS and (
         (i + 1 < len(doc) and _NUMBER.match(doc[i + 1].text))
         or (i > 0 and _NUMBER.match(doc[i - 1].text))
     ):
         return True
-    if i > 0 and doc[i - 1].lower_ == "the" and not doc[i].text.endswith("s"):
+    if i > 0 and doc[i - 1].lower_ in THING_WORDS and not doc[i].text.endswith("s"):
         return True  # ``The Dyson has ...``: a thing (a family is plural: ``the Kennedys``)
     if key in SEASONS and i > 0:
         before = doc[i - 1].text.lower()

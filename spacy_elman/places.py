@@ -21,7 +21,7 @@ singer from`` (the twenty-sixth session).
 
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, List, Sequence, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
@@ -88,9 +88,14 @@ ARTICLES: FrozenSet[str] = frozenset(("a", "an"))
 MOVING_VERBS: FrozenSet[str] = frozenset(
     """
     emigrate emigrated emigrates emigrating migrate migrated relocate relocated relocating
-    moved fled sailed travelled traveled
+    moved fled sailed travelled traveled flew flown drove driven headed
     """.split()
 )
+# Words between such a verb and ``to`` (``drove down to Petra``).
+VERB_PARTICLES: FrozenSet[str] = frozenset("down up over back out".split())
+# Prepositions of place before a name (``the hill above Kororāreka``): no CoNLL-2003 person
+# entity follows one, 25 place entities follow ``near`` and 6 ``across``.
+PLACE_PREPOSITIONS: FrozenSet[str] = frozenset("near above across".split())
 
 
 def after_prefix(doc: Doc, start: int, end: int) -> bool:
@@ -100,34 +105,51 @@ def after_prefix(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def dateline_place(doc: Doc) -> Optional[str]:
+    """The lower-cased place in capitals that opens ``doc``'s dateline (``OAMARU, Feb 12 -``),
+    or None."""
+    if not doc or not (doc[0].is_alpha and doc[0].is_upper):
+        return None
+    end = 1
+    while end < min(len(doc), 4) and doc[end].is_alpha and doc[end].is_upper:
+        end += 1
+    return doc[:end].text.lower() if opens_dateline(doc, 0, end) else None
+
+
 def after_age(doc: Doc, start: int) -> bool:
     """Whether ``doc[start]`` follows a person's age and ``of`` (``Lyndon Quilliam, 44, of
-    Douglas``): where court and police reports say a person lives."""
-    return (
-        start > 3
-        and doc[start - 1].lower_ == "of"
-        and doc[start - 2].text == ","
-        and doc[start - 3].text.isdigit()
-        and doc[start - 4].text == ","
+    Douglas``, ``..., aged 86, of Haslemere``): where court reports and death notices say a
+    person lives."""
+    if start < 4 or doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
+        return False
+    if not doc[start - 3].text.isdigit():
+        return False
+    before = doc[start - 4]
+    return before.text == "," or (
+        before.lower_ == "aged" and start > 4 and doc[start - 5].text == ","
     )
 
 
 def after_place_word(doc: Doc, start: int) -> bool:
-    """Whether ``doc[start]`` follows ``near`` (``near Odumase Krobo``), a verb of moving home
-    and ``to`` (``emigrated to Otago``), or ``from`` after a person's role and its article
-    (``a joik singer from Kautokeino``): where a place stands.
+    """Whether ``doc[start]`` follows ``near``, ``above`` or ``across`` (``near Odumase
+    Krobo``), a verb of moving or travelling and ``to`` (``emigrated to Otago``, ``drove down
+    to Petra``), or ``from`` after a person's role and its article (``a joik singer from
+    Kautokeino``): where a place stands.
 
-    In CoNLL-2003 train and dev no person entity follows ``near``, and 25 place entities do;
+    In CoNLL-2003 train and dev no person entity follows those prepositions or verbs;
     none follows ``from`` after an article and a role, where ``from`` after a role with no
     article names the person before (``took over as captain from Neale Fraser``).
     """
     if start < 1:
         return False
     before = doc[start - 1].text
-    if before == "near":
+    if before in PLACE_PREPOSITIONS:
         return True
     if before == "to":
-        return start > 1 and doc[start - 2].lower_ in MOVING_VERBS
+        verb = start - 2
+        if verb > 0 and doc[verb].lower_ in VERB_PARTICLES:
+            verb -= 1
+        return verb >= 0 and doc[verb].lower_ in MOVING_VERBS
     if before != "from" or start < 3 or not is_title(doc[start - 2].text):
         return False
     return any(doc[i].lower_ in ARTICLES for i in range(max(0, start - 5), start - 2))
@@ -137,18 +159,23 @@ def drop_places(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
     """Drop each person span that is a place (:func:`is_place`), opens a dateline
-    (:func:`opens_dateline`), follows an age and ``of`` (:func:`after_age`), a place's first
+    (:func:`opens_dateline`) or names the dateline's place again (``OAMARU, Feb 12 - ... off
+    Oamaru``), follows an age and ``of`` (:func:`after_age`), a place's first
     word (:func:`after_prefix`), ``near`` or a role's ``from`` (:func:`after_place_word`).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans may be dropped.
     """
+    dateline = dateline_place(doc)
     return [
         (start, end, label)
         for start, end, label in spans
         if label not in person_labels
         or not (
             is_place(doc, start - offset, end - offset)
+            or (
+                dateline is not None and doc[start - offset : end - offset].text.lower() == dateline
+            )
             or opens_dateline(doc, start - offset, end - offset)
             or after_age(doc, start - offset)
             or after_prefix(doc, start - offset, end - offset)

@@ -9,12 +9,13 @@ its word lists (titles, roles, honorifics after a name, nationalities, headline 
 words, eponym heads, suffixes, saints' words, a name's conjunctions, months, seasons and verbs
 of a name's form), inside a span or right after it (also a possessive or a plural verb), or
 a hyphen joined to the word after it, or a storm's, saint's, vessel's, dish's or street's
-word inside it or right before it (or ``the`` before a span of one word), or a ship's prefix
-one or two words before it. A span that holds none of those is left as decoded by all of
-them but ``join_adjacent`` and ``drop_places`` (which looks every span up in its place
-names), and :func:`run_rules` runs the others on the spans that hold one only. The whole-doc
-rules (:func:`whole_doc_rules`) read every doc: ``take_lifespans`` (the words before a
-bracket of life dates or an age), ``take_repeats`` (a doc's other mentions of a surname),
+word inside it or right before it (or ``the``, ``this`` or ``my`` before a span of one word,
+or a hashtag's ``#``), or a ship's prefix one or two words before it. A span that holds
+none of those is left as decoded by all of them but ``join_adjacent`` and ``drop_places``
+(which looks every span up in its place names), and :func:`run_rules` runs the others on the
+spans that hold one only. The whole-doc rules (:func:`whole_doc_rules`) read every doc:
+``take_lifespans`` (the words before a bracket of life dates or an age), ``take_repeats`` (a
+doc's other mentions of a surname),
 ``take_lists``, ``take_nicknames``, ``take_honorifics``, ``take_addressees``,
 ``take_vocatives`` and ``take_greetings`` (a doc's first words, colons, quotes and lists, with
 or without spans); they read a doc's tokens once and look for the words they need first. On
@@ -48,10 +49,18 @@ from .honorifics import take_honorifics
 from .hyphens import hyphen_after, take_hyphenated
 from .lifespans import take_lifespans
 from .lists import take_lists
-from .lowercase import CONJUNCTIONS, drop_lower, end_particles, take_conjoined, trim_lower_words
+from .lowercase import (
+    CONJUNCTIONS,
+    JOINING_PARTICLES,
+    drop_lower,
+    end_particles,
+    join_particles,
+    take_conjoined,
+    trim_lower_words,
+)
 from .nationalities import DEMONYM_NOUNS, DEMONYMS, trim_nationalities
 from .nicknames import take_nicknames
-from .ordinary import ORDINARY_WORDS, drop_ordinary
+from .ordinary import ORDINARY_WORDS, THING_WORDS, drop_ordinary
 from .places import drop_places
 from .repeats import take_repeats
 from .switches import trim_switches
@@ -93,8 +102,8 @@ CACHE_SIZE = 100_000
 
 
 # The rules that read person spans only, after join_adjacent, in their order, each with the
-# setting that turns it on (trim_lower turns on three, trim_chat also trim_stop_words and trim_switches); each is
-# ``rule(spans, doc, person_labels, offset) -> spans``.
+# setting that turns it on (trim_lower turns on four, trim_chat also trim_stop_words and
+# trim_switches); each is ``rule(spans, doc, person_labels, offset) -> spans``.
 PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]], ...] = (
     ("trim_nationalities", trim_nationalities),
     ("trim_titles", trim_titles),
@@ -102,6 +111,7 @@ PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]
     ("trim_verbs", trim_verbs),
     ("trim_lower", trim_lower_words),
     ("trim_lower", end_particles),
+    ("trim_lower", join_particles),
     ("trim_lower", take_conjoined),
     ("trim_chat", trim_stop_words),
     ("trim_chat", trim_switches),
@@ -153,8 +163,8 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
     """Whether a rule other than ``join_adjacent``, ``drop_places`` and the whole-doc rules
     may change ``span``: a token inside it that is not a plain capitalised word, a suffix, an
     eponym's word or a hyphenated word right after it, a storm's or a saint's word (or
-    ``the`` before one word) right before it, or a ship's prefix one or two words before
-    it."""
+    ``the``, ``this`` or ``my`` before one word, or a hashtag's ``#``) right before it, or a
+    ship's prefix one or two words before it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
@@ -166,7 +176,8 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
         or _reads(doc, after, _AFTER, _read_after, strings)
         or hyphen_after(doc, end)
         or (start > 0 and doc[start - 1].text in BEFORE_WORDS)
-        or (end - start == 1 and start > 0 and doc[start - 1].lower_ == "the")
+        or (end - start == 1 and start > 0 and doc[start - 1].lower_ in THING_WORDS)
+        or (start > 0 and doc[start - 1].text == "#")
         or (start > 1 and doc[start - 2].text in SHIP_PREFIXES)
     )
 
@@ -269,9 +280,13 @@ def whole_doc_rules(
 
 
 def _together(span: Tuple[int, int, int], nxt: Tuple[int, int, int], doc: Doc, offset: int) -> bool:
-    """Whether ``nxt`` starts where ``span`` ends or one name's conjunction after it."""
+    """Whether ``nxt`` starts where ``span`` ends or one name's conjunction or joining
+    particle after it."""
     end = span[1]
-    return nxt[0] == end or (nxt[0] == end + 1 and doc[end - offset].text in CONJUNCTIONS)
+    if nxt[0] != end + 1:
+        return nxt[0] == end
+    between = doc[end - offset].text
+    return between in CONJUNCTIONS or between in JOINING_PARTICLES
 
 
 def _sort_group(group: Spans, doc: Doc, offset: int, need: Spans, plain: Spans) -> None:

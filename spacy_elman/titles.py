@@ -15,12 +15,44 @@ from typing import FrozenSet, List, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
+from .gazetteer import name_kinds
 from .hyphens import hyphen_after
 from .words import capital_word, opens_sentence
 
 # Labels that are person names unless a pipeline is told otherwise.
 PERSON_LABELS = ("NAME", "PER", "PERSON")
 
+# Occupations and jobs (the sixth and ninth blocks of ``TITLES`` below), which may also end a
+# job's name (``Sous Chef``, ``Logistics Coordinator``).
+OCCUPATIONS: FrozenSet[str] = frozenset(
+    """
+    activist actor actress advocate alderman anthropologist archaeologist architect archivist
+    assemblyman assemblywoman astronaut astronomer athlete attorney banker barrister
+    beekeeper biologist blacksmith blogger bookseller breeder bricklayer businessman
+    businesswoman cabbie campaigner canoeist caregiver carer caretaker cellist ceo cfo
+    chairperson chaplain chef chemist choreographer cleaner climber cofounder columnist
+    comedian composer conductor congressman congresswoman councilman councilwoman curate
+    curator cyclist dancer dentist designer diplomat distiller drummer economist editor
+    electrician embroiderer engineer entrepreneur envoy explorer falconer fencer filmmaker
+    firefighter fisherman fisherwoman fishmonger florist founder gardener geologist golfer
+    greengrocer grocer grower guide guitarist gymnast hairdresser headmaster headmistress
+    headteacher healer herbalist herdsman herdswoman historian housekeeper innkeeper
+    interpreter janitor jeweler jeweller jockey journalist kayaker knitter laborer labourer
+    landlady landlord lawmaker lecturer legislator librarian magistrate maid manager
+    mathematician mechanic mediator mep midwife missionary mla mountaineer mp msp musician
+    nanny negotiator neighbor neighbour nomad novelist nun nurse organiser organizer owner
+    painter paramedic pastoralist pharmacist photographer physician physicist pianist pilot
+    planter plumber poet policeman policewoman postman postwoman producer prosecutor
+    protester publican publisher pupil rancher ranger rapper referee reporter researcher
+    rower runner sailor scientist sculptor shopkeeper silversmith skater skier snowboarder
+    sociologist soldier solicitor songwriter spokesman spokeswoman sprinter stonemason
+    storyteller student surgeon swimmer teacher tenant trader translator trapper umpire
+    vendor vet veterinarian vicar vintner violinist volunteer waiter waitress watchmaker
+    welder winemaker woodcarver worker wrestler writer
+    coordinator analyst administrator assistant consultant accountant developer supervisor
+    executive clerk receptionist
+    """.split()
+)
 # Honorifics, offices and ranks, in any case (``Dr.``, ``DR``, ``dr``), without a final ".".
 # The second block: peerage and imperial titles, religious ranks, the words that open a
 # compound title (``Vice President``, ``Crown Prince``) and the abbreviated ranks of news
@@ -39,25 +71,31 @@ PERSON_LABELS = ("NAME", "PER", "PERSON")
 # dev person entity holds it, and if it is not a given name we know (``Abi``, ``Lolo``,
 # ``Yaya``, ``Tete``, ``Masi``, ``Afi``, ``Papa``, ``Tita``, ``Sisi``, ``Apa``, ``Hala``,
 # ``Guru``, ``Sardar``, ``Mufti``, ``Shaikh``, ``Mami``) or a name's part (``Bu``, ``Kui``, ``Papi``).
-# The sixth block (the same session): occupations that news copy and captions write before a
-# name (``Fisherwoman``, ``Embroiderer``, ``Kayaker``, ``Economist``, ``MP``), with the same
-# filter: CoNLL-2003 train and dev have 129 person entities right after one and none that
-# starts with one. Left out as surnames: ``Baker``, ``Farmer``, ``Potter``, ``Weaver``,
-# ``Singer``, ``Driver``, ``Rider``, ``Warden``, ``Principal``, ``Carver``, ``Herder``,
-# ``Boxer`` and the like.
+# The sixth block (the same session; kept in ``OCCUPATIONS``): occupations that news copy and
+# captions write before a name (``Fisherwoman``, ``Embroiderer``, ``Kayaker``, ``Economist``,
+# ``MP``), with the same filter: CoNLL-2003 train and dev have 129 person entities right after
+# one and none that starts with one. Left out as surnames: ``Baker``, ``Farmer``, ``Potter``,
+# ``Weaver``, ``Singer``, ``Driver``, ``Rider``, ``Warden``, ``Principal``, ``Carver``,
+# ``Herder``, ``Boxer`` and the like.
 # The seventh block (the twenty-fifth session): sportspeople's roles and events that news copy
 # writes before a name (``Flanker``, ``Shortstop``, ``Hurdler``, ``Judoka``), and the Spanish
 # ``tía``, ``Count``, ``Canon``, ``Tánaiste`` and ``Taoiseach``, with the same filter; roles
 # that are also surnames are in ``SURNAME_ROLES``.
 # The eighth block (the twenty-sixth session): party labels that news copy writes before a
 # candidate's name (``Democrat Prunella Grindrod``, ``Conservative councillor``) and chess
-# titles (``GM``, ``WGM``), and the ``Revd`` of church notices; none starts a CoNLL-2003 train or dev person entity.
+# titles (``GM``, ``WGM``), the ``Revd`` of church notices, ``Madam`` and boxers' weights
+# (``Cruiserweight``); none starts a CoNLL-2003 train or dev person entity.
+# The ninth block (the same session; its jobs kept in ``OCCUPATIONS``): councillors' ``Cllr``,
+# ``Mr Speaker``, and the jobs of job adverts and CVs (``Logistics Coordinator``, ``Data
+# Analyst``); none starts a CoNLL-2003 person entity, and none is a name of the ``gazetteer_v2``
+# lists.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
 # the surnames ``Winger``, ``Bowler`` and ``Keeper``).
-TITLES: FrozenSet[str] = frozenset(
-    """
+TITLES: FrozenSet[str] = (
+    frozenset(
+        """
     mr mrs ms mx miss dr prof professor sir dame lord lady king queen prince princess sheikh
     emir president chancellor minister senator governor mayor councillor judge ambassador
     secretary commissioner general colonel captain lieutenant sergeant admiral officer
@@ -94,38 +132,19 @@ TITLES: FrozenSet[str] = frozenset(
     ustadh maulvi pandita bhikkhu bhikkhuni ajahn geshe venerable kabaka ooni nawab pir qari
     sheik sheikha
 
-    activist actor actress advocate alderman anthropologist archaeologist architect archivist
-    assemblyman assemblywoman astronaut astronomer athlete attorney banker barrister
-    beekeeper biologist blacksmith blogger bookseller breeder bricklayer businessman
-    businesswoman cabbie campaigner canoeist caregiver carer caretaker cellist ceo cfo
-    chairperson chaplain chef chemist choreographer cleaner climber cofounder columnist
-    comedian composer conductor congressman congresswoman councilman councilwoman curate
-    curator cyclist dancer dentist designer diplomat distiller drummer economist editor
-    electrician embroiderer engineer entrepreneur envoy explorer falconer fencer filmmaker
-    firefighter fisherman fisherwoman fishmonger florist founder gardener geologist golfer
-    greengrocer grocer grower guide guitarist gymnast hairdresser headmaster headmistress
-    headteacher healer herbalist herdsman herdswoman historian housekeeper innkeeper
-    interpreter janitor jeweler jeweller jockey journalist kayaker knitter laborer labourer
-    landlady landlord lawmaker lecturer legislator librarian magistrate maid manager
-    mathematician mechanic mediator mep midwife missionary mla mountaineer mp msp musician
-    nanny negotiator neighbor neighbour nomad novelist nun nurse organiser organizer owner
-    painter paramedic pastoralist pharmacist photographer physician physicist pianist pilot
-    planter plumber poet policeman policewoman postman postwoman producer prosecutor
-    protester publican publisher pupil rancher ranger rapper referee reporter researcher
-    rower runner sailor scientist sculptor shopkeeper silversmith skater skier snowboarder
-    sociologist soldier solicitor songwriter spokesman spokeswoman sprinter stonemason
-    storyteller student surgeon swimmer teacher tenant trader translator trapper umpire
-    vendor vet veterinarian vicar vintner violinist volunteer waiter waitress watchmaker
-    welder winemaker woodcarver worker wrestler writer
-
     flanker flyhalf outfielder infielder shortstop catcher linebacker cornerback tailback
     halfback kicker punter wingback centreback allrounder goalie netminder hurdler thrower
     marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
     prop fighter shooter jumper trainer tánaiste taoiseach tía scrum-half fly-half full-back
     centre-back center-back left-back right-back wing-back all-rounder leg-spinner count canon
 
-    democrat republican conservative tory gm wgm revd
+    democrat republican conservative tory gm wgm revd madam ma'am maam flyweight bantamweight
+    featherweight lightweight welterweight middleweight cruiserweight heavyweight
+
+    cllr cllrs speaker
     """.split()
+    )
+    | OCCUPATIONS
 )
 
 # Relations and roles written before a name in lower case (``cousin Sione``, ``striker
@@ -140,7 +159,7 @@ RELATIONS: FrozenSet[str] = frozenset(
     nephew niece grandson granddaughter stepmother stepfather stepson stepdaughter boyfriend
     girlfriend fiance fiancee fiancé fiancée partner bro sis roommate flatmate classmate
     coworker bestie driver nan nana nanna gran guy cuz oma mama nani amma chị kaka lola tita
-    bhaiya dayı primo prima mamie yaar
+    bhaiya dayı primo prima mamie yaar bhai aapi didi
     """.split()
 )
 
@@ -161,7 +180,7 @@ CHAT_AFTER: FrozenSet[str] = frozenset(
     bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
     noona nuna sensei sama senpai abla teyze amca hanım hanim jaan braddah bruddah brah bruv
     cuz cuzzie che sayang nonno nonna bácsi néni phupho akka wallah malaka aunty auntie uncle
-    opa bhau uso aka ayi hermana hermano tita aga
+    opa bhau uso aka ayi hermana hermano tita aga aapi mija
     """.split()
 )
 
@@ -173,7 +192,7 @@ CHAT_AFTER: FrozenSet[str] = frozenset(
 SURNAME_ROLES: FrozenSet[str] = frozenset(
     """
     winger boxer bowler keeper baker farmer potter weaver singer driver rider carver herder
-    butcher cook miller porter hooker lock diver archer pitcher guard
+    butcher cook miller porter hooker lock diver archer pitcher guard wing
     """.split()
 )
 
@@ -214,7 +233,8 @@ def trim_titles(
     (``Dr . Cox``) and past a role that is also a surname where one opens a sentence before
     two or more words (``SURNAME_ROLES``), and its end before the honorifics that follow a
     name (``imran bhai``), never past its last token; drop a span that is one title or
-    relation word in lower case (``gran``, ``teta``).
+    relation word in lower case (``gran``, ``teta``) or one title of address (``Madam``), or
+    that ends with a job (``Sous Chef``).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
     ``person_labels`` are the label ids whose spans are trimmed.
@@ -233,15 +253,39 @@ def trim_titles(
                     start += 1
             while end - start > 1 and is_after_title(doc[end - 1 - offset].text):
                 end -= 1
-            if end - start == 1 and _lower_title(doc[start - offset].text):
+            if end - start == 1 and _lone_title(doc[start - offset].text):
+                continue
+            if _ends_with_role(doc, start - offset, end - offset):
                 continue
         trimmed.append((start, end, label))
     return trimmed
 
 
-def _lower_title(text: str) -> bool:
-    """Whether ``text`` is a title or a relation word written in lower case (``gran``)."""
-    return text.islower() and (text in TITLES or text in RELATIONS)
+# Titles that address a person and are no name on their own in any case (``Dear Sir or
+# Madam``, ``"Ma'am, the carriage is waiting"``).
+ADDRESS_TITLES: FrozenSet[str] = frozenset(
+    "sir madam ma'am maam mr mrs ms mx dr prof speaker".split()
+)
+
+
+def _lone_title(text: str) -> bool:
+    """Whether ``text`` is a title or a relation word written in lower case (``gran``) or a
+    title that addresses a person (``Madam``)."""
+    if text.islower() and (text in TITLES or text in RELATIONS):
+        return True
+    return text.lower().rstrip(".") in ADDRESS_TITLES
+
+
+def _ends_with_role(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` ends with an occupation written with a capital that no name
+    list holds (not ``Emir``): a job (``Sous Chef``, ``Logistics Coordinator``), not a
+    person. No CoNLL-2003 train or dev person entity ends with an occupation; two other
+    entities do."""
+    last = doc[end - 1].text
+    key = last.lower().rstrip(".")
+    if not last[:1].isupper() or not (key in OCCUPATIONS or has_title_ending(key)):
+        return False
+    return not name_kinds(doc, end - 1, end)[0]
 
 
 def _surname_role(doc: Doc, i: int) -> bool:

@@ -8,19 +8,19 @@ lists or its training data, but a lower-case word it never met at a line's start
 word to it as a name. The words after it tell: a line that goes on in the second person (``u``,
 ``ur``, ``did``, ``pls``, ``where``) or with ``and``/``&``/``n`` and another name. Ordinary
 words that open such lines (``guys``, ``mum``, ``omg``, ``ok``) are stop words, chat words,
-relation words or common English words, and every common English word has a Brown cluster;
-most unusual names have none. :func:`take_vocatives` tags the first word of a line written in
-one case when it is a word of letters without a cluster that is none of those, and the second
-word is one of the words below; with ``and``/``&``/``n`` (or ``y``, ``e``, ``och``, ``und``,
-``et``, ``og``), also the word after it when that is such a word too, and also when the tagger
-found the first name; a word that chat writes after a name it addresses may stand between
-(``dougie bro u ...``); or a word that tells what the person did (``dasha sent the
-playlist``, ``is``, ``just``). Such a word elsewhere in the line is a name too where the line
-thanks, greets or cheers it before a symbol, ``for``/``on`` or the line's end (``thank you
-ibukun!!``, ``happy 30th gurleen``, ``big up kobby for ...``), writes it with a possessive
-(``who's coming to chidubem's thing``), after a word that asks for a message to be passed on
-(``remind shahzaib that ...``), after a relation word or a title (``my little sis eleri``), joined to ``me`` (``me n reyansh``) or in a hashtag (``#TeamMakana``). The lists
-were written for this project.
+relation words or common English words, and every common English word has a Brown cluster; most
+unusual names have none. :func:`take_vocatives` tags the first word of a line written in one
+case when it is a word of letters without a cluster that is none of those, and the second word
+is one of the words below; with ``and``/``&``/``n`` (or ``y``, ``e``, ``och``, ``und``, ``et``,
+``og``), also the word after it when that is such a word too, and also when the tagger found the
+first name; a word that chat writes after a name it addresses may stand between (``dougie bro u
+...``); or a word that tells what the person did (``dasha sent the playlist``, ``is``,
+``just``). Such a word elsewhere in the line is a name too where the line thanks, greets or
+cheers it before a symbol, ``for``/``on`` or the line's end (``thank you ibukun!!``, ``happy
+30th gurleen``, ``big up kobby for ...``), writes it with a possessive (``who's coming to
+chidubem's thing``), after a word that asks for a message to be passed on (``remind shahzaib
+that ...``), after a relation word or a title (``my little sis eleri``), joined to ``me`` (``me
+n reyansh``) or in a hashtag (``#TeamMakana``). The lists were written for this project.
 """
 
 import re
@@ -46,7 +46,7 @@ def _ids(words: Iterable[str]) -> FrozenSet[int]:
 SECOND_PERSON = frozenset(
     """
     u ur did are r pls plz abeg where stop bring text answer call can have wya when wake come
-    check send you your ya you're youre lmk hmu wyd ily wbu hbu
+    check send you your ya you're youre lmk hmu wyd ily wbu hbu do
     """.split()
 )
 # Words that join two names (``ailsa n morven``, ``begoña y itsaso``, ``vilja och torsten``).
@@ -60,7 +60,8 @@ THIRD_PERSON = (
     frozenset(
         """
         sent said says just told texted posted got is was has seals stuns strikes sinks fires
-        leads beats tops hits scores downs edges routs thrashes
+        leads beats tops hits scores downs edges routs thrashes fell left won lost forgot made
+        bought ate took came went broke finally actually never always
         """.split()
     )
     | HEADLINE_VERBS
@@ -84,7 +85,7 @@ AFTER_CUE = frozenset({"for", "on"})
 # seat``, ``remind shahzaib that ...``), and the words that may follow that name (the
 # twenty-sixth session).
 TELL_CUES = frozenset("tell remind ask text ping msg message dm".split())
-AFTER_TOLD = frozenset("to that if about where when how what".split())
+AFTER_TOLD = frozenset("to that if about where when how what for".split())
 # Possessive words before a relation word (``my aunty rubina``).
 POSSESSORS = frozenset("my our your ur his her their".split())
 # Words joined to a name by ``and``/``&``/``n`` that make it a person (``me n reyansh``).
@@ -195,7 +196,12 @@ def _opening_at(
             return [p + 2] if _unusual_word(doc[p + 2]) else []
         return []
     second = doc[p + 1].lower_
-    if is_after_title(doc[p + 1].text) and p + 2 < len(doc):  # ``dougie bro u still owe me``
+    # a word that addresses the person or a chat word between: ``dougie bro u still owe me``,
+    # ``tallulah omg ur puppy ...`` (not ``jemp u still ...``: ``u`` is the second-person word)
+    between = is_after_title(doc[p + 1].text) or (
+        is_chat_word(doc[p + 1].text) and second not in SECOND_PERSON
+    )
+    if between and p + 2 < len(doc):
         second = doc[p + 2].lower_
         if second not in SECOND_PERSON and second not in THIRD_PERSON:
             return []

@@ -36,6 +36,8 @@ NLP = spacy.blank("en")
         ("sooo", True),
         ("soo", False),
         ("bday", True),
+        ("aupa", True),
+        ("ngiyabonga", True),
     ],
 )
 def test_is_chat_word_interjections_any_case_shorthand_lower_case(text, want):

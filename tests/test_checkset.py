@@ -54,6 +54,7 @@ SETS = [
     "blind23",
     "blind24",
     "blind25",
+    "blind26",
 ]
 
 
@@ -91,6 +92,7 @@ def records(name: str = "names"):
         ("blind23", 180, 150, 50),
         ("blind24", 200, 160, 60),
         ("blind25", 215, 180, 70),
+        ("blind26", 230, 175, 75),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):

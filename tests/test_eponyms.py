@@ -113,6 +113,12 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("Ann Ward spoke", (0, 2), True),  # a surname that ends a span
         ("joined the Vera Menchik Club", (2, 5), False),  # a club named after her
         ("the Vera Menchik Club", (1, 3), False),
+        ("near the Todd Mall on Thursday", (2, 4), False),
+        ("the James Webb Space Telescope", (1, 3), False),  # past a modifier
+        ("the Jordan Hill Collective at", (1, 3), False),  # a band
+        ("14 Nelson Close , and", (1, 2), False),  # a street
+        ("Glenn Close starred", (0, 2), True),  # a surname that ends a span
+        ("Beef Wellington is far less fiddly", (0, 2), False),  # a dish's first word inside
     ],
 )
 def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):

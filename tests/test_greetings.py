@@ -28,6 +28,7 @@ NLP = spacy.blank("en")
         ("Congratulations to Clemency Ackroyd in Year 6", (2, 4)),
         ("Kind regards , Aldous Wrenfield-Oduro , Bookings Manager", (3, 7)),  # a role after it
         ("Best wishes , Ann Obi , Head of Year 9", (3, 5)),
+        ("From : Ann Obi Subject : the venue", (2, 4)),  # the next header ends it
     ],
 )
 def test_take_greetings_tags_the_name_in_a_greeting_or_sign_off(text, want):
@@ -89,3 +90,17 @@ def test_take_greetings_tags_the_names_minutes_list():
     assert found == ["Chegwidden", "Trounson", "Adeleke-Hosking"]
     doc = NLP("We sent our apologies : Adeleke-Hosking was ill .")  # no sentence opens with it
     assert take_greetings([], doc, [0]) == []
+
+
+def test_take_greetings_tags_the_name_a_speaker_thanks_or_greets():
+    doc = NLP("Leokadia : Thanks , Benedict . As the laptop is still under warranty , I will")
+    found = [doc[s:e].text for s, e, _ in take_greetings([], doc, [0])]
+    assert found == ["Leokadia", "Benedict"]
+    doc = NLP("PRESENTER : Hi Penny , what a day")  # a label with a cluster: only the greeted
+    assert [doc[s:e].text for s, e, _ in take_greetings([], doc, [0])] == ["Penny"]
+
+
+def test_take_greetings_tags_each_name_of_e_mail_headers_on_one_line():
+    doc = NLP("From : Mehrdad Kamalvand To : Maren Aune Subject : Re : venue")
+    found = [doc[s:e].text for s, e, _ in take_greetings([], doc, [0])]
+    assert found == ["Mehrdad Kamalvand", "Maren Aune"]

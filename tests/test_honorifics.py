@@ -22,6 +22,13 @@ NLP = spacy.blank("en")
         ("buy a card for Auntie Myfanwy", ["Myfanwy"]),  # a kinship title
         ("The Revd Oghenevwegba Adeyemo-Hart will lead", ["Oghenevwegba Adeyemo-Hart"]),
         ("Detective Sergeant Abioye Latunde-Price asked", ["Abioye Latunde-Price"]),
+        ("played for President Lincoln in 1863", ["Lincoln"]),  # an office
+        ("the Sheikh Zayed Grand Mosque opened", []),  # a thing named after a person
+        ("landed at President Kennedy International Airport", []),
+        ("Mayor Beaumont Vows to Fix Potholes", ["Beaumont"]),  # a headline's verb ends it
+        ("Prince-Bishop Petar II ruled", []),  # the end of a compound title
+        ("Cllr Sahota asked whether", ["Sahota"]),
+        ("Mr Speaker : Order .", []),  # a title after the honorific
     ],
 )
 def test_take_honorifics_tags_the_name_after_an_honorific(text, want):

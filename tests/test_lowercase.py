@@ -4,7 +4,13 @@ names in text written with capitals."""
 import pytest
 import spacy
 
-from spacy_elman.lowercase import drop_lower, end_particles, take_conjoined, trim_lower_words
+from spacy_elman.lowercase import (
+    drop_lower,
+    end_particles,
+    join_particles,
+    take_conjoined,
+    trim_lower_words,
+)
 
 NLP = spacy.blank("en")
 
@@ -126,3 +132,10 @@ def test_drop_lower_leaves_other_labels_and_reads_batch_offsets():
     doc = NLP("Nana , Kalliopi and seven others")
     assert drop_lower([(5, 6, 1)], doc, [0]) == [(5, 6, 1)]
     assert drop_lower([(12, 13, 0), (15, 16, 0)], doc, [0], offset=10) == [(12, 13, 0)]
+
+
+def test_join_particles_joins_two_person_spans_a_name_particle_stands_between():
+    doc = NLP("champion Mishaal bin Turki al-Otaibi won , and Ann bin Ben")
+    spans = [(1, 2, 0), (3, 7, 0), (10, 11, 0), (12, 13, 1)]
+    assert join_particles(spans, doc, [0]) == [(1, 7, 0), (10, 11, 0), (12, 13, 1)]
+    assert join_particles([(11, 12, 0), (13, 17, 0)], doc, [0], offset=10) == [(11, 17, 0)]

@@ -21,6 +21,9 @@ NLP = spacy.blank("en")
         ("can't wait for summer , this rain", 4),  # a season after a preposition
         ("see you this Autumn", 3),  # capitalised after a determiner
         ("The Dyson has better suction", 1),  # a name right after "the"
+        ("Bought this Dyson for my mum", 2),  # or a demonstrative or a possessive
+        ("my Dyson broke", 1),
+        ("Posted by grumpy_gasket » Tue 3 Oct", 4),  # a day of the week
     ],
 )
 def test_is_ordinary_finds_months_by_numbers_and_verbs_opening_a_sentence(text, i):
@@ -40,6 +43,7 @@ def test_is_ordinary_finds_months_by_numbers_and_verbs_opening_a_sentence(text, 
         ("a gift for Summer", 3),  # capitalised after a preposition: a name
         ("summer sent the playlist", 0),  # nothing before it
         ("the Kennedys came", 1),  # a family: a plural after "the"
+        ("I told her Maria left", 3),  # "her" is also an object
     ],
 )
 def test_is_ordinary_leaves_names_alone(text, i):

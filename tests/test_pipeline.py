@@ -630,9 +630,10 @@ def test_elman_ner_rejects_an_output_bias_that_is_not_a_number():
 @pytest.mark.parametrize("chunks", chunk_modes(6))
 def test_elman_ner_whole_words_keeps_hyphenated_words_whole(chunks):
     text = "Olufemi Adebayo-Cole co-wrote it with Mary-Jane Lee-Smith-Okafor , twice ."
-    # trim_symbols and drop_lower off: "," and "." would be dropped as entities of no word,
-    # "co" and "it" as lower-case names in a text with capitals
-    keep = {"trim_symbols": False, "drop_lower": False}
+    # trim_symbols, drop_lower and trim_chat off: "," and "." would be dropped as entities of
+    # no word, "co" and "it" as lower-case names in a text with capitals, "it" and "with" as
+    # stop words at a name's edge
+    keep = {"trim_symbols": False, "drop_lower": False, "trim_chat": False}
     split = [e.text for e in eager_ner(whole_words=False, **keep, **chunks)(text).ents]
     assert split == [t.text for t in spacy.blank("en")(text)]  # every token its own entity
     whole = [e.text for e in eager_ner(**keep, **chunks)(text).ents]
@@ -798,7 +799,7 @@ SPAN_RULES = [
     ),
     (
         "drop_eponyms",
-        "Nelson Mandela Boulevard near Obi",
+        "Nelson Mandela Boulevard with Obi",
         [1, 2, 0, 0, 1],
         [(4, 5)],
         [(0, 2), (4, 5)],

@@ -11,6 +11,7 @@ from spacy_elman.places import (
     after_age,
     after_place_word,
     after_prefix,
+    dateline_place,
     drop_places,
     is_place,
     opens_dateline,
@@ -139,6 +140,9 @@ def test_after_prefix_finds_names_of_places(text, span, want):
         ("taking over as captain from Neale Fraser", (5, 7), False),  # no article: the person
         ("a goal from Helmer and", (3, 4), False),  # no role
         ("he talked to Otago", (3, 4), False),  # no verb of moving home
+        ("the hill above Kororāreka", (3, 4), True),
+        ("drove down to Petra", (3, 4), True),  # a particle between the verb and "to"
+        ("The award went to Selin Aydın", (4, 6), False),  # "went to" gives prizes too
     ],
 )
 def test_after_place_word_finds_where_a_place_stands(text, span, want):
@@ -146,3 +150,13 @@ def test_after_place_word_finds_where_a_place_stands(text, span, want):
     assert (drop_places([(*span, 0)], doc, [0]) == []) is want
     if span[0] == 0 or doc[span[0] - 1].text != "County":
         assert after_place_word(doc, span[0]) is want
+
+
+def test_drop_places_drops_an_age_after_aged_and_the_datelines_place_again():
+    doc = NLP("PEACEFULLY on 14 October , Ilmari Pietilä , aged 86 , of Haslemere .")
+    assert after_age(doc, 12)
+    assert drop_places([(5, 7, 0), (12, 13, 0)], doc, [0]) == [(5, 7, 0)]
+    doc = NLP("OAMARU , Feb 12 - Two men were rescued off Oamaru on Tuesday by Ann Obi")
+    assert dateline_place(doc) == "oamaru"
+    assert drop_places([(10, 11, 0), (14, 16, 0)], doc, [0]) == [(14, 16, 0)]
+    assert dateline_place(NLP("Oamaru , Feb 12 -")) is None  # no capitals: no dateline

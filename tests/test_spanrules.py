@@ -46,6 +46,8 @@ TEXTS = [
     "MaliVai Washington beat Todd Martin . Washington served well , said Martin Todd",
     "Sevilla have agreed with Braga as Winger Sitani Latu and the Finn Iida Marjamäki are fit",
     "Lyndon Quilliam , 44 , of Douglas can't wait for summer or this Autumn , said the Swede",
+    "Bought this Dyson as #TeamKarabo met Mishaal bin Turki near Oamaru , aged 86 , of Haslemere",
+    "toomas already told gran that Democrat Ann Obi emigrated to Otago with the Vera Menchik Club",
 ]
 
 
@@ -96,6 +98,8 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         ("Mark my words", (0, 1)),  # a month's or a verb's word
         ("@ilse.v Ilse", (0, 2)),  # an @handle
         ("RRS Sir David Attenborough", (2, 4)),  # a ship's prefix two words before it
+        ("bought this Dyson", (2, 3)),  # a demonstrative before one word
+        ("#TeamKarabo all the way", (1, 2)),  # a hashtag's body
     ],
 )
 def test_needs_rules_finds_what_a_rule_reads(text, span):

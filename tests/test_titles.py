@@ -73,15 +73,16 @@ def test_trim_titles_moves_person_starts_past_titles():
 def test_trim_titles_keeps_the_last_token_and_inner_titles():
     doc = NLP("Mayor said President Lula met Mr Mr")
     spans = [(0, 1, 0), (2, 4, 0), (5, 7, 0)]
-    # a lone title stays (the model's call); "Mr Mr" keeps its last token
-    assert trim_titles(spans, doc, [0]) == [(0, 1, 0), (3, 4, 0), (6, 7, 0)]
+    # a lone title stays (the model's call), but for a title of address: "Mr Mr" keeps its
+    # last token, a lone "Mr", which goes
+    assert trim_titles(spans, doc, [0]) == [(0, 1, 0), (3, 4, 0)]
 
 
 def test_trim_titles_moves_person_ends_before_honorifics_after_a_name():
     doc = NLP("imran bhai 's chai stall and Sharma Sahib and bhai")
     spans = [(0, 2, 0), (6, 8, 0), (9, 10, 0)]
-    # a lone honorific stays (the model's call)
-    assert trim_titles(spans, doc, [0]) == [(0, 1, 0), (6, 7, 0), (9, 10, 0)]
+    # a lone relation word in lower case goes
+    assert trim_titles(spans, doc, [0]) == [(0, 1, 0), (6, 7, 0)]
 
 
 def test_trim_titles_moves_chat_names_off_the_words_that_address_them():
@@ -173,7 +174,23 @@ def test_trim_titles_moves_chat_names_off_kinship_words_of_other_languages():
     assert trim_titles(spans, doc, [0]) == [(1, 2, 0), (4, 5, 0), (6, 7, 0)]
 
 
+def test_trim_titles_drops_a_lone_title_of_address_and_moves_past_boxers_weights():
+    doc = NLP("Dear Sir or Madam , Cruiserweight Patrick Tierney stopped him")
+    spans = [(1, 2, 0), (3, 4, 0), (5, 8, 0)]
+    assert trim_titles(spans, doc, [0]) == [(6, 8, 0)]
+    doc = NLP("rabia aapi can u pick it up , dulce mija come eat")
+    assert trim_titles([(0, 2, 0), (8, 10, 0)], doc, [0]) == [(0, 1, 0), (8, 9, 0)]
+
+
 def test_trim_titles_drops_a_lone_title_or_relation_word_in_lower_case():
     doc = NLP("gran says teta nargis sent it , Gran and Democrat Prunella Grindrod")
     spans = [(0, 1, 0), (2, 3, 0), (3, 4, 0), (7, 8, 0), (9, 12, 0), (2, 3, 1)]
     assert trim_titles(spans, doc, [0]) == [(3, 4, 0), (7, 8, 0), (10, 12, 0), (2, 3, 1)]
+
+
+def test_trim_titles_drops_a_span_that_ends_with_a_job_but_not_with_a_listed_name():
+    doc = NLP("Sous Chef wanted , Logistics Coordinator , Martin Luther King spoke , Emir came")
+    spans = [(0, 2, 0), (4, 6, 0), (7, 10, 0), (12, 13, 0)]
+    assert trim_titles(spans, doc, [0]) == [(7, 10, 0), (12, 13, 0)]
+    doc = NLP("Cllrs Llinos Bellis ( Chair ) and Mr Speaker")
+    assert trim_titles([(0, 3, 0), (7, 9, 0)], doc, [0]) == [(1, 3, 0)]

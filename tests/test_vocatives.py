@@ -36,6 +36,11 @@ NLP = spacy.blank("en")
         ("my oma gerlinde just learned gifs", [(2, 3)]),
         ("can someone remind shahzaib that the table is for 8", [(3, 4)]),  # a message passed on
         ("pls tell oghenekaro to bring cups", [(2, 3)]),
+        ("dm chrysanthi for the group order", [(1, 2)]),
+        ("oghenekaro omg ur puppy is adorable", [(0, 1)]),  # a chat word between
+        ("jemp u still owe me 20", [(0, 1)]),  # "u" is the second-person word itself
+        ("lol nhlanhla fell asleep on the taxi", [(1, 2)]),  # what the person did
+        ("ruslana do u still have my charger", [(0, 1)]),
     ],
 )
 def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
