@@ -55,6 +55,7 @@ SETS = [
     "blind24",
     "blind25",
     "blind26",
+    "blind27",
 ]
 
 
@@ -93,6 +94,7 @@ def records(name: str = "names"):
         ("blind24", 200, 160, 60),
         ("blind25", 215, 180, 70),
         ("blind26", 230, 175, 75),
+        ("blind27", 230, 180, 70),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
