@@ -47,7 +47,7 @@ FOREIGN_CHAT_WORDS: FrozenSet[str] = frozenset(
     inshallah mashallah alhamdulillah bismillah subhanallah ameen hola bonjour ciao hallo
     tschüss namaste sawubona jambo habari mabuhay gomawo xiexie kiitos takk dziękuję spasibo
     teşekkürler sağol sağolun oye arre acha achha chalo nahi shalom todah vamos aupa
-    ngiyabonga enkosi medaase daalu
+    ngiyabonga enkosi medaase daalu selam mèsi vinaka saudades
     """.split()
 )
 # Laughter, emoticons and interjections spelt out, in any case: ``hahaha``, ``hehe``,

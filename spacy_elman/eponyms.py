@@ -88,7 +88,7 @@ SURNAME_HEADS: FrozenSet[str] = frozenset(
 EPONYM_MODIFIERS: FrozenSet[str] = frozenset(
     """
     international national memorial regional municipal community general medical research
-    peace cultural teaching science sports space
+    peace cultural teaching science sports space health
     """.split()
 )
 
@@ -187,6 +187,8 @@ def drop_eponyms(
                 continue
             if end - start > 1 and doc[start - offset].text.lower() in DISHES:
                 continue  # ``Beef Wellington is ...``
+            if _dash_pair(doc, start - offset, after):  # ``Kaplan–Meier curves``
+                continue
             if doc[start - offset].text in STREET_PREFIXES or (
                 start > offset and doc[start - offset - 1].text in STREET_PREFIXES
             ):
@@ -219,6 +221,24 @@ def _named_storm_or_saint(doc: Doc, start: int, end: int) -> bool:
         return True
     saint = before in SAINT_WORDS or doc[start].text in SAINT_WORDS
     return saint and end < len(doc) and doc[end].text in POSSESSIVES
+
+
+# The dash that joins two surnames into the name of a method, a test or a law (``Kaplan–Meier``,
+# ``Mann–Whitney``, ``Navier–Stokes``); a person's double-barrelled name takes a hyphen.
+NAME_PAIR_DASHES: FrozenSet[str] = frozenset(("–", "—"))
+
+
+def _dash_pair(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is joined by an en or em dash, with no space, to a
+    capitalised word before or after it (``Kaplan–Meier``)."""
+    if start > 1 and doc[start - 1].text in NAME_PAIR_DASHES:
+        dash = doc[start - 1]
+        if not dash.whitespace_ and not doc[start - 2].whitespace_:
+            return doc[start - 2].text[:1].isupper()
+    if end + 1 < len(doc) and doc[end].text in NAME_PAIR_DASHES:
+        if not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            return doc[end + 1].text[:1].isupper()
+    return False
 
 
 def _ship(doc: Doc, start: int) -> bool:

@@ -163,11 +163,12 @@ _COLON = get_string_id(":")
 
 def _listed_names(doc: Doc) -> List[Tuple[int, int]]:
     """The names that minutes list after ``Present:``, ``Apologies:`` or ``Apologies were
-    received from`` that open ``doc`` or a sentence of it (``... Trounson. Apologies:
-    Adeleke-Hosking.``), as token positions."""
+    received from``, written with a capital, that open ``doc`` or a sentence of it (``...
+    Trounson. Apologies: Adeleke-Hosking.``; not ``2019–present: Logistics Coordinator``), as
+    token positions."""
     names: List[Tuple[int, int]] = []
     for k, token in enumerate(doc):
-        if token.lower_ in LIST_HEADERS and opens_sentence(doc, k):
+        if token.lower_ in LIST_HEADERS and token.text[:1].isupper() and opens_sentence(doc, k):
             names.extend(_listed_at(doc, k))
     return names
 

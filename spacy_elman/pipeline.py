@@ -145,6 +145,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "take_honorifics": True,
         "take_nicknames": True,
         "take_addressees": True,
+        "take_citations": True,
         "take_vocatives": True,
         "take_greetings": True,
         "known_words": True,
@@ -197,6 +198,7 @@ def make_elman_ner(
     take_honorifics: bool,
     take_nicknames: bool,
     take_addressees: bool,
+    take_citations: bool,
     take_vocatives: bool,
     take_greetings: bool,
     known_words: bool,
@@ -303,6 +305,8 @@ def make_elman_ner(
         person entity where the tagger found a part of it; see ``nicknames``.
     take_addressees: a name addressed at the end of quoted speech (``"Late again,
         Lancelot," said ...``) is a person entity; see ``addressees``.
+    take_citations: the author's name before ``et al.`` (``Hegazy et al. (2021)``) is a
+        person entity; see ``citations``.
     take_vocatives: a line written in one case that opens with a word of letters no list
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
         ``did``, ``pls``), ``and``/``&``/``n`` and a name, opens with a person entity
@@ -364,6 +368,7 @@ def make_elman_ner(
         take_honorifics=take_honorifics,
         take_nicknames=take_nicknames,
         take_addressees=take_addressees,
+        take_citations=take_citations,
         take_vocatives=take_vocatives,
         take_greetings=take_greetings,
         known_words=known_words,
@@ -416,6 +421,7 @@ class ElmanNER(TrainablePipe):
         take_honorifics: bool = True,
         take_nicknames: bool = True,
         take_addressees: bool = True,
+        take_citations: bool = True,
         take_vocatives: bool = True,
         take_greetings: bool = True,
         known_words: bool = True,
@@ -468,6 +474,7 @@ class ElmanNER(TrainablePipe):
             "take_honorifics": take_honorifics,
             "take_nicknames": take_nicknames,
             "take_addressees": take_addressees,
+            "take_citations": take_citations,
             "take_vocatives": take_vocatives,
             "take_greetings": take_greetings,
             "known_words": known_words,

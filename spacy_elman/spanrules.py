@@ -15,13 +15,13 @@ none of those is left as decoded by all of them but ``join_adjacent`` and ``drop
 (which looks every span up in its place names), and :func:`run_rules` runs the others on the
 spans that hold one only. The whole-doc rules (:func:`whole_doc_rules`) read every doc:
 ``take_lifespans`` (the words before a bracket of life dates or an age), ``take_repeats`` (a
-doc's other mentions of a surname),
-``take_lists``, ``take_nicknames``, ``take_honorifics``, ``take_addressees``,
-``take_vocatives`` and ``take_greetings`` (a doc's first words, colons, quotes and lists, with
-or without spans); they read a doc's tokens once and look for the words they need first. On
-the CoNLL-2003 dev sentences 126 of the 1,148 with an entity needed the per-span rules in the
-twenty-second session; :func:`needs_rules` tells them from the others in ~2.5 ms a pass, with
-the same entities on CoNLL-2003 train and dev, WNUT-17 dev and the hand-written sets.
+doc's other mentions of a surname), ``take_lists``, ``take_nicknames``, ``take_honorifics``,
+``take_addressees``, ``take_citations``, ``take_vocatives`` and ``take_greetings`` (a doc's
+first words, colons, quotes and lists, with or without spans); they read a doc's tokens once and
+look for the words they need first. On the CoNLL-2003 dev sentences 126 of the 1,148 with an
+entity needed the per-span rules in the twenty-second session; :func:`needs_rules` tells them
+from the others in ~2.5 ms a pass, with the same entities on CoNLL-2003 train and dev, WNUT-17
+dev and the hand-written sets.
 """
 
 from typing import Any, Callable, Dict, List, Sequence, Tuple
@@ -33,12 +33,14 @@ from spacy.tokens import Doc
 from .addressees import take_addressees
 from .bio import join_adjacent
 from .chat import is_chat_word, trim_chat_words, trim_stop_words
+from .citations import take_citations
 from .dashes import split_dashes
 from .eponyms import (
     BEFORE_WORDS,
     EPONYM_HEADS,
     EPONYM_MODIFIERS,
     LOWER_HEADS,
+    NAME_PAIR_DASHES,
     POSSESSIVES,
     SHIP_PREFIXES,
     drop_eponyms,
@@ -93,7 +95,10 @@ _INSIDE_WORDS = (
     | EPONYM_HEADS
     | ORDINARY_WORDS
 )
-_AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS | LOWER_HEADS | PLURAL_VERBS
+_AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS | LOWER_HEADS | PLURAL_VERBS | NAME_PAIR_DASHES
+# Marks right before a span that a rule reads: a hashtag's ``#``, a dash that joins two
+# surnames (``Kaplan–Meier``).
+_BEFORE_MARKS = frozenset({"#"}) | NAME_PAIR_DASHES
 # Token id -> whether a rule may read it (inside a span / after one); filled as ids are met,
 # emptied when one holds CACHE_SIZE ids, so that a stream of any length keeps memory bounded.
 _INSIDE: Dict[int, bool] = {}
@@ -177,7 +182,7 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
         or hyphen_after(doc, end)
         or (start > 0 and doc[start - 1].text in BEFORE_WORDS)
         or (end - start == 1 and start > 0 and doc[start - 1].lower_ in THING_WORDS)
-        or (start > 0 and doc[start - 1].text == "#")
+        or (start > 0 and doc[start - 1].text in _BEFORE_MARKS)
         or (start > 1 and doc[start - 2].text in SHIP_PREFIXES)
     )
 
@@ -239,6 +244,7 @@ FINDERS = (
     "take_lifespans",
     "take_honorifics",
     "take_addressees",
+    "take_citations",
     "take_vocatives",
     "take_greetings",
 )
@@ -253,8 +259,8 @@ def whole_doc_rules(
 ) -> Spans:
     """The rules that read all of a doc's spans at once, last: ``take_lifespans``,
     ``take_repeats``, ``take_lists``, ``take_nicknames``, ``take_honorifics``,
-    ``take_addressees``, ``take_vocatives`` and ``take_greetings`` (the first and the last
-    four may find a name where the doc has no span)."""
+    ``take_addressees``, ``take_citations``, ``take_vocatives`` and ``take_greetings`` (the
+    first and the last five may find a name where the doc has no span)."""
     spans = list(spans)
     # the doc's tokens, read once for the rules that look for a word first
     orth = doc.to_array(ORTH)
@@ -272,6 +278,8 @@ def whole_doc_rules(
         spans = take_honorifics(spans, doc, persons, offset, tokens)
     if cfg["take_addressees"]:
         spans = take_addressees(spans, doc, persons, offset, tokens)
+    if cfg["take_citations"]:
+        spans = take_citations(spans, doc, persons, offset, tokens)
     if cfg["take_vocatives"]:
         spans = take_vocatives(spans, doc, persons, offset)
     if cfg["take_greetings"]:

@@ -89,6 +89,9 @@ OCCUPATIONS: FrozenSet[str] = frozenset(
 # ``Mr Speaker``, and the jobs of job adverts and CVs (``Logistics Coordinator``, ``Data
 # Analyst``); none starts a CoNLL-2003 person entity, and none is a name of the ``gazetteer_v2``
 # lists.
+# The tenth block (the same session): what case notes and headlines call a person before the
+# name (``Patient Dobroslava Novotná``, ``Teenager Suphannee Chaiyasit Wins ...``); none starts
+# a CoNLL-2003 train or dev person entity.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -142,6 +145,8 @@ TITLES: FrozenSet[str] = (
     featherweight lightweight welterweight middleweight cruiserweight heavyweight
 
     cllr cllrs speaker
+
+    patient teenager schoolboy schoolgirl pensioner toddler widow widower
     """.split()
     )
     | OCCUPATIONS
@@ -180,7 +185,7 @@ CHAT_AFTER: FrozenSet[str] = frozenset(
     bro sis babe fam bestie amiga amigo habibi habibti chale ơi lah oppa unnie eonni hyung
     noona nuna sensei sama senpai abla teyze amca hanım hanim jaan braddah bruddah brah bruv
     cuz cuzzie che sayang nonno nonna bácsi néni phupho akka wallah malaka aunty auntie uncle
-    opa bhau uso aka ayi hermana hermano tita aga aapi mija
+    opa bhau uso aka ayi hermana hermano tita aga aapi mija walaal querida querido
     """.split()
 )
 

@@ -49,8 +49,9 @@ SECOND_PERSON = frozenset(
     check send you your ya you're youre lmk hmu wyd ily wbu hbu do
     """.split()
 )
-# Words that join two names (``ailsa n morven``, ``begoña y itsaso``, ``vilja och torsten``).
-JOINERS = frozenset({"and", "&", "n", "y", "e", "och", "und", "et", "og"})
+# Words that join two names (``ailsa n morven``, ``begoña y itsaso``, ``vilja och torsten``,
+# ``teva or okko?``).
+JOINERS = frozenset({"and", "&", "n", "y", "e", "och", "und", "et", "og", "or"})
 # Words that open a chat line before a name (``gg, batbayar clutching ...``), besides the
 # chat words of ``chat``.
 OPENERS = frozenset("gg yo oi ya hey ok okay ugh wait so bruh".split())

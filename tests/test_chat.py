@@ -38,6 +38,7 @@ NLP = spacy.blank("en")
         ("bday", True),
         ("aupa", True),
         ("ngiyabonga", True),
+        ("vinaka", True),
     ],
 )
 def test_is_chat_word_interjections_any_case_shorthand_lower_case(text, want):

@@ -119,6 +119,11 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("14 Nelson Close , and", (1, 2), False),  # a street
         ("Glenn Close starred", (0, 2), True),  # a surname that ends a span
         ("Beef Wellington is far less fiddly", (0, 2), False),  # a dish's first word inside
+        ("The Kaplan–Meier curves show", (3, 4), False),  # a method's two names
+        ("The Kaplan–Meier curves show", (1, 2), False),
+        ("the Mann–Whitney U test", (1, 2), False),
+        ("Ann – Lee said", (2, 3), True),  # a dash with spaces: an aside
+        ("the Sir Ludwig Guttmann Health Centre", (2, 4), False),
     ],
 )
 def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):

@@ -88,6 +88,8 @@ def test_take_greetings_tags_the_names_minutes_list():
     )  # a sentence's list
     found = [doc[s:e].text for s, e, _ in take_greetings([], doc, [0])]
     assert found == ["Chegwidden", "Trounson", "Adeleke-Hosking"]
+    doc = NLP("2019–present : Logistics , Maersk , Felixstowe .")  # no capital: no list header
+    assert take_greetings([], doc, [0]) == []
     doc = NLP("We sent our apologies : Adeleke-Hosking was ill .")  # no sentence opens with it
     assert take_greetings([], doc, [0]) == []
 

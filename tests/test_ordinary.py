@@ -24,6 +24,7 @@ NLP = spacy.blank("en")
         ("Bought this Dyson for my mum", 2),  # or a demonstrative or a possessive
         ("my Dyson broke", 1),
         ("Posted by grumpy_gasket » Tue 3 Oct", 4),  # a day of the week
+        ("Council tax band D.", 3),  # a single letter
     ],
 )
 def test_is_ordinary_finds_months_by_numbers_and_verbs_opening_a_sentence(text, i):

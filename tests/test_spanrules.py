@@ -13,7 +13,7 @@ NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
     "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower drop_ordinary "
-    "drop_places drop_teams take_lifespans take_repeats take_lists take_nicknames take_honorifics take_addressees take_vocatives take_greetings"
+    "drop_places drop_teams take_lifespans take_repeats take_lists take_nicknames take_honorifics take_addressees take_citations take_vocatives take_greetings"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
 # The rules that read every span (and the doc), which run_rules runs on all of them.
@@ -25,6 +25,7 @@ WHOLE_DOC = (
     "take_nicknames",
     "take_honorifics",
     "take_addressees",
+    "take_citations",
     "take_vocatives",
     "take_greetings",
 )

@@ -188,6 +188,14 @@ def test_trim_titles_drops_a_lone_title_or_relation_word_in_lower_case():
     assert trim_titles(spans, doc, [0]) == [(3, 4, 0), (7, 8, 0), (10, 12, 0), (2, 3, 1)]
 
 
+def test_trim_titles_moves_past_what_case_notes_and_headlines_call_a_person():
+    doc = NLP("Patient Dobroslava Novotná , 67 , and Teenager Suphannee Chaiyasit Wins")
+    spans = [(0, 3, 0), (7, 10, 0)]
+    assert trim_titles(spans, doc, [0]) == [(1, 3, 0), (8, 10, 0)]
+    doc = NLP("xolani walaal we are late , brites querida")
+    assert trim_titles([(0, 2, 0), (6, 8, 0)], doc, [0]) == [(0, 1, 0), (6, 7, 0)]
+
+
 def test_trim_titles_drops_a_span_that_ends_with_a_job_but_not_with_a_listed_name():
     doc = NLP("Sous Chef wanted , Logistics Coordinator , Martin Luther King spoke , Emir came")
     spans = [(0, 2, 0), (4, 6, 0), (7, 10, 0), (12, 13, 0)]

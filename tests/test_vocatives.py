@@ -41,6 +41,7 @@ NLP = spacy.blank("en")
         ("jemp u still owe me 20", [(0, 1)]),  # "u" is the second-person word itself
         ("lol nhlanhla fell asleep on the taxi", [(1, 2)]),  # what the person did
         ("ruslana do u still have my charger", [(0, 1)]),
+        ("who has the speaker, oghenekaro or chidubem?", [(5, 6), (7, 8)]),  # "or" joins two
     ],
 )
 def test_take_vocatives_tags_a_name_that_opens_a_line(text, want):
