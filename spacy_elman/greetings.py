@@ -15,9 +15,12 @@ role may follow), or between an e-mail header (``From:``, ``To:``) or a minute's
 resetting the router fixed it``, ``Thank you Grandad Alwyn for the bike``, ``Congratulations to
 Clemency Ackroyd in Year 6``), and so does a speaker's name before a colon that opens a
 transcript's or a chat log's line, where its words have no Brown cluster and a word in lower
-case follows within five (``MUTASA: We knew ...``; not ``Update:``, ``Attendance: 9,000``), and
+case follows within seven (``MUTASA: We knew ...``; not ``Update:``, ``Attendance: 9,000``), and
 the names that minutes list after ``Present:`` or ``Apologies were received from`` at the start
-of a sentence. The lists were written for this project.
+of a sentence. Since the twenty-sixth session a comma may stand between a greeting and its name
+(``Thanks, Benedict.``), a greeting may open what a speaker says (``Leokadia: Thanks,
+Benedict.``), and e-mail headers may follow each other on one line (``From: ... To: ...
+Subject:``). The lists were written for this project.
 """
 
 from typing import AbstractSet, FrozenSet, List, Optional, Sequence, Tuple

@@ -15,8 +15,7 @@ unless the first is a title, a stop word or a place. The clergy's and police ran
 all 7 times a capitalised word follows one in CoNLL-2003 train and dev, and offices
 (``President``, ``Minister``, ``Mayor``, ``Judge``) 272 times of 276 (two titles, ``Prime
 Minister Sheikh Hasina``, and two annotation slips). Nor is a name one that an eponym's head
-or modifier follows (``President Kennedy Airport``). The list was written
-for this project.
+or modifier follows (``President Kennedy Airport``). The list was written for this project.
 """
 
 from typing import FrozenSet, List, Optional, Sequence, Tuple

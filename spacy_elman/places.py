@@ -14,9 +14,11 @@ place, or that with the capitalised word before or after it is a place of severa
 that opens a dateline (``DARWIN, Dec 30 -``) is dropped whether the table holds it or not:
 in CoNLL-2003 train and dev 23 sentences open with capitals, a comma and a month, and none
 with a person entity. So is the place after a person's age and ``of`` (``Lyndon Quilliam, 44,
-of Douglas``), where court reports say where the person lives, a name after a place's
-first word (``Port Elizabeth``, ``Lake Constance``), and a name after ``near`` or after ``a
-singer from`` (the twenty-sixth session).
+of Douglas``, ``aged 86, of Haslemere``), where court reports and death notices say where
+the person lives, and a name after a place's first word (``Port Elizabeth``, ``Lake
+Constance``), and (the twenty-sixth session) a name after ``near``, ``above`` or ``across``,
+after a verb of moving or travelling and ``to`` (``emigrated to Otago``) or after ``a singer
+from``, and the dateline's place named again later (``OAMARU, Feb 12 - ... off Oamaru``).
 """
 
 from functools import lru_cache

@@ -10,7 +10,7 @@ words, eponym heads, suffixes, saints' words, a name's conjunctions, months, sea
 of a name's form), inside a span or right after it (also a possessive or a plural verb), or
 a hyphen joined to the word after it, or a storm's, saint's, vessel's, dish's or street's
 word inside it or right before it (or ``the``, ``this`` or ``my`` before a span of one word,
-or a hashtag's ``#``), or a ship's prefix one or two words before it. A span that holds
+a hashtag's ``#``, or a dash that joins two names), or a ship's prefix one or two words before it. A span that holds
 none of those is left as decoded by all of them but ``join_adjacent`` and ``drop_places``
 (which looks every span up in its place names), and :func:`run_rules` runs the others on the
 spans that hold one only. The whole-doc rules (:func:`whole_doc_rules`) read every doc:
@@ -168,8 +168,8 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
     """Whether a rule other than ``join_adjacent``, ``drop_places`` and the whole-doc rules
     may change ``span``: a token inside it that is not a plain capitalised word, a suffix, an
     eponym's word or a hyphenated word right after it, a storm's or a saint's word (or
-    ``the``, ``this`` or ``my`` before one word, or a hashtag's ``#``) right before it, or a
-    ship's prefix one or two words before it."""
+    ``the``, ``this`` or ``my`` before one word, a hashtag's ``#``, a dash that joins two
+    names: ``Kaplan–``) right before it, or a ship's prefix one or two words before it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
