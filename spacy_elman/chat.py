@@ -17,6 +17,7 @@ from typing import FrozenSet, List, Sequence, Tuple
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
+from .hyphens import hyphen_after
 from .lowercase import PARTICLES
 from .words import trim_edges
 
@@ -103,5 +104,4 @@ def _is_edge_stop_word(token: Token) -> bool:
         return False
     doc, i = token.doc, token.i
     joined_before = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
-    joined_after = i + 1 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_
-    return not (joined_before or joined_after)
+    return not (joined_before or hyphen_after(doc, i))

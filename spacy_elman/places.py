@@ -108,12 +108,12 @@ def after_prefix(doc: Doc, start: int, end: int) -> bool:
 
 
 def dateline_place(doc: Doc) -> Optional[str]:
-    """The lower-cased place in capitals that opens ``doc``'s dateline (``OAMARU, Feb 12 -``),
-    or None."""
+    """The lower-cased place in capitals that opens ``doc``'s dateline (``OAMARU, Feb 12 -``;
+    :func:`opens_dateline`), or None."""
     if not doc or not (doc[0].is_alpha and doc[0].is_upper):
         return None
     end = 1
-    while end < min(len(doc), 4) and doc[end].is_alpha and doc[end].is_upper:
+    while end < len(doc) and doc[end].is_alpha and doc[end].is_upper:
         end += 1
     return doc[:end].text.lower() if opens_dateline(doc, 0, end) else None
 
@@ -160,9 +160,9 @@ def after_place_word(doc: Doc, start: int) -> bool:
 def drop_places(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
-    """Drop each person span that is a place (:func:`is_place`), opens a dateline
-    (:func:`opens_dateline`) or names the dateline's place again (``OAMARU, Feb 12 - ... off
-    Oamaru``), follows an age and ``of`` (:func:`after_age`), a place's first
+    """Drop each person span that is a place (:func:`is_place`), or the place that opens the
+    doc's dateline (:func:`dateline_place`) there or again later (``OAMARU, Feb 12 - ... off
+    Oamaru``), or that follows an age and ``of`` (:func:`after_age`), a place's first
     word (:func:`after_prefix`), ``near`` or a role's ``from`` (:func:`after_place_word`).
 
     ``spans`` are ``(start, end, label)`` at token positions ``offset`` ahead of ``doc``'s;
@@ -178,7 +178,6 @@ def drop_places(
             or (
                 dateline is not None and doc[start - offset : end - offset].text.lower() == dateline
             )
-            or opens_dateline(doc, start - offset, end - offset)
             or after_age(doc, start - offset)
             or after_prefix(doc, start - offset, end - offset)
             or after_place_word(doc, start - offset)

@@ -96,9 +96,9 @@ _INSIDE_WORDS = (
     | ORDINARY_WORDS
 )
 _AFTER_WORDS = EPONYM_HEADS | EPONYM_MODIFIERS | LOWER_HEADS | PLURAL_VERBS | NAME_PAIR_DASHES
-# Marks right before a span that a rule reads: a hashtag's ``#``, a dash that joins two
-# surnames (``Kaplan–Meier``).
-_BEFORE_MARKS = frozenset({"#"}) | NAME_PAIR_DASHES
+# What a rule reads right before a span, as written: a storm's or a saint's word, a hashtag's
+# ``#``, a dash that joins two surnames (``Kaplan–Meier``).
+_BEFORE = BEFORE_WORDS | {"#"} | NAME_PAIR_DASHES
 # Token id -> whether a rule may read it (inside a span / after one); filled as ids are met,
 # emptied when one holds CACHE_SIZE ids, so that a stream of any length keeps memory bounded.
 _INSIDE: Dict[int, bool] = {}
@@ -180,9 +180,8 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
         _reads(doc, range(start, end), _INSIDE, _read_inside, strings)
         or _reads(doc, after, _AFTER, _read_after, strings)
         or hyphen_after(doc, end)
-        or (start > 0 and doc[start - 1].text in BEFORE_WORDS)
+        or (start > 0 and doc[start - 1].text in _BEFORE)
         or (end - start == 1 and start > 0 and doc[start - 1].lower_ in THING_WORDS)
-        or (start > 0 and doc[start - 1].text in _BEFORE_MARKS)
         or (start > 1 and doc[start - 2].text in SHIP_PREFIXES)
     )
 

@@ -15,7 +15,7 @@ from typing import FrozenSet, List, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
-from .gazetteer import name_kinds
+from .gazetteer import listed_name
 from .hyphens import hyphen_after
 from .words import capital_word, opens_sentence
 
@@ -290,7 +290,7 @@ def _ends_with_role(doc: Doc, start: int, end: int) -> bool:
     key = last.lower().rstrip(".")
     if not last[:1].isupper() or not (key in OCCUPATIONS or has_title_ending(key)):
         return False
-    return not name_kinds(doc, end - 1, end)[0]
+    return not listed_name(doc, end - 1, end)
 
 
 def _surname_role(doc: Doc, i: int) -> bool:
