@@ -56,6 +56,7 @@ SETS = [
     "blind25",
     "blind26",
     "blind27",
+    "blind28",
 ]
 
 
@@ -95,6 +96,7 @@ def records(name: str = "names"):
         ("blind25", 215, 180, 70),
         ("blind26", 230, 175, 75),
         ("blind27", 230, 180, 70),
+        ("blind28", 250, 195, 85),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
