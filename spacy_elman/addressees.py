@@ -22,7 +22,8 @@ from .words import name_run_end
 
 # Quote marks that close what is said.
 QUOTES: FrozenSet[str] = frozenset(('"', "”", "'", "’"))
-_QUOTE_IDS = frozenset(get_string_id(quote) for quote in QUOTES)
+# The quotes' ORTH ids: a doc without one holds no name this rule finds.
+QUOTE_IDS = frozenset(get_string_id(quote) for quote in QUOTES)
 _COMMA = get_string_id(",")
 # What ends what is said before the quote.
 ENDS: FrozenSet[str] = frozenset(", . ! ?".split())
@@ -46,21 +47,21 @@ def take_addressees(
     """
     if tokens is None:
         tokens = doc.to_array(ORTH).tolist()
-    if not person_labels or _QUOTE_IDS.isdisjoint(tokens):
+    if not person_labels or QUOTE_IDS.isdisjoint(tokens):
         return list(spans)
     found = []
     # commas with a quote two to four tokens on
     for i in [
         i
         for i, orth in enumerate(tokens[:-3])
-        if orth == _COMMA and not _QUOTE_IDS.isdisjoint(tokens[i + 3 : i + 5])
+        if orth == _COMMA and not QUOTE_IDS.isdisjoint(tokens[i + 3 : i + 5])
     ]:
         end = name_run_end(doc, i + 1, MAX_WORDS, name_word)
         if end == i + 1 or end + 1 >= len(doc):
             continue
         if doc[end].text not in ENDS or doc[end + 1].text not in QUOTES:
             continue
-        if sum(1 for orth in tokens[:i] if orth in _QUOTE_IDS) % 2 == 0:
+        if sum(1 for orth in tokens[:i] if orth in QUOTE_IDS) % 2 == 0:
             continue  # the quote is no closing one: no quote is open before the comma
         lo, hi = i + 1 + offset, end + offset
         if not touches(spans, lo, hi) and not is_place(doc, i + 1, end):

@@ -18,8 +18,9 @@ from .bio import touches
 from .places import is_place
 from .titles import name_word
 
-# ``et`` before ``al.``/``al``, as spaCy's English tokenizer writes them.
-_ET = get_string_id("et")
+# ``et`` before ``al.``/``al``, as spaCy's English tokenizer writes them (ORTH ids): a doc
+# without ``et`` holds no name this rule finds.
+ET = get_string_id("et")
 _AL = frozenset(get_string_id(form) for form in ("al.", "al"))
 # How many words the author's name may have.
 MAX_WORDS = 3
@@ -41,11 +42,11 @@ def take_citations(
     """
     if tokens is None:
         tokens = doc.to_array(ORTH).tolist()
-    if not person_labels or _ET not in tokens:
+    if not person_labels or ET not in tokens:
         return list(spans)
     found = []
     for i in range(1, len(tokens) - 1):
-        if tokens[i] != _ET or tokens[i + 1] not in _AL:
+        if tokens[i] != ET or tokens[i + 1] not in _AL:
             continue
         start = _name_start(doc, i)
         if start == i or is_place(doc, start, i):

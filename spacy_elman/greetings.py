@@ -113,11 +113,8 @@ def take_greetings(
     """
     if not person_labels or len(doc) < 2:
         return list(spans)
-    if doc[0].lower_ not in _OPENING_WORDS:  # no greeting: only a speaker's colon is left
-        if words is None:
-            words = set(doc.to_array(ORTH).tolist())
-        if _COLON not in words:
-            return list(spans)
+    if not may_greet(doc, words):
+        return list(spans)
     found = _greeting_names(doc) or _listed_names(doc) or _header_names(doc)
     if not found:
         signed = _signed_name(doc) or _speaker_name(doc)
@@ -162,6 +159,17 @@ def _greeting_names(doc: Doc, k: int = 0) -> List[Tuple[int, int]]:
 # The first words of every greeting, sign-off, header and list above, lower-cased.
 _OPENING_WORDS = GREETINGS | _FIRST_WORDS | HEADERS | LIST_HEADERS | {"thank"}
 _COLON = get_string_id(":")
+
+
+def may_greet(doc: Doc, words: Optional[AbstractSet[int]] = None) -> bool:
+    """Whether ``doc`` may hold a name this rule finds: its first word opens a greeting, a
+    sign-off, a header or a list, or a colon may follow a speaker's name. ``words``: the
+    ``ORTH`` ids of the doc's tokens, if the caller has them."""
+    if doc[0].lower_ in _OPENING_WORDS:
+        return True
+    if words is None:
+        words = set(doc.to_array(ORTH).tolist())
+    return _COLON in words
 
 
 def _listed_names(doc: Doc) -> List[Tuple[int, int]]:

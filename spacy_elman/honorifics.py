@@ -40,9 +40,8 @@ HONORIFICS: FrozenSet[str] = frozenset(
     Governor Mayor Chancellor Pope Bishop Judge Minister Cllr Cllrs
     """.split()
 )
-_HONORIFIC_IDS = frozenset(
-    get_string_id(form) for word in HONORIFICS for form in (word, word + ".")
-)
+# Their ORTH ids: a doc without one holds no name this rule finds.
+HONORIFIC_IDS = frozenset(get_string_id(form) for word in HONORIFICS for form in (word, word + "."))
 # Words after ``Miss`` that make a contest's title (``Miss Universe``).
 CONTESTS: FrozenSet[str] = frozenset("universe world earth teen international".split())
 # How many words the name may have.
@@ -65,10 +64,10 @@ def take_honorifics(
     """
     if tokens is None:
         tokens = doc.to_array(ORTH).tolist()
-    if not person_labels or _HONORIFIC_IDS.isdisjoint(tokens):
+    if not person_labels or HONORIFIC_IDS.isdisjoint(tokens):
         return list(spans)
     found = []
-    for i in [i for i, orth in enumerate(tokens[:-1]) if orth in _HONORIFIC_IDS]:
+    for i in [i for i, orth in enumerate(tokens[:-1]) if orth in HONORIFIC_IDS]:
         if i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
             continue  # the end of a compound title (``Prince-Bishop``)
         start = i + 2 if doc[i + 1].text == "." else i + 1

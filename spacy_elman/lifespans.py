@@ -58,6 +58,12 @@ MAX_AGE = 120
 MAX_WORDS = 6
 
 
+def may_date(tokens: List[int]) -> bool:
+    """Whether a doc of these ``ORTH`` ids may hold dates or an age after a name: a bracket,
+    or two commas."""
+    return _OPEN in tokens or tokens.count(_COMMA) >= 2
+
+
 def _demonym(text: str) -> bool:
     """Whether ``text`` is a nationality word, also in the plural (``Americans``)."""
     lower = text.lower()
@@ -176,8 +182,8 @@ def _found_before_dates(
     if orth is None:
         orth = doc.to_array(ORTH)
     tokens = orth.tolist()
-    if _OPEN not in tokens and tokens.count(_COMMA) < 2:
-        return spans  # no bracket, and no two commas for an age
+    if not may_date(tokens):
+        return spans
     if not spans:
         orth = orth[: MAX_WORDS + 2]
     # brackets, and commas with another comma two tokens on (``, 58 ,``)

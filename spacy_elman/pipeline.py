@@ -47,7 +47,7 @@ from .features import (
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
-from .spanrules import FINDERS, run_rules, whole_doc_rules
+from .spanrules import FINDERS, may_find, run_rules, whole_doc_rules
 from .titles import PERSON_LABELS
 from .types import Bools1d, Floats1d, Floats2d, Ints1d, Ints2d, Ints3d, Uint64s1d
 from .words import hyphen_styles, join_mask, word_spans
@@ -791,7 +791,7 @@ class ElmanNER(TrainablePipe):
         for i, (doc, offset, spans) in enumerate(zip(docs, offsets.tolist(), per_doc)):
             if spans:
                 per_doc[i] = run_rules(spans, doc, persons, offset, self.cfg)
-            elif finders:
+            elif finders and may_find(doc):
                 per_doc[i] = whole_doc_rules(spans, doc, persons, offset, self.cfg)
         # The whole batch's ENT_IOB/ENT_TYPE columns, one Doc.from_array per doc: 1.7 us a
         # doc, against 3.5 for set_ents (it checks each token in Python).

@@ -124,6 +124,13 @@ _ME_IDS = _ids(ME)
 _POSSESSIVE_IDS = _ids(POSSESSIVES)
 
 
+def opens_in_one_case(doc: Doc) -> bool:
+    """Whether ``doc``'s first word is written in one case and is no number, as a chat line's
+    may be: most docs show two cases in their first word, tables a number."""
+    first = doc[0].text
+    return (first.lower() == first or first.upper() == first) and not first[:1].isdigit()
+
+
 def take_vocatives(
     spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
 ) -> List[Tuple[int, int, int]]:
@@ -133,10 +140,7 @@ def take_vocatives(
     ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
     ``doc``'s; the result is sorted.
     """
-    if not person_labels or len(doc) < 2:
-        return list(spans)
-    first = doc[0].text  # most docs show two cases in their first word, tables a number
-    if (first.lower() != first and first.upper() != first) or first[:1].isdigit():
+    if not person_labels or len(doc) < 2 or not opens_in_one_case(doc):
         return list(spans)
     attrs = doc.to_array([ORTH, LOWER, IS_UPPER])
     if not _one_case(attrs):

@@ -1,13 +1,15 @@
 """Tests for spacy_elman.spanrules: the span rules in order, and the docs they can skip."""
 
 import itertools
+import json
 import random
+from pathlib import Path
 
 import pytest
 import spacy
 
 from spacy_elman import spanrules
-from spacy_elman.spanrules import apply_rules, needs_rules, run_rules
+from spacy_elman.spanrules import apply_rules, may_find, needs_rules, run_rules, whole_doc_rules
 
 NLP = spacy.blank("en")
 RULES = (
@@ -138,3 +140,41 @@ def test_run_rules_equals_the_rules_on_every_span(text, labels):
             i += width if draw.random() < 0.5 else width + 1
         want = apply_rules(spans, doc, [0], 0, ALL_ON)
         assert run_rules(spans, doc, [0], 0, ALL_ON) == want, spans
+
+
+def _checkset_texts():
+    folder = Path(__file__).resolve().parent.parent / "corpus" / "checkset"
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf8") as lines:
+            yield from (json.loads(line)["text"] for line in lines if line.strip())
+
+
+def test_may_find_passes_every_doc_a_finder_finds_a_name_in():
+    texts = [*TEXTS, *_checkset_texts()]
+    found = skipped = 0
+    for text in texts + [t.lower() for t in texts] + [t.upper() for t in texts]:
+        doc = NLP(text)
+        if whole_doc_rules([], doc, [0], 0, ALL_ON):
+            found += 1
+            assert may_find(doc), text
+        skipped += not may_find(doc)
+    assert found > 300  # the finders do find names in docs with no span
+    assert skipped > len(texts) // 4  # and many docs (written in two cases) skip them
+
+
+@pytest.mark.parametrize(
+    "text,want",
+    [
+        ("Ilse Varga flew to Lima on Tuesday .", False),
+        ("x", False),
+        ("Pa Nhia Vang ( born 1979 ) sang .", True),
+        ("Hi Loveday , see you soon", True),
+        ("PRESENTER : welcome Hasmukh", True),
+        ("The paper by Okafor et al. shows it .", True),
+        ("Later Mayor Beaumont spoke .", True),
+        ('" Come in , Tamsin , " she said .', True),
+        ("lol tiwonge pls delete the pic", True),
+    ],
+)
+def test_may_find_reads_each_finders_words(text, want):
+    assert may_find(NLP(text)) is want
