@@ -3,9 +3,11 @@ name a person, the first author, whatever the tagger made of the surname.
 
 Papers, reports and theses cite a work by its first author's surname and ``et al.``, and a
 tagger trained on news has seen neither the surname nor the phrase. ``et al.`` follows
-nothing but an author's name, so :func:`take_citations` tags the one to three capitalised
-words right before it (hyphens joining them; no stop words or titles) that no span touches,
-unless they are a place. ``et al`` stands nowhere in CoNLL-2003 train or dev.
+nothing but an author's name, so :func:`take_citations` tags the name's words right before
+it (``lifespans.name_start``: capitalised words, initials, the particles between them and
+hyphens joining them; no stop words, titles or nationalities) that no span touches, unless
+they are a place (``Van der Berg et al.``: ``Van der Berg``). ``et al`` stands nowhere in
+CoNLL-2003 train or dev.
 """
 
 from typing import List, Optional, Sequence, Tuple
@@ -15,15 +17,13 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .bio import touches
+from .lifespans import name_start
 from .places import is_place
-from .titles import name_word
 
 # ``et`` before ``al.``/``al``, as spaCy's English tokenizer writes them (ORTH ids): a doc
 # without ``et`` holds no name this rule finds.
 ET = get_string_id("et")
 _AL = frozenset(get_string_id(form) for form in ("al.", "al"))
-# How many words the author's name may have.
-MAX_WORDS = 3
 
 
 def take_citations(
@@ -48,27 +48,10 @@ def take_citations(
     for i in range(1, len(tokens) - 1):
         if tokens[i] != ET or tokens[i + 1] not in _AL:
             continue
-        start = _name_start(doc, i)
+        start = name_start(doc, i)
         if start == i or is_place(doc, start, i):
             continue
         lo, hi = start + offset, i + offset
         if not touches(spans, lo, hi):
             found.append((lo, hi, person_labels[0]))
     return sorted([*spans, *found]) if found else list(spans)
-
-
-def _name_start(doc: Doc, end: int) -> int:
-    """Where the run of up to :data:`MAX_WORDS` name words (and hyphens joining them) that
-    ends right before ``doc[end]`` starts (``end`` if none)."""
-    start, words = end, 0
-    while start > 0 and words < MAX_WORDS:
-        token = doc[start - 1]
-        if token.text == "-" and start < end and not token.whitespace_ and start > 1:
-            if not doc[start - 2].whitespace_:
-                start -= 1
-                continue
-        if not name_word(token):
-            break
-        start -= 1
-        words += 1
-    return start

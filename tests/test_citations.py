@@ -12,7 +12,9 @@ NLP = spacy.blank("en")
     "text, want",
     [
         ("Our approach follows that of Hegazy et al. (2021), with two changes.", ["Hegazy"]),
-        ("As Van der Berg et al showed, it holds.", ["Berg"]),  # a particle ends the run
+        ("As Van der Berg et al showed, it holds.", ["Van der Berg"]),  # particles inside
+        ("A study by J. R. Okafor et al. agrees.", ["J. R. Okafor"]),  # initials
+        ("As Dr Okafor et al. showed", ["Okafor"]),  # a title outside
         ("Ama Obi-Mensah et al. (2019) found it.", ["Ama Obi-Mensah"]),  # a hyphen joins
         ("see the survey by the team et al. in 2020", []),  # a stop word before "et al."
         ("Nigeria et al. signed the accord", []),  # a place
