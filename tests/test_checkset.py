@@ -57,6 +57,7 @@ SETS = [
     "blind26",
     "blind27",
     "blind28",
+    "blind29",
 ]
 
 
@@ -97,6 +98,7 @@ def records(name: str = "names"):
         ("blind26", 230, 175, 75),
         ("blind27", 230, 180, 70),
         ("blind28", 250, 195, 85),
+        ("blind29", 250, 185, 95),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
