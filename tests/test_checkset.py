@@ -58,6 +58,7 @@ SETS = [
     "blind27",
     "blind28",
     "blind29",
+    "blind30",
 ]
 
 
@@ -99,6 +100,7 @@ def records(name: str = "names"):
         ("blind27", 230, 180, 70),
         ("blind28", 250, 195, 85),
         ("blind29", 250, 185, 95),
+        ("blind30", 255, 190, 95),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
