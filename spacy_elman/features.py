@@ -9,10 +9,12 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 from spacy.attrs import LOWER, NORM, ORTH, PREFIX, SHAPE, SUFFIX
-from spacy.tokens import Doc
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
 
 from .affixes import AFFIXES, affix_hashes
 from .clusters import cluster_ids
+from .form_rows import FormRows
 from .gazetteer import gazetteer_ids, gazetteer_v2_ids
 from .known import is_known
 from .types import Ints1d, Ints2d, Ints3d, Uint64s1d, Uint64s2d
@@ -55,9 +57,13 @@ def docs_features(
     features: Sequence[str],
     rows: Sequence[int],
     known: Optional[Uint64s1d] = None,
+    memo: Optional[FormRows] = None,
 ) -> List[Ints2d]:
-    """:func:`doc_features` of each doc, folded in one numpy pass over the batch."""
-    return _docs_features(docs, features, rows, (), known)[0]
+    """:func:`doc_features` of each doc, folded in one numpy pass over the batch.
+
+    memo: the rows of forms folded in earlier batches (``form_rows``), read and added to.
+    """
+    return _docs_features(docs, features, rows, (), known, memo)[0]
 
 
 def docs_features_and_joins(
@@ -65,10 +71,11 @@ def docs_features_and_joins(
     features: Sequence[str],
     rows: Sequence[int],
     known: Optional[Uint64s1d] = None,
+    memo: Optional[FormRows] = None,
 ) -> Tuple[List[Ints2d], List[Ints1d]]:
     """:func:`docs_features`, and each doc's ``words.join_positions`` (its hyphenated words),
     read in the same ``doc.to_array`` call."""
-    feats, extra = _docs_features(docs, features, rows, JOIN_ATTRS, known)
+    feats, extra = _docs_features(docs, features, rows, JOIN_ATTRS, known, memo)
     strings = docs[0].vocab.strings if docs else None
     return feats, join_positions(extra, [len(doc) for doc in docs], strings)
 
@@ -79,49 +86,100 @@ def _docs_features(
     rows: Sequence[int],
     extra: Sequence[int],
     known: Optional[Uint64s1d],
+    memo: Optional[FormRows] = None,
 ) -> Tuple[List[Ints2d], Uint64s2d]:
     """The folded feature ids per doc, and the batch's raw ``extra`` attributes."""
     if not docs:
         return [], np.zeros((0, len(extra)), dtype="uint64")
-    affixes = [name for name in features if name in AFFIXES]
-    cluster = "cluster" in features
-    gazetteer = "gazetteer" in features
-    gazetteer_v2 = "gazetteer_v2" in features
-    words = [i for i, name in enumerate(features) if name in WORD_FEATURES]
-    masked = known is not None and bool(words)
-    # Features computed from the lower form (and the known-word mask, which reads it).
-    lookups = bool(affixes) or cluster or gazetteer or gazetteer_v2 or masked
-    read = [name for name in features if name in FEATURES]
-    for name in ["lower"] * lookups + ["orth"] * cluster + ["shape"] * gazetteer_v2:
-        if name not in read:
-            read.append(name)  # affixes, name lists: the lower form; clusters: both; v2: shape
+    if "norm" in features:  # a token's own, not its form's: no memo
+        memo = None
+    # With the memo, only the forms are read for all tokens; the attributes of the forms
+    # it lacks are read from one token each.
+    read = ["orth"] if memo is not None else _attributes(features, known is not None)
     attrs = [FEATURES[name] for name in read]
     attrs += [attr for attr in extra if attr not in attrs]  # ORTH may be read already
     hashes = [doc.to_array(attrs).reshape((len(doc), len(attrs))) for doc in docs]
     flat = np.concatenate(hashes).astype("uint64", copy=False)
     extra_columns = flat[:, [attrs.index(attr) for attr in extra]]
-    flat = flat[:, : len(read)]
-    if lookups:
-        lower = flat[:, read.index("lower")]
-        columns = dict(zip(read, flat.T))
-        if affixes:
-            affix_columns = affix_hashes(docs[0].vocab.strings, lower, affixes)
-            columns.update(zip(affixes, affix_columns.T))
-        if cluster:  # the cluster index itself: its table has a row per cluster
-            columns["cluster"] = cluster_ids(flat[:, read.index("orth")], lower).astype("uint64")
-        if gazetteer:  # likewise the kind of name
-            columns["gazetteer"] = gazetteer_ids(lower).astype("uint64")
-        if gazetteer_v2:  # the same, with romanised names and hyphenated words by their parts
-            shape = flat[:, read.index("shape")]
-            stores = list({id(doc.vocab): doc.vocab.strings for doc in docs}.values())
-            v2 = gazetteer_v2_ids(lower, shape, stores)
-            columns["gazetteer_v2"] = v2.astype("uint64")
-        flat = np.stack([columns[name] for name in features], axis=1)
+    if memo is None:
+        ids = _fold(flat[:, : len(read)], read, features, rows, known, _stores(docs))
+    else:  # each form of the batch once, from the memo where an earlier batch had it
+        spec = (tuple(features), tuple(rows))
+        forms, first, inverse = np.unique(flat[:, 0], return_index=True, return_inverse=True)
+        found, held = memo.look_up(spec, known, forms)
+        new = np.flatnonzero(~found)
+        per_form = np.empty((len(forms), len(features)), dtype="int32")
+        per_form[found] = held
+        if len(new):
+            read = _attributes(features, known is not None)
+            tokens = _tokens_at(docs, first[new])
+            values = [[getattr(token, name) for name in read] for token in tokens]
+            table = np.asarray(values, dtype="uint64").reshape((len(new), len(read)))
+            per_form[new] = _fold(table, read, features, rows, known, _stores(docs))
+            memo.add(spec, known, forms[new], per_form[new])
+        ids = per_form[inverse.ravel()]
+    return split_lengths(ids, [len(doc) for doc in docs]), extra_columns
+
+
+def _stores(docs: Sequence[Doc]) -> List[StringStore]:
+    """The string stores of ``docs``' vocabs, each once."""
+    return list({id(doc.vocab): doc.vocab.strings for doc in docs}.values())
+
+
+def _tokens_at(docs: Sequence[Doc], positions: Ints1d) -> List[Token]:
+    """The tokens at ``positions`` of the docs' tokens run together."""
+    starts = np.cumsum([0] + [len(doc) for doc in docs[:-1]])
+    which = np.searchsorted(starts, positions, side="right") - 1
+    return [docs[k][i] for k, i in zip(which.tolist(), (positions - starts[which]).tolist())]
+
+
+def _attributes(features: Sequence[str], masked: bool) -> List[str]:
+    """The spaCy attributes (keys of ``FEATURES``) that ``features`` are computed from (with
+    the lower form for the ``masked`` known-word test)."""
+    lookups = any(name in AFFIXES or name in LOOKUP_FEATURES for name in features)
+    lookups = lookups or (masked and any(name in WORD_FEATURES for name in features))
+    read = [name for name in features if name in FEATURES]
+    wanted = (
+        ["lower"] * lookups
+        + ["orth"] * ("cluster" in features)
+        + ["shape"] * ("gazetteer_v2" in features)
+    )
+    for name in wanted:
+        if name not in read:
+            read.append(name)  # affixes, name lists: the lower form; clusters: both; v2: shape
+    return read
+
+
+def _fold(
+    flat: Uint64s2d,
+    read: Sequence[str],
+    features: Sequence[str],
+    rows: Sequence[int],
+    known: Optional[Uint64s1d],
+    stores: Sequence[StringStore],
+) -> Ints2d:
+    """The table-row ids of tokens whose ``read`` attributes are the columns of ``flat``."""
+    affixes = [name for name in features if name in AFFIXES]
+    words = [i for i, name in enumerate(features) if name in WORD_FEATURES]
+    masked = known is not None and bool(words)
+    columns = dict(zip(read, flat.T))
+    lower = columns.get("lower")
+    if affixes:
+        affix_columns = affix_hashes(stores[0], lower, affixes)
+        columns.update(zip(affixes, affix_columns.T))
+    if "cluster" in features:  # the cluster index itself: its table has a row per cluster
+        columns["cluster"] = cluster_ids(columns["orth"], lower).astype("uint64")
+    if "gazetteer" in features:  # likewise the kind of name
+        columns["gazetteer"] = gazetteer_ids(lower).astype("uint64")
+    if "gazetteer_v2" in features:  # the same, with romanised names and hyphenated words
+        v2 = gazetteer_v2_ids(lower, columns["shape"], stores)
+        columns["gazetteer_v2"] = v2.astype("uint64")
+    flat = np.stack([columns[name] for name in features], axis=1)
     sizes = np.asarray(rows, dtype="uint64") - np.uint64(1)
     ids = ((flat % sizes) + np.uint64(1)).astype("int32")
     if masked:
         ids[np.ix_(~is_known(known, lower), words)] = PAD_ID
-    return split_lengths(ids, [len(doc) for doc in docs]), extra_columns
+    return ids
 
 
 def split_lengths(array: np.ndarray, lengths: Sequence[int]) -> List[np.ndarray]:

@@ -44,6 +44,7 @@ from .features import (
     pad_batch,
     split_lengths,
 )
+from .form_rows import FormRows
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
@@ -486,6 +487,8 @@ class ElmanNER(TrainablePipe):
         # The lower forms the model was updated on (``known``); None: not recorded.
         self._known: Optional[Uint64s1d] = None
         self._net: Any = None
+        # The feature ids of the forms that earlier predict batches held (``form_rows``).
+        self._form_rows = FormRows()
         self.last_grad_norm: Optional[float] = None
 
     def __reduce__(self):
@@ -611,9 +614,11 @@ class ElmanNER(TrainablePipe):
         known = self._known if self.cfg["known_words"] else None
         merge = self.reads_hyphenated_whole
         if self.cfg["whole_words"] or merge:
-            feats, joins = docs_features_and_joins(docs, spec.features, spec.rows, known)
+            feats, joins = docs_features_and_joins(
+                docs, spec.features, spec.rows, known, self._form_rows
+            )
         else:
-            feats = docs_features(docs, spec.features, spec.rows, known)
+            feats = docs_features(docs, spec.features, spec.rows, known, self._form_rows)
             joins = [np.zeros((0,), dtype="int64")] * len(docs)
         counts: Dict[int, Ints1d] = {}  # the merged docs: tokens per word
         if merge:
