@@ -340,7 +340,8 @@ def _read_inside(text: str) -> bool:
 
 def _read_after(text: str) -> bool:
     """Whether a rule may read this token after a span: a suffix, an eponym's word, a
-    possessive (before an eponym's head), a plural verb or a name's conjunction."""
+    possessive (before an eponym's head), a plural verb, a name's conjunction or a joining
+    particle (``join_particles``: ``Azman`` + ``bin`` + ``Rosli``)."""
     key = text.rstrip(".")
     return (
         key in SUFFIXES
@@ -348,4 +349,5 @@ def _read_after(text: str) -> bool:
         or key in REGNAL_AFTER_TITLE
         or key.lower() in _AFTER_WORDS
         or text in CONJUNCTIONS
+        or text in JOINING_PARTICLES
     )

@@ -97,6 +97,7 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         ("Tamsin Ayo-Brennan", (0, 1)),  # a hyphenated word after it
         ("Rhodri ap Gwilym", (0, 2)),  # a particle inside it
         ("Montserrat Vidal i Roca", (0, 2)),  # a name's conjunction after it
+        ("Azman bin Rosli", (0, 1)),  # a joining particle after it
         ("Ask about filo pastry", (2, 3)),  # a lower-case word
         ("Mark my words", (0, 1)),  # a month's or a verb's word
         ("@ilse.v Ilse", (0, 2)),  # an @handle
@@ -140,6 +141,25 @@ def test_run_rules_equals_the_rules_on_every_span(text, labels):
             i += width if draw.random() < 0.5 else width + 1
         want = apply_rules(spans, doc, [0], 0, ALL_ON)
         assert run_rules(spans, doc, [0], 0, ALL_ON) == want, spans
+
+
+@pytest.mark.parametrize(
+    "text, spans, want",
+    [
+        ("chairman Azman bin Rosli said", [(1, 2, 0), (3, 4, 0)], [(1, 4, 0)]),
+        ("Sheikh Mohammed bin Rashid Al Maktoum", [(1, 2, 0), (3, 6, 0)], [(1, 6, 0)]),
+        (
+            "Mariem mint Lemrabott and Sidi",
+            [(0, 1, 0), (2, 3, 0), (4, 5, 0)],
+            [(0, 3, 0), (4, 5, 0)],
+        ),
+    ],
+)
+def test_run_rules_joins_plain_names_across_a_particle(text, spans, want):
+    """Two plain names with ``bin`` between are one group, and ``join_particles`` reads it."""
+    doc = NLP(text)
+    assert run_rules(spans, doc, [0], 0, ALL_ON) == want
+    assert apply_rules(spans, doc, [0], 0, ALL_ON) == want
 
 
 def _checkset_texts():
