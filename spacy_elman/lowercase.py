@@ -13,7 +13,8 @@ WNUT-17 dev as cutting the verbs after names gained. Entities written all in low
 ``layla hassan``) are left alone too. :func:`end_particles` lets no such entity end with a
 particle (``Rhodri ap`` before ``Gwilym``; no CoNLL-2003 person entity does),
 :func:`join_particles` joins two person entities that a particle only names hold stands
-between (``Mishaal`` + ``bin`` + ``Turki al-Otaibi``), and
+between (``Mishaal`` + ``bin`` + ``Turki al-Otaibi``), :func:`grow_particles` grows one over
+particles beside it to a capitalised word (``Arantxa`` + ``de la Riva``), and
 :func:`take_conjoined` reads a name's conjunction (Catalan ``Jordi Puigventós i Serra``,
 Spanish ``Ortega y Gasset``) as part of it. :func:`drop_lower` drops an entity written all
 in lower case from a text that is written with capitals: in CoNLL-2003 train and dev one of
@@ -27,6 +28,7 @@ from typing import FrozenSet, List, Sequence, Tuple
 from spacy.tokens import Doc, Span
 
 from .hyphens import hyphen_after
+from .titles import name_word
 from .words import capital_word
 
 # Lower-case words that belong to a name (``Ludwig van Beethoven``, ``Oscar de la Hoya``,
@@ -34,9 +36,11 @@ from .words import capital_word
 # The second line (the twenty-fourth session): patronymic particles of other languages,
 # Mauritanian ``ould`` and ``mint``, Kyrgyz and Kazakh ``uulu`` and ``kyzy``, Welsh ``ferch``
 # and ``verch``, Tuareg ``ag`` and ``welet``, Malay ``ibni`` and ``binte``.
+# Spanish ``las`` and ``los`` (``Bartolomé de las Casas``): the twenty-eighth session.
 PARTICLES: FrozenSet[str] = frozenset(
     """
     van von vom zu zum zur der den de del dela della delle delos dei degli di da dal das dos
+    las los
     do du des la le lo el al ul ud bin binti bint ibn ben bat ap af av dan wa ter ten te op y e
     i
     ould mint uulu kyzy ferch verch ag welet ibni binte
@@ -164,6 +168,45 @@ def end_particles(
                 end -= 1
         moved.append((start, end, label))
     return moved
+
+
+# Particles at most between a person span and the capitalised word that it grows to.
+MAX_PARTICLES = 2
+
+
+def grow_particles(
+    spans: Sequence[Tuple[int, int, int]], doc: Doc, person_labels: Sequence[int], offset: int = 0
+) -> List[Tuple[int, int, int]]:
+    """Grow each person span over one or two particles right after it to the capitalised
+    word after them (``Arantxa`` + ``de la Riva``, ``Alhassane`` + ``ag Alkhassoum``), and
+    likewise back over particles before it to a capitalised word (``Hafiz bin`` + ``Abdul
+    Rahman``, ``Bartolomé de las`` + ``Casas``): a tagger sure of one part of such a name
+    often misses the other. Nothing in another span is taken, nor a stop word or a title
+    (``titles.name_word``).
+
+    ``spans`` are sorted ``(start, end, label)`` at token positions ``offset`` ahead of
+    ``doc``'s; ``person_labels`` are the label ids whose spans grow. The result is sorted.
+    """
+    taken = {i for start, end, _ in spans for i in range(start - offset, end - offset)}
+    grown = []
+    for start, end, label in spans:
+        if label in person_labels:
+            lo, hi = start - offset, end - offset
+            j = hi
+            while j < len(doc) and j - hi < MAX_PARTICLES and doc[j].text in PARTICLES:
+                j += 1
+            free = taken.isdisjoint(range(hi, j + 1))
+            if hi < j < len(doc) and free and name_word(doc[j]):
+                hi = j + 1
+            j = lo
+            while j > 0 and lo - j < MAX_PARTICLES and doc[j - 1].text in PARTICLES:
+                j -= 1
+            if 0 < j < lo and taken.isdisjoint(range(j - 1, lo)) and name_word(doc[j - 1]):
+                lo = j - 1
+            taken.update(range(lo, hi))  # a word two spans could grow to goes to one
+            start, end = lo + offset, hi + offset
+        grown.append((start, end, label))
+    return sorted(grown)
 
 
 def take_conjoined(

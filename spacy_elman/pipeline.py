@@ -261,8 +261,9 @@ def make_elman_ner(
     trim_lower: no person entity that holds a capitalised word starts with a lower-case word
         other than a particle (``rival Ilse Varga``, ``Eupithecia hartigi Kovalčík``; not
         ``van Gogh``), nor ends with one (``Rhodri ap`` takes ``Gwilym``, else drops
-        ``ap``), and one before a name's conjunction and a capitalised word takes both
-        (``Montserrat Vidal`` + ``i Roca``); see ``lowercase``.
+        ``ap``), one before a name's conjunction and a capitalised word takes both
+        (``Montserrat Vidal`` + ``i Roca``), and one beside particles takes the capitalised
+        word past them (``Arantxa`` + ``de la Riva``); see ``lowercase``.
     take_hyphenated: a person entity right before a hyphenated word of capitalised pieces
         takes it, unless a capitalised word follows (``Tamsin`` ``Ayo-Brennan``); see
         ``hyphens``.

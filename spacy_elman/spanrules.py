@@ -55,9 +55,11 @@ from .lifespans import may_date, take_lifespans
 from .lists import take_lists
 from .lowercase import (
     CONJUNCTIONS,
-    JOINING_PARTICLES,
+    MAX_PARTICLES,
+    PARTICLES,
     drop_lower,
     end_particles,
+    grow_particles,
     join_particles,
     take_conjoined,
     trim_lower_words,
@@ -119,6 +121,7 @@ PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]
     ("trim_lower", trim_lower_words),
     ("trim_lower", end_particles),
     ("trim_lower", join_particles),
+    ("trim_lower", grow_particles),
     ("trim_lower", take_conjoined),
     ("trim_chat", trim_stop_words),
     ("trim_chat", trim_switches),
@@ -171,7 +174,8 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
     may change ``span``: a token inside it that is not a plain capitalised word, a suffix, an
     eponym's word or a hyphenated word right after it, a storm's or a saint's word (or
     ``the``, ``this`` or ``my`` before one word, a hashtag's ``#``, a dash that joins two
-    names: ``Kaplan–``) right before it, or a ship's prefix one or two words before it."""
+    names: ``Kaplan–``, a particle: ``de las`` + ``Casas``) right before it, or a ship's
+    prefix one or two words before it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
@@ -182,7 +186,7 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
         _reads(doc, range(start, end), _INSIDE, _read_inside, strings)
         or _reads(doc, after, _AFTER, _read_after, strings)
         or hyphen_after(doc, end)
-        or (start > 0 and doc[start - 1].text in _BEFORE)
+        or (start > 0 and (doc[start - 1].text in _BEFORE or doc[start - 1].text in PARTICLES))
         or (end - start == 1 and start > 0 and doc[start - 1].lower_ in THING_WORDS)
         or (start > 1 and doc[start - 2].text in SHIP_PREFIXES)
     )
@@ -306,13 +310,16 @@ def whole_doc_rules(
 
 
 def _together(span: Tuple[int, int, int], nxt: Tuple[int, int, int], doc: Doc, offset: int) -> bool:
-    """Whether ``nxt`` starts where ``span`` ends or one name's conjunction or joining
-    particle after it."""
+    """Whether ``nxt`` starts where ``span`` ends or past one or two particles (a name's
+    conjunction, a joining particle: ``take_conjoined``, ``join_particles`` and
+    ``grow_particles`` read both spans)."""
     end = span[1]
-    if nxt[0] != end + 1:
-        return nxt[0] == end
-    between = doc[end - offset].text
-    return between in CONJUNCTIONS or between in JOINING_PARTICLES
+    gap = nxt[0] - end
+    if gap == 0:
+        return True
+    if not 0 < gap <= MAX_PARTICLES:
+        return False
+    return all(doc[i - offset].text in PARTICLES for i in range(end, nxt[0]))
 
 
 def _sort_group(group: Spans, doc: Doc, offset: int, need: Spans, plain: Spans) -> None:
@@ -340,8 +347,9 @@ def _read_inside(text: str) -> bool:
 
 def _read_after(text: str) -> bool:
     """Whether a rule may read this token after a span: a suffix, an eponym's word, a
-    possessive (before an eponym's head), a plural verb, a name's conjunction or a joining
-    particle (``join_particles``: ``Azman`` + ``bin`` + ``Rosli``)."""
+    possessive (before an eponym's head), a plural verb, a name's conjunction or a particle
+    (``join_particles``: ``Azman`` + ``bin`` + ``Rosli``; ``grow_particles``: ``Arantxa`` +
+    ``de la Riva``)."""
     key = text.rstrip(".")
     return (
         key in SUFFIXES
@@ -349,5 +357,5 @@ def _read_after(text: str) -> bool:
         or key in REGNAL_AFTER_TITLE
         or key.lower() in _AFTER_WORDS
         or text in CONJUNCTIONS
-        or text in JOINING_PARTICLES
+        or text in PARTICLES
     )

@@ -7,6 +7,7 @@ import spacy
 from spacy_elman.lowercase import (
     drop_lower,
     end_particles,
+    grow_particles,
     join_particles,
     take_conjoined,
     trim_lower_words,
@@ -139,3 +140,34 @@ def test_join_particles_joins_two_person_spans_a_name_particle_stands_between():
     spans = [(1, 2, 0), (3, 7, 0), (10, 11, 0), (12, 13, 1)]
     assert join_particles(spans, doc, [0]) == [(1, 7, 0), (10, 11, 0), (12, 13, 1)]
     assert join_particles([(11, 12, 0), (13, 17, 0)], doc, [0], offset=10) == [(11, 17, 0)]
+
+
+@pytest.mark.parametrize(
+    "text, span, want",
+    [
+        ("Dr Arantxa de la Riva lent it", (1, 2), (1, 5)),  # particles, then a name after
+        ("Bartolomé de las Casas came", (3, 4), (0, 4)),  # a name, then particles before
+        ("guide Alhassane ag Alkhassoum said", (1, 2), (1, 4)),
+        ("Hafiz bin Abdul Rahman opened", (2, 4), (0, 4)),
+        ("Maria de la Paz and Juan", (0, 1), (0, 4)),
+        ("Maria de la the Paz", (0, 1), (0, 1)),  # three words between: no
+        ("Juan de la Mayor", (0, 1), (0, 1)),  # a title is no name
+        ("Juan de The", (0, 1), (0, 1)),  # nor a stop word
+        ("Juan de la paz", (0, 1), (0, 1)),  # nor a lower-case word
+        ("The de la Riva", (3, 4), (3, 4)),
+    ],
+)
+def test_grow_particles_takes_the_name_beside_particles(text, span, want):
+    doc = NLP(text)
+    assert grow_particles([(*span, 0)], doc, [0]) == [(*want, 0)]
+    assert grow_particles([(*span, 1)], doc, [0]) == [(*span, 1)]  # not a person label
+
+
+def test_grow_particles_stops_at_other_spans_and_reads_batch_offsets():
+    doc = NLP("Ana de Lima and Hafiz bin Rahman")
+    # "Lima" is another span: Ana does not take it
+    assert grow_particles([(10, 11, 0), (12, 13, 1)], doc, [0], offset=10) == [
+        (10, 11, 0),
+        (12, 13, 1),
+    ]
+    assert grow_particles([(16, 17, 0)], doc, [0], offset=10) == [(14, 17, 0)]

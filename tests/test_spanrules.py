@@ -98,6 +98,8 @@ def test_apply_rules_leaves_spans_that_needs_rules_passes(text):
         ("Rhodri ap Gwilym", (0, 2)),  # a particle inside it
         ("Montserrat Vidal i Roca", (0, 2)),  # a name's conjunction after it
         ("Azman bin Rosli", (0, 1)),  # a joining particle after it
+        ("Arantxa de la Riva", (0, 1)),  # a particle after it
+        ("Bartolomé de las Casas", (3, 4)),  # a particle before it
         ("Ask about filo pastry", (2, 3)),  # a lower-case word
         ("Mark my words", (0, 1)),  # a month's or a verb's word
         ("@ilse.v Ilse", (0, 2)),  # an @handle
