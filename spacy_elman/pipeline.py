@@ -134,6 +134,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "trim_verbs": True,
         "trim_lower": True,
         "take_hyphenated": True,
+        "take_surnames": True,
         "join_adjacent": True,
         "drop_eponyms": True,
         "drop_lower": True,
@@ -187,6 +188,7 @@ def make_elman_ner(
     trim_verbs: bool,
     trim_lower: bool,
     take_hyphenated: bool,
+    take_surnames: bool,
     join_adjacent: bool,
     drop_eponyms: bool,
     drop_lower: bool,
@@ -267,6 +269,9 @@ def make_elman_ner(
     take_hyphenated: a person entity right before a hyphenated word of capitalised pieces
         takes it, unless a capitalised word follows (``Tamsin`` ``Ayo-Brennan``); see
         ``hyphens``.
+    take_surnames: a person entity takes the capitalised words right after it that have no
+        Brown cluster, up to four words in all (``Kristoffer`` ``Aasland``); see
+        ``surnames``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).
     drop_eponyms: no person entity directly before, or (two words or more) ending with, a
@@ -358,6 +363,7 @@ def make_elman_ner(
         trim_verbs=trim_verbs,
         trim_lower=trim_lower,
         take_hyphenated=take_hyphenated,
+        take_surnames=take_surnames,
         join_adjacent=join_adjacent,
         drop_eponyms=drop_eponyms,
         drop_lower=drop_lower,
@@ -411,6 +417,7 @@ class ElmanNER(TrainablePipe):
         trim_verbs: bool = True,
         trim_lower: bool = True,
         take_hyphenated: bool = True,
+        take_surnames: bool = True,
         join_adjacent: bool = True,
         drop_eponyms: bool = True,
         drop_lower: bool = True,
@@ -464,6 +471,7 @@ class ElmanNER(TrainablePipe):
             "trim_verbs": trim_verbs,
             "trim_lower": trim_lower,
             "take_hyphenated": take_hyphenated,
+            "take_surnames": take_surnames,
             "join_adjacent": join_adjacent,
             "drop_eponyms": drop_eponyms,
             "drop_lower": drop_lower,

@@ -55,7 +55,6 @@ from .lifespans import may_date, take_lifespans
 from .lists import take_lists
 from .lowercase import (
     CONJUNCTIONS,
-    MAX_PARTICLES,
     PARTICLES,
     drop_lower,
     end_particles,
@@ -69,6 +68,7 @@ from .nicknames import take_nicknames
 from .ordinary import ORDINARY_WORDS, THING_WORDS, drop_ordinary
 from .places import drop_places
 from .repeats import take_repeats
+from .surnames import MAX_WORDS, rare_capital, take_surnames
 from .switches import trim_switches
 from .teams import PLURAL_VERBS, drop_teams
 from .titles import (
@@ -126,6 +126,7 @@ PERSON_RULES: Tuple[Tuple[str, Callable[[Spans, Doc, Sequence[int], int], Spans]
     ("trim_chat", trim_stop_words),
     ("trim_chat", trim_switches),
     ("take_hyphenated", take_hyphenated),
+    ("take_surnames", take_surnames),
     ("drop_eponyms", drop_eponyms),
     ("drop_lower", drop_lower),
     ("drop_ordinary", drop_ordinary),
@@ -310,16 +311,17 @@ def whole_doc_rules(
 
 
 def _together(span: Tuple[int, int, int], nxt: Tuple[int, int, int], doc: Doc, offset: int) -> bool:
-    """Whether ``nxt`` starts where ``span`` ends or past one or two particles (a name's
-    conjunction, a joining particle: ``take_conjoined``, ``join_particles`` and
-    ``grow_particles`` read both spans)."""
+    """Whether ``nxt`` starts where ``span`` ends or past a few particles or rare capitalised
+    words (``take_conjoined``, ``join_particles``, ``grow_particles`` and ``take_surnames``
+    read both spans)."""
     end = span[1]
     gap = nxt[0] - end
     if gap == 0:
         return True
-    if not 0 < gap <= MAX_PARTICLES:
+    if not 0 < gap < MAX_WORDS:
         return False
-    return all(doc[i - offset].text in PARTICLES for i in range(end, nxt[0]))
+    between = (doc[i - offset].text for i in range(end, nxt[0]))
+    return all(text in PARTICLES or rare_capital(text) for text in between)
 
 
 def _sort_group(group: Spans, doc: Doc, offset: int, need: Spans, plain: Spans) -> None:
@@ -349,7 +351,8 @@ def _read_after(text: str) -> bool:
     """Whether a rule may read this token after a span: a suffix, an eponym's word, a
     possessive (before an eponym's head), a plural verb, a name's conjunction or a particle
     (``join_particles``: ``Azman`` + ``bin`` + ``Rosli``; ``grow_particles``: ``Arantxa`` +
-    ``de la Riva``)."""
+    ``de la Riva``) or a rare capitalised word (``take_surnames``: ``Kristoffer`` +
+    ``Aasland``)."""
     key = text.rstrip(".")
     return (
         key in SUFFIXES
@@ -358,4 +361,5 @@ def _read_after(text: str) -> bool:
         or key.lower() in _AFTER_WORDS
         or text in CONJUNCTIONS
         or text in PARTICLES
+        or rare_capital(text)
     )

@@ -774,6 +774,7 @@ SPAN_RULES = [
     ("trim_lower", "her rival Ilse Varga won", [0, 1, 2, 2, 0], [(2, 4)], [(1, 4)]),
     ("trim_lower", "Montserrat Vidal i Roca won", [1, 2, 0, 1, 0], [(0, 4)], [(0, 2), (3, 4)]),
     ("take_hyphenated", "Tamsin Ayo-Brennan left", [1, 0, 0, 0, 0], [(0, 4)], [(0, 1)]),
+    ("take_surnames", "Kristoffer Aasland won", [1, 0, 0], [(0, 2)], [(0, 1)]),
     ("drop_lower", "Nana rolls filo pastry on Sunday", [0, 0, 1, 0, 0, 0], [], [(2, 3)]),
     ("drop_places", "Ilse Varga flew to Pamplona", [1, 2, 0, 0, 1], [(0, 2)], [(0, 2), (4, 5)]),
     ("drop_ordinary", "Ilse Varga left on Jan 22", [1, 2, 0, 0, 1, 0], [(0, 2)], [(0, 2), (4, 5)]),

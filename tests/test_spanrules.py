@@ -14,7 +14,7 @@ from spacy_elman.spanrules import apply_rules, may_find, needs_rules, run_rules,
 NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
-    "take_suffixes trim_verbs trim_lower take_hyphenated drop_eponyms drop_lower drop_ordinary "
+    "take_suffixes trim_verbs trim_lower take_hyphenated take_surnames drop_eponyms drop_lower drop_ordinary "
     "drop_places drop_teams take_lifespans take_repeats take_lists take_nicknames take_honorifics take_addressees take_citations take_vocatives take_greetings"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
@@ -39,7 +39,7 @@ TEXTS = [
     "Queen Elizabeth I and the Mayo Clinic Trust of Kim Ji-won Park",
     "Amara Diallo Baker McKenzie LLP Tongan Anishinaabe HAHAHA Will and the Doppler effect",
     "Storm Edith hit St Aidan 's Well as Datuk Tamsin Ayo-Brennan met Rhodri ap Gwilym of Ogun State",
-    "Jordi Puigventós i Serra rolls filo pastry with Ortega y Gasset and tom",
+    "Jordi Puigventós i Serra rolls filo pastry with Ortega y Gasset and tom for Ilse Varga",
     "Ilse Varga flew from San Antonio to Pamplona , Nebraska and Sri Lanka",
     "Opener Gurkirat Singh said Hurricane Katrina hit Imran Bhai 's stall",
     "Mark my words , @ilse.v said on Jan 22 as Bubbe Feygl met Kuya Jun Santos",
