@@ -270,7 +270,8 @@ def make_elman_ner(
         takes it, unless a capitalised word follows (``Tamsin`` ``Ayo-Brennan``); see
         ``hyphens``.
     take_surnames: a person entity takes the capitalised words right after it that have no
-        Brown cluster, up to four words in all (``Kristoffer`` ``Aasland``); see
+        Brown cluster, and such a word before it that is no title, role or nationality, up
+        to four words in all (``Kristoffer`` ``Aasland``, ``Chamindu`` ``Wijesekara``); see
         ``surnames``.
     join_adjacent: two entities of the same label with no token between them are one
         (``Caster`` ``Semenya`` read as two names is ``Caster Semenya``).

@@ -175,8 +175,9 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
     may change ``span``: a token inside it that is not a plain capitalised word, a suffix, an
     eponym's word or a hyphenated word right after it, a storm's or a saint's word (or
     ``the``, ``this`` or ``my`` before one word, a hashtag's ``#``, a dash that joins two
-    names: ``Kaplan–``, a particle: ``de las`` + ``Casas``) right before it, or a ship's
-    prefix one or two words before it."""
+    names: ``Kaplan–``, a particle: ``de las`` + ``Casas``, a rare capitalised word:
+    ``Chamindu`` + ``Wijesekara``) right before it, or a ship's prefix one or two words
+    before it."""
     if len(_INSIDE) > CACHE_SIZE or len(_AFTER) > CACHE_SIZE:
         _INSIDE.clear()
         _AFTER.clear()
@@ -187,7 +188,7 @@ def needs_rules(span: Tuple[int, int, int], doc: Doc, offset: int = 0) -> bool:
         _reads(doc, range(start, end), _INSIDE, _read_inside, strings)
         or _reads(doc, after, _AFTER, _read_after, strings)
         or hyphen_after(doc, end)
-        or (start > 0 and (doc[start - 1].text in _BEFORE or doc[start - 1].text in PARTICLES))
+        or (start > 0 and _read_before(doc[start - 1].text))
         or (end - start == 1 and start > 0 and doc[start - 1].lower_ in THING_WORDS)
         or (start > 1 and doc[start - 2].text in SHIP_PREFIXES)
     )
@@ -345,6 +346,13 @@ def _read_inside(text: str) -> bool:
         or text in BEFORE_WORDS
         or is_chat_word(text)
     )
+
+
+def _read_before(text: str) -> bool:
+    """Whether a rule may read this token right before a span: a storm's or a saint's word, a
+    hashtag's ``#``, a dash that joins two names, a particle (``grow_particles``) or a rare
+    capitalised word (``take_surnames``)."""
+    return text in _BEFORE or text in PARTICLES or rare_capital(text)
 
 
 def _read_after(text: str) -> bool:

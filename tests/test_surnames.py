@@ -20,6 +20,10 @@ NLP = spacy.blank("en")
         ("Maria AASLAND left", (0, 1), (0, 1)),  # a headline's capitals
         ("Maria aasland left", (0, 1), (0, 1)),  # lower case
         ("Maria 3M left", (0, 1), (0, 1)),  # not letters
+        ("Opener Chamindu Wijesekara made 87", (2, 3), (1, 3)),  # back over a rare word
+        ("Flanker Siaosi Leaupepe was sent off", (1, 3), (1, 3)),  # not a role
+        ("Auntie Titilayo cooked", (1, 2), (1, 2)),  # nor a title
+        ("Kristoffer Aasland Bjørnstadvik Tessarovich Ulvestadheim won", (1, 2), (1, 5)),
     ],
 )
 def test_take_surnames_takes_rare_capitalised_words_after_a_name(text, span, want):
@@ -37,7 +41,8 @@ def test_take_surnames_leaves_other_labels_and_next_spans_and_reads_offsets():
 @pytest.mark.parametrize(
     "text, rare",
     [("Aasland", True), ("Tursunov", True), ("Smith", False), ("London", False), ("Monday", False)]
-    + [("AASLAND", False), ("aasland", False), ("A", False), ("Aas-land", False)],
+    + [("AASLAND", False), ("aasland", False), ("A", False), ("Aas-land", False)]
+    + [("Awwwww", False), ("Lol", False)],
 )
 def test_rare_capital_reads_case_letters_and_brown_clusters(text, rare):
     assert rare_capital(text) is rare
