@@ -10,7 +10,9 @@ words, eponym heads, suffixes, saints' words, a name's conjunctions, months, sea
 of a name's form), inside a span or right after it (also a possessive or a plural verb), or
 a hyphen joined to the word after it, or a storm's, saint's, vessel's, dish's or street's
 word inside it or right before it (or ``the``, ``this`` or ``my`` before a span of one word,
-a hashtag's ``#``, or a dash that joins two names), or a ship's prefix one or two words before it. A span that holds
+a hashtag's ``#``, or a dash that joins two names), or a ship's prefix one or two words before it,
+or a particle or a capitalised word with no Brown cluster right before or after it
+(``grow_particles``, ``take_surnames``). A span that holds
 none of those is left as decoded by all of them but ``join_adjacent`` and ``drop_places``
 (which looks every span up in its place names), and :func:`run_rules` runs the others on the
 spans that hold one only. The whole-doc rules (:func:`whole_doc_rules`) read every doc:

@@ -71,6 +71,17 @@ def test_form_rows_reuse_held_forms_and_start_again_for_another_model(nlp):
     assert len(memo) == held  # other table sizes: started again
 
 
+def test_form_rows_give_the_plain_ids_around_empty_docs(nlp):
+    docs = [nlp(""), nlp("Ana Lima"), nlp(""), nlp("Jo de Riva ."), nlp("")]
+    memo = FormRows()
+    for _ in range(2):  # a fresh memo, then a full one
+        plain = docs_features(docs, FEATURES, ROWS)
+        ids = docs_features(docs, FEATURES, ROWS, None, memo)
+        assert [len(a) for a in ids] == [0, 2, 0, 4, 0]
+        for a, b in zip(plain, ids):
+            np.testing.assert_array_equal(a, b)
+
+
 def test_form_rows_are_not_used_for_norm(nlp):
     """A token's norm is its own (a tokenizer exception sets it), not its form's."""
     memo = FormRows()
