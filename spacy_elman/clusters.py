@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from .errors import Errors
@@ -48,5 +49,10 @@ def cluster_ids(orth: Uint64s1d, lower: Uint64s1d) -> Ints1d:
 
 def has_cluster(token: Token) -> bool:
     """Whether ``token`` has a Brown cluster in its own case or in lower case."""
-    keys = np.asarray([token.orth, token.lower], dtype="uint64")
+    return form_has_cluster(token.text)
+
+
+def form_has_cluster(text: str) -> bool:
+    """Whether the word form ``text`` has a Brown cluster in its own case or in lower case."""
+    keys = np.asarray([get_string_id(text), get_string_id(text.lower())], dtype="uint64")
     return bool(lookup(cluster_table(), keys).any())

@@ -56,7 +56,6 @@ from .hyphens import hyphen_after, take_hyphenated
 from .lifespans import may_date, take_lifespans
 from .lists import take_lists
 from .lowercase import (
-    CONJUNCTIONS,
     PARTICLES,
     drop_lower,
     end_particles,
@@ -369,7 +368,6 @@ def _read_after(text: str) -> bool:
         or key in POSSESSIVES
         or key in REGNAL_AFTER_TITLE
         or key.lower() in _AFTER_WORDS
-        or text in CONJUNCTIONS
-        or text in PARTICLES
+        or text in PARTICLES  # a name's conjunctions (``i``, ``y``) among them
         or rare_capital(text)
     )

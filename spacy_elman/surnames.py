@@ -14,15 +14,12 @@ words in all. Words in capitals (a headline's) are left alone.
 from functools import lru_cache
 from typing import List, Sequence, Tuple
 
-import numpy as np
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .chat import is_chat_word
-from .clusters import cluster_table
+from .clusters import form_has_cluster
 from .hyphens import hyphen_after
 from .nationalities import is_nationality
-from .tables import lookup
 from .titles import name_word
 
 # Words a person entity may hold at most after it grows.
@@ -79,5 +76,4 @@ def rare_capital(text: str) -> bool:
         return False
     if is_chat_word(text):
         return False
-    keys = np.asarray([get_string_id(text), get_string_id(text.lower())], dtype="uint64")
-    return not lookup(cluster_table(), keys).any()
+    return not form_has_cluster(text)
