@@ -6,7 +6,7 @@ surname. A tagger reads the quote marks as the end of a name and finds the given
 surname or the nickname alone, or two or three of them as separate entities.
 :func:`take_nicknames` makes one person entity of the name before the quotes (from the first
 person entity in it, or the word right before them), the one to three capitalised words in
-them and the capitalised words after them, where a person entity lies in those words and no
+them (after ``The``: ``"The Tulip"``) and the capitalised words after them, where a person entity lies in those words and no
 other entity touches them.
 """
 
@@ -25,6 +25,9 @@ QUOTES: FrozenSet[str] = frozenset("\" “ ” '".split())
 _QUOTE_IDS = frozenset(get_string_id(quote) for quote in QUOTES)
 # How many words the nickname and the surname may have.
 MAX_WORDS = 3
+# The article a nickname may open with, as written (``Reinier "The Tulip" Kuipers``; the
+# twenty-ninth session).
+ARTICLES: FrozenSet[str] = frozenset(("The", "THE"))
 
 
 def take_nicknames(
@@ -68,8 +71,9 @@ def _name_around(doc: Doc, quote: int) -> Optional[Tuple[int, int]]:
     first = name_start(doc, quote)
     if first == quote:
         return None
-    close = name_run_end(doc, quote + 1, MAX_WORDS, name_word)
-    if close == quote + 1 or close >= len(doc) or doc[close].text not in QUOTES:
+    opens = quote + 2 if doc[quote + 1].text in ARTICLES else quote + 1
+    close = name_run_end(doc, opens, MAX_WORDS, name_word)
+    if close == opens or close >= len(doc) or doc[close].text not in QUOTES:
         return None
     end = name_run_end(doc, close + 1, MAX_WORDS, name_word)
     return (first, end) if end > close + 1 else None

@@ -13,8 +13,8 @@ a preposition or a determiner (``this summer``, ``next Autumn``), or any word ri
 ``the``, ``this``, ``my``, ``your``, ``our`` or ``his`` but a plural (``The Dyson has better
 suction``: a product, a firm or a place; in CoNLL-2003 train and dev 22 one-word person entities
 follow ``the``, most of them families, ``the Kennedys``, against 1,217 other entities), or a
-day of the week (``» Tue 3 Oct``) or a single letter (``band D.``). The lists were written for
-this project.
+day of the week (``» Tue 3 Oct``), a number word (``WIN BY SEVEN WICKETS``) or a single
+letter (``band D.``). The lists were written for this project.
 """
 
 import re
@@ -42,6 +42,16 @@ WEEKDAYS: FrozenSet[str] = frozenset(
 # Single letters (``Council tax band D.``, chat's ``k``): an initial is part of a name, never
 # all of it; no CoNLL-2003 train or dev person entity is one.
 LETTERS: FrozenSet[str] = frozenset("abcdefghijklmnopqrstuvwxyz")
+# Number words (``PAKISTAN WIN BY SEVEN WICKETS``; the twenty-ninth session): a capitals
+# headline reads like a row of names. One CoNLL-2003 train or dev person entity is one, an
+# annotation slip (``WIN BOTH ROUND NINE SUPERBIKE RACES``).
+NUMBER_WORDS: FrozenSet[str] = frozenset(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million billion
+    """.split()
+)
 # Given names (or their short forms) that are also verbs a command or a wish opens with:
 # ``Will you ...``, ``Sue the airline``, ``Grant us ...``, ``Don your coat``.
 VERBS: FrozenSet[str] = frozenset(
@@ -73,15 +83,16 @@ THING_WORDS: FrozenSet[str] = frozenset("the this my your our his".split())
 # A day's or a year's number: ``22``, ``22nd``, ``1996``, ``22,``.
 _NUMBER = re.compile(r"^\d{1,4}(?:st|nd|rd|th)?,?$")
 # The words this module reads inside a span, for the rules' fast path.
-ORDINARY_WORDS: FrozenSet[str] = MONTHS | VERBS | SEASONS | WEEKDAYS | LETTERS
+ORDINARY_WORDS: FrozenSet[str] = MONTHS | VERBS | SEASONS | WEEKDAYS | LETTERS | NUMBER_WORDS
 
 
 def is_ordinary(doc: Doc, i: int) -> bool:
-    """Whether the word ``doc[i]`` is a day of the week or a single letter, a name after ``the``
-    (or ``this``, ``my``), a month beside a number, a season after a word that makes it one, or
-    a verb that opens a sentence followed by a determiner or a pronoun."""
+    """Whether the word ``doc[i]`` is a day of the week, a number word or a single letter, a
+    name after ``the`` (or ``this``, ``my``), a month beside a number, a season after a word
+    that makes it one, or a verb that opens a sentence followed by a determiner or a
+    pronoun."""
     key = doc[i].text.lower().rstrip(".")
-    if key in WEEKDAYS or key in LETTERS:
+    if key in WEEKDAYS or key in LETTERS or key in NUMBER_WORDS:
         return True
     if key in MONTHS and (
         (i + 1 < len(doc) and _NUMBER.match(doc[i + 1].text))

@@ -308,7 +308,9 @@ def make_elman_ner(
         entities, the other items are person entities too; see ``lists``.
     take_honorifics: the capitalised words after ``Mr``, ``Mrs``, ``Ms``, ``Dr``, ``Prof``
         or a kinship title (``Mrs Quennell would like ...``, ``Auntie Myfanwy``) are a person
-        entity, unless a title, a place or a contest (``Miss Universe``); see ``honorifics``.
+        entity, unless a title, a place or a contest (``Miss Universe``), and so are those
+        after a relation in lower case that the Brown clusters do not know (``her son
+        Athelstan``); see ``honorifics``.
     take_nicknames: a name with a nickname in quotes (``Barnabas "Dynamo" Pilbeam``) is one
         person entity where the tagger found a part of it; see ``nicknames``.
     take_addressees: a name addressed at the end of quoted speech (``"Late again,

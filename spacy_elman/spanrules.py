@@ -43,6 +43,7 @@ from .eponyms import (
     BEFORE_WORDS,
     EPONYM_HEADS,
     EPONYM_MODIFIERS,
+    FIRM_FORMS,
     LOWER_HEADS,
     NAME_PAIR_DASHES,
     POSSESSIVES,
@@ -51,7 +52,8 @@ from .eponyms import (
 )
 from .greetings import may_greet, take_greetings
 from .headlines import HEADLINE_VERBS, trim_verbs
-from .honorifics import HONORIFIC_IDS, take_honorifics
+from .honorifics import CUE_IDS as HONORIFIC_CUE_IDS
+from .honorifics import take_honorifics
 from .hyphens import hyphen_after, take_hyphenated
 from .lifespans import may_date, take_lifespans
 from .lists import take_lists
@@ -259,7 +261,7 @@ FINDERS = (
 # A doc without one of these words gets no name from ``take_honorifics``, ``take_addressees``
 # or ``take_citations``; the other finders have tests of their own (``may_greet``,
 # ``may_date``, ``opens_in_one_case``).
-_CUE_IDS = HONORIFIC_IDS | QUOTE_IDS | {ET}
+_CUE_IDS = HONORIFIC_CUE_IDS | QUOTE_IDS | {ET}
 
 
 def may_find(doc: Doc) -> bool:
@@ -345,6 +347,7 @@ def _read_inside(text: str) -> bool:
         or text in SUFFIXES
         or text in REGNAL_AFTER_TITLE
         or text in BEFORE_WORDS
+        or text in FIRM_FORMS
         or is_chat_word(text)
     )
 
@@ -357,16 +360,17 @@ def _read_before(text: str) -> bool:
 
 
 def _read_after(text: str) -> bool:
-    """Whether a rule may read this token after a span: a suffix, an eponym's word, a
-    possessive (before an eponym's head), a plural verb, a name's conjunction or a particle
-    (``join_particles``: ``Azman`` + ``bin`` + ``Rosli``; ``grow_particles``: ``Arantxa`` +
-    ``de la Riva``) or a rare capitalised word (``take_surnames``: ``Kristoffer`` +
-    ``Aasland``)."""
+    """Whether a rule may read this token after a span: a suffix, an eponym's word, a firm's
+    legal form, a possessive (before an eponym's head), a plural verb, a name's conjunction
+    or a particle (``join_particles``: ``Azman`` + ``bin`` + ``Rosli``; ``grow_particles``:
+    ``Arantxa`` + ``de la Riva``) or a rare capitalised word (``take_surnames``:
+    ``Kristoffer`` + ``Aasland``)."""
     key = text.rstrip(".")
     return (
         key in SUFFIXES
         or key in POSSESSIVES
         or key in REGNAL_AFTER_TITLE
+        or key in FIRM_FORMS
         or key.lower() in _AFTER_WORDS
         or text in PARTICLES  # a name's conjunctions (``i``, ``y``) among them
         or rare_capital(text)

@@ -91,7 +91,10 @@ OCCUPATIONS: FrozenSet[str] = frozenset(
 # lists.
 # The tenth block (the same session): what case notes and headlines call a person before the
 # name (``Patient Dobroslava Novotná``, ``Teenager Suphannee Chaiyasit Wins ...``); none starts
-# a CoNLL-2003 train or dev person entity.
+# a CoNLL-2003 train or dev person entity. The twenty-ninth session added ``Steeplechaser``
+# to the seventh block, ``Veteran`` to the tenth, and the eleventh: Indian honorifics of
+# history books (``Chhatrapati Shivaji``, ``Munshi Premchand``, ``Lokmanya Tilak``), none a
+# token of CoNLL-2003 train or dev.
 # Not here: words that often start a name themselves (``Major``, ``Nana``, ``Son``,
 # ``Duke``, ``Earl``, ``Baron``, ``Marquis``, ``Sultana``, ``Deacon``, ``Justice``, ``Gen``,
 # ``Sen``; ``Begum``, ``Tan`` and ``Sri``, which start CoNLL-2003 person or place names;
@@ -140,13 +143,16 @@ TITLES: FrozenSet[str] = (
     marathoner surfer judoka triathlete decathlete heptathlete biathlete racer motorcyclist
     prop fighter shooter jumper trainer tánaiste taoiseach tía scrum-half fly-half full-back
     centre-back center-back left-back right-back wing-back all-rounder leg-spinner count canon
+    steeplechaser
 
     democrat republican conservative tory gm wgm revd madam ma'am maam flyweight bantamweight
     featherweight lightweight welterweight middleweight cruiserweight heavyweight
 
     cllr cllrs speaker
 
-    patient teenager schoolboy schoolgirl pensioner toddler widow widower
+    patient teenager schoolboy schoolgirl pensioner toddler widow widower veteran
+
+    chhatrapati munshi lokmanya netaji rajmata
     """.split()
     )
     | OCCUPATIONS

@@ -23,6 +23,11 @@ NLP = spacy.blank("en")
         ("Park", False),  # a surname too (Jae-sung Park)
         ("Says", False),
         ("Tanaka", False),
+        ("AG", True),  # a firm's legal form, as written
+        ("GmbH", True),
+        ("S.A.", True),
+        ("as", False),  # in another case it is a word
+        ("Ag", False),
     ],
 )
 def test_is_eponym_head_capitalised_heads_only(text, want):
@@ -36,6 +41,12 @@ def test_drop_eponyms_drops_person_spans_before_a_head():
     # Mandela (before Boulevard), Davis (Cup) and Ford (Arena) go; Ada Obi is followed by a
     # verb, and "Lee" before "Foundation" is not a person span.
     assert drop_eponyms(spans, doc, [person]) == [(4, 6, person), (11, 12, org)]
+
+
+def test_drop_eponyms_drops_person_spans_before_or_ending_with_a_firm_form():
+    doc = NLP("Pettersen Kjeldsberg AS plans to appeal , as Kjeldsberg said , Brandt AG")
+    spans = [(0, 2, 0), (8, 9, 0), (11, 13, 0)]
+    assert drop_eponyms(spans, doc, [0]) == [(8, 9, 0)]
 
 
 def test_drop_eponyms_drops_spans_ending_with_a_head_but_not_surnames():

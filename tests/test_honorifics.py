@@ -36,6 +36,25 @@ def test_take_honorifics_tags_the_name_after_an_honorific(text, want):
     assert [doc[s:e].text for s, e, _ in take_honorifics([], doc, [0])] == want
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("survived by her son Athelstan , her daughter", ["Athelstan"]),
+        ("My late husband Lahcen planted those trees", ["Lahcen"]),
+        ("she married her husband Jyotirao Phule in 1840", ["Jyotirao Phule"]),
+        ("the Kosovo-born winger Arbnor Ferati from Grasshoppers", ["Arbnor Ferati"]),
+        ("her son Harry came", []),  # a known word: the tagger has read it
+        ("its partner Minorco said", []),  # a firm's partner
+        ("her brother Yann-Fañch Le Bihan sang", []),  # too long to know where it ends
+        ("her son Kisumu visited", []),  # a place
+        ("her Son Athelstan", []),  # a relation only in lower case
+    ],
+)
+def test_take_honorifics_tags_the_rare_name_after_a_relation(text, want):
+    doc = NLP(text)
+    assert [doc[s:e].text for s, e, _ in take_honorifics([], doc, [0])] == want
+
+
 def test_take_honorifics_leaves_names_a_span_touches_and_reads_offsets():
     doc = NLP("Mrs Ann Quennell and Dr Obi")
     assert take_honorifics([(11, 12, 1)], doc, [0], offset=10) == [(11, 12, 1), (15, 16, 0)]

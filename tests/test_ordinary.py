@@ -25,6 +25,8 @@ NLP = spacy.blank("en")
         ("my Dyson broke", 1),
         ("Posted by grumpy_gasket » Tue 3 Oct", 4),  # a day of the week
         ("Council tax band D.", 3),  # a single letter
+        ("PAKISTAN WIN BY SEVEN WICKETS", 3),  # a number word
+        ("Seven Iraqis charged", 0),
     ],
 )
 def test_is_ordinary_finds_months_by_numbers_and_verbs_opening_a_sentence(text, i):

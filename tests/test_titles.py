@@ -149,6 +149,8 @@ def test_trim_titles_moves_past_sports_roles_and_chat_words_after_a_name():
     assert trim_titles(spans, doc, [0]) == [(1, 3, 0), (4, 5, 0), (10, 12, 0)]
     doc = NLP("Count Ferdinand von Zeppelin flew")
     assert trim_titles([(0, 4, 0)], doc, [0]) == [(1, 4, 0)]
+    doc = NLP("Steeplechaser Kibiwot Toroitich won , Veteran Ama Obi lost")
+    assert trim_titles([(0, 3, 0), (5, 8, 0)], doc, [0]) == [(1, 3, 0), (6, 8, 0)]
 
 
 @pytest.mark.parametrize(
