@@ -59,6 +59,7 @@ SETS = [
     "blind28",
     "blind29",
     "blind30",
+    "blind31",
 ]
 
 
@@ -101,6 +102,7 @@ def records(name: str = "names"):
         ("blind28", 250, 195, 85),
         ("blind29", 250, 185, 95),
         ("blind30", 255, 190, 95),
+        ("blind31", 250, 190, 95),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
