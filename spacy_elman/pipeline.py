@@ -148,6 +148,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "take_nicknames": True,
         "take_addressees": True,
         "take_citations": True,
+        "take_speakers": True,
         "take_vocatives": True,
         "take_greetings": True,
         "known_words": True,
@@ -202,6 +203,7 @@ def make_elman_ner(
     take_nicknames: bool,
     take_addressees: bool,
     take_citations: bool,
+    take_speakers: bool,
     take_vocatives: bool,
     take_greetings: bool,
     known_words: bool,
@@ -317,6 +319,9 @@ def make_elman_ner(
         Lancelot," said ...``) is a person entity; see ``addressees``.
     take_citations: the author's name before ``et al.`` (``Hegazy et al. (2021)``) is a
         person entity; see ``citations``.
+    take_speakers: the name before a gesture only people make (``Chisom shrugged``) or
+        around a verb of speech after a quote (``?" asked Ejiro.``) is a person entity; see
+        ``speakers``.
     take_vocatives: a line written in one case that opens with a word of letters no list
         holds and without a Brown cluster, before a second-person word (``u``, ``ur``,
         ``did``, ``pls``), ``and``/``&``/``n`` and a name, opens with a person entity
@@ -380,6 +385,7 @@ def make_elman_ner(
         take_nicknames=take_nicknames,
         take_addressees=take_addressees,
         take_citations=take_citations,
+        take_speakers=take_speakers,
         take_vocatives=take_vocatives,
         take_greetings=take_greetings,
         known_words=known_words,
@@ -434,6 +440,7 @@ class ElmanNER(TrainablePipe):
         take_nicknames: bool = True,
         take_addressees: bool = True,
         take_citations: bool = True,
+        take_speakers: bool = True,
         take_vocatives: bool = True,
         take_greetings: bool = True,
         known_words: bool = True,
@@ -488,6 +495,7 @@ class ElmanNER(TrainablePipe):
             "take_nicknames": take_nicknames,
             "take_addressees": take_addressees,
             "take_citations": take_citations,
+            "take_speakers": take_speakers,
             "take_vocatives": take_vocatives,
             "take_greetings": take_greetings,
             "known_words": known_words,

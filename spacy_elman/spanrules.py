@@ -18,8 +18,8 @@ none of those is left as decoded by all of them but ``join_adjacent`` and ``drop
 spans that hold one only. The whole-doc rules (:func:`whole_doc_rules`) read every doc:
 ``take_lifespans`` (the words before a bracket of life dates or an age), ``take_repeats`` (a
 doc's other mentions of a surname), ``take_lists``, ``take_nicknames``, ``take_honorifics``,
-``take_addressees``, ``take_citations``, ``take_vocatives`` and ``take_greetings`` (a doc's
-first words, colons, quotes and lists, with or without spans); they read a doc's tokens once and
+``take_addressees``, ``take_citations``, ``take_speakers``, ``take_vocatives`` and
+``take_greetings`` (a doc's first words, colons, quotes and lists, with or without spans); they read a doc's tokens once and
 look for the words they need first. A doc with no span goes through them only if
 :func:`may_find` sees one of those words (954 of the 2,100 such CoNLL-2003 dev sentences skip
 them, twenty-seventh session). On the CoNLL-2003 dev sentences 126 of the 1,148 with an
@@ -71,6 +71,7 @@ from .nicknames import take_nicknames
 from .ordinary import ORDINARY_WORDS, THING_WORDS, drop_ordinary
 from .places import drop_places
 from .repeats import take_repeats
+from .speakers import VERB_IDS, take_speakers
 from .surnames import MAX_WORDS, rare_capital, take_surnames
 from .switches import trim_switches
 from .teams import PLURAL_VERBS, drop_teams
@@ -255,13 +256,14 @@ FINDERS = (
     "take_honorifics",
     "take_addressees",
     "take_citations",
+    "take_speakers",
     "take_vocatives",
     "take_greetings",
 )
-# A doc without one of these words gets no name from ``take_honorifics``, ``take_addressees``
-# or ``take_citations``; the other finders have tests of their own (``may_greet``,
-# ``may_date``, ``opens_in_one_case``).
-_CUE_IDS = HONORIFIC_CUE_IDS | QUOTE_IDS | {ET}
+# A doc without one of these words gets no name from ``take_honorifics``, ``take_addressees``,
+# ``take_citations`` or ``take_speakers``; the other finders have tests of their own
+# (``may_greet``, ``may_date``, ``opens_in_one_case``).
+_CUE_IDS = HONORIFIC_CUE_IDS | QUOTE_IDS | {ET} | VERB_IDS
 
 
 def may_find(doc: Doc) -> bool:
@@ -286,8 +288,9 @@ def whole_doc_rules(
 ) -> Spans:
     """The rules that read all of a doc's spans at once, last: ``take_lifespans``,
     ``take_repeats``, ``take_lists``, ``take_nicknames``, ``take_honorifics``,
-    ``take_addressees``, ``take_citations``, ``take_vocatives`` and ``take_greetings`` (the
-    first and the last five may find a name where the doc has no span)."""
+    ``take_addressees``, ``take_citations``, ``take_speakers``, ``take_vocatives`` and
+    ``take_greetings`` (the first and the last six may find a name where the doc has no
+    span)."""
     spans = list(spans)
     # the doc's tokens, read once for the rules that look for a word first
     orth = doc.to_array(ORTH)
@@ -307,6 +310,8 @@ def whole_doc_rules(
         spans = take_addressees(spans, doc, persons, offset, tokens)
     if cfg["take_citations"]:
         spans = take_citations(spans, doc, persons, offset, tokens)
+    if cfg["take_speakers"]:
+        spans = take_speakers(spans, doc, persons, offset, tokens)
     if cfg["take_vocatives"]:
         spans = take_vocatives(spans, doc, persons, offset)
     if cfg["take_greetings"]:

@@ -791,6 +791,7 @@ SPAN_RULES = [
     ("take_honorifics", "Mrs Quennell thanks you", [0, 0, 0, 0], [(1, 2)], []),
     ("take_addressees", '"Late, Lancelot," he said', [0, 0, 0, 0, 0, 0, 0, 0], [(3, 4)], []),
     ("take_citations", "as Hegazy et al. showed", [0, 0, 0, 0, 0, 0], [(1, 2)], []),
+    ("take_speakers", "Chisom shrugged again", [0, 0, 0], [(0, 1)], []),
     ("take_nicknames", 'Ann "Dynamo" Lee won', [1, 0, 0, 0, 1, 0], [(0, 5)], [(0, 1), (4, 5)]),
     (
         "take_lists",

@@ -15,7 +15,7 @@ NLP = spacy.blank("en")
 RULES = (
     "split_dashes trim_symbols trim_chat join_adjacent trim_nationalities trim_titles "
     "take_suffixes trim_verbs trim_lower take_hyphenated take_surnames drop_eponyms drop_lower drop_ordinary "
-    "drop_places drop_teams take_lifespans take_repeats take_lists take_nicknames take_honorifics take_addressees take_citations take_vocatives take_greetings"
+    "drop_places drop_teams take_lifespans take_repeats take_lists take_nicknames take_honorifics take_addressees take_citations take_speakers take_vocatives take_greetings"
 ).split()
 ALL_ON = {rule: True for rule in RULES}
 # The rules that read every span (and the doc), which run_rules runs on all of them.
@@ -28,6 +28,7 @@ WHOLE_DOC = (
     "take_honorifics",
     "take_addressees",
     "take_citations",
+    "take_speakers",
     "take_vocatives",
     "take_greetings",
 )
@@ -51,6 +52,7 @@ TEXTS = [
     "Lyndon Quilliam , 44 , of Douglas can't wait for summer or this Autumn , said the Swede",
     "Bought this Dyson as #TeamKarabo met Mishaal bin Turki near Oamaru , aged 86 , of Haslemere",
     "toomas already told gran that Democrat Ann Obi emigrated to Otago with the Vera Menchik Club",
+    '" Is it far ? " Nodar asked , and Chisom shrugged as Ilse Varga laughed , " said Ann Obi .',
 ]
 
 
