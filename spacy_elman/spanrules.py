@@ -34,7 +34,8 @@ from spacy.attrs import ORTH
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from .addressees import QUOTE_IDS, take_addressees
+from .addressees import CUE_IDS as ADDRESSEE_CUE_IDS
+from .addressees import take_addressees
 from .bio import join_adjacent
 from .chat import is_chat_word, trim_chat_words, trim_stop_words
 from .citations import ET, take_citations
@@ -263,7 +264,7 @@ FINDERS = (
 # A doc without one of these words gets no name from ``take_honorifics``, ``take_addressees``,
 # ``take_citations`` or ``take_speakers``; the other finders have tests of their own
 # (``may_greet``, ``may_date``, ``opens_in_one_case``).
-_CUE_IDS = HONORIFIC_CUE_IDS | QUOTE_IDS | {ET} | VERB_IDS
+_CUE_IDS = HONORIFIC_CUE_IDS | ADDRESSEE_CUE_IDS | {ET} | VERB_IDS
 
 
 def may_find(doc: Doc) -> bool:

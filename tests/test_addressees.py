@@ -1,4 +1,5 @@
-"""Tests for spacy_elman.addressees: the name addressed at the end of quoted speech."""
+"""Tests for spacy_elman.addressees: the name addressed at the end of quoted speech, a question
+or an exclamation."""
 
 import pytest
 import spacy
@@ -18,6 +19,11 @@ NLP = spacy.blank("en")
         ('"Late again, the bus," he said.', []),  # a stop word
         ("Late again, Lancelot, said Mrs Trethewey.", []),  # no quote
         ('"We had strong reports," said Ann Lee, Salomon Bros. "', []),  # no quote open
+        ("Thank you for your order, Onyinyechi! Your parcel is on its way.", ["Onyinyechi"]),
+        ("Where are my keys, Summer?", ["Summer"]),  # a question, no quote
+        ("Well done, Leicester!", []),  # a place
+        ("Well done, everyone!", []),  # no capital
+        ("I met Ann, Lee and Obi.", []),  # a list, no call
     ],
 )
 def test_take_addressees_tags_the_name_spoken_to(text, want):

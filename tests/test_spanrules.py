@@ -53,6 +53,7 @@ TEXTS = [
     "Bought this Dyson as #TeamKarabo met Mishaal bin Turki near Oamaru , aged 86 , of Haslemere",
     "toomas already told gran that Democrat Ann Obi emigrated to Otago with the Vera Menchik Club",
     '" Is it far ? " Nodar asked , and Chisom shrugged as Ilse Varga laughed , " said Ann Obi .',
+    "Where are my keys , Summer ? Well done , Leicester ! Thanks , Ilse Varga !",
 ]
 
 
