@@ -316,7 +316,8 @@ def make_elman_ner(
     take_nicknames: a name with a nickname in quotes (``Barnabas "Dynamo" Pilbeam``) is one
         person entity where the tagger found a part of it; see ``nicknames``.
     take_addressees: a name addressed at the end of quoted speech (``"Late again,
-        Lancelot," said ...``) is a person entity; see ``addressees``.
+        Lancelot," said ...``), a question or an exclamation (``Thank you for your order,
+        Onyinyechi!``) is a person entity; see ``addressees``.
     take_citations: the author's name before ``et al.`` (``Hegazy et al. (2021)``) is a
         person entity; see ``citations``.
     take_speakers: the name before a gesture only people make (``Chisom shrugged``) or
