@@ -91,6 +91,10 @@ class Errors:
         "[E027] The place names of the 'drop_places' rule, {path}, are missing or unreadable "
         "({detail}). They ship with spacy-elman: reinstall the package."
     )
+    E028 = (
+        "[E028] elman_ner's 'opening_names' must be a number from 0 to 1 (got {value!r}); 0 "
+        "turns it off."
+    )
 
     # --- E1xx: corpus readers (spacy_elman/readers.py) -----------------------------------
     E101 = "[E101] {path}: file not found."

@@ -47,6 +47,7 @@ from .features import (
 from .form_rows import FormRows
 from .known import NO_FORMS, add_forms, doc_forms, known_from_bytes, known_to_bytes
 from .models import ElmanSpec, check_precision, check_weights, init_weights, resize_output
+from .openings import check_opening_names, open_names
 from .schedules import warmup_decaying  # noqa: F401 (registers the schedule)
 from .spanrules import FINDERS, may_find, run_rules, whole_doc_rules
 from .titles import PERSON_LABELS
@@ -124,6 +125,7 @@ AVERAGES_KEY = "elman_ner_tf_averages"
         "spans_key": "elman_ner",
         "output_labels": [],
         "output_bias": "auto",
+        "opening_names": 0.2,
         "whole_words": True,
         "trim_symbols": True,
         "split_dashes": True,
@@ -179,6 +181,7 @@ def make_elman_ner(
     spans_key: Optional[str],
     output_labels: List[str],
     output_bias: Union[float, str],
+    opening_names: float,
     whole_words: bool,
     trim_symbols: bool,
     split_dashes: bool,
@@ -242,6 +245,10 @@ def make_elman_ner(
     output_bias: added to the log-probabilities of the output labels' tags before decoding,
         favouring them over ``O`` and the negatives; "auto" is 1.0 for a model that learns
         negatives and 0 otherwise. See ``bias``.
+    opening_names: a word that opens a sentence, has no Brown cluster and that the tagger
+        tagged ``O`` while giving it at least this probability of being a name is a one-word
+        name (``Pilialoha explains why ...``); 0 turns it off. Read only by a model whose
+        labels are all person labels; see ``openings``.
     whole_words: no entity starts or ends inside a word that the tokenizer split at a hyphen
         (``Adebayo-Cole``, ``co-wrote``): its pieces are tagged all in or all out.
     split_dashes: a person entity is cut at a dash with a space next to it (``SPORT - Ilse
@@ -362,6 +369,7 @@ def make_elman_ner(
         spans_key=spans_key,
         output_labels=output_labels,
         output_bias=output_bias,
+        opening_names=opening_names,
         whole_words=whole_words,
         trim_symbols=trim_symbols,
         split_dashes=split_dashes,
@@ -417,6 +425,7 @@ class ElmanNER(TrainablePipe):
         spans_key: Optional[str] = "elman_ner",
         output_labels: Sequence[str] = (),
         output_bias: Union[float, str] = "auto",
+        opening_names: float = 0.2,
         whole_words: bool = True,
         trim_symbols: bool = True,
         split_dashes: bool = True,
@@ -453,6 +462,7 @@ class ElmanNER(TrainablePipe):
         )
         check_precision(precision)
         check_output_bias(output_bias)
+        check_opening_names(opening_names)
         self.vocab = vocab
         self.model = model
         self.name = name
@@ -472,6 +482,7 @@ class ElmanNER(TrainablePipe):
             "spans_key": spans_key,
             "output_labels": list(output_labels),
             "output_bias": output_bias,
+            "opening_names": opening_names,
             "whole_words": whole_words,
             "trim_symbols": trim_symbols,
             "split_dashes": split_dashes,
@@ -801,6 +812,8 @@ class ElmanNER(TrainablePipe):
         # A token's part of an entity's score: the probability of its tag, or, where a rule
         # put an O-tagged token in an entity, the probability that it is not O.
         probs = np.concatenate([p for _, p in preds])
+        if self.cfg["opening_names"] and all(label in PERSON_LABELS for label in labels):
+            tags = open_names(tags, probs, docs, offsets[:-1].tolist(), self.cfg["opening_names"])
         probs = np.where(tags == 0, 1.0 - probs, probs)
         cumprob = np.concatenate(([0.0], np.cumsum(probs, dtype="float64")))
         found = spans_from_tags(tags, offsets[:-1][lengths > 0])

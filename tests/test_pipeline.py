@@ -827,6 +827,29 @@ def test_elman_ner_set_annotations_span_rules_follow_their_setting(
 
 
 @pytest.mark.parametrize(
+    "labels, threshold, want",
+    [
+        (("NAME",), 0.2, [(0, 1, "NAME")]),
+        (("NAME",), 0.4, []),  # the tagger's 0.3 is below the threshold
+        (("NAME",), 0.0, []),  # off
+        (("NAME", "ORG"), 0.2, []),  # a model with other labels keeps no name's probability
+    ],
+)
+def test_elman_ner_set_annotations_opening_names_reads_person_only_models(labels, threshold, want):
+    ner = labelled_ner(labels=labels, opening_names=threshold)
+    doc = Doc(ner.vocab, words=["Pilialoha", "explains", "why", "."])
+    probs = np.asarray([0.7, 0.99, 0.99, 0.99], dtype="float32")  # O with 0.7: 0.3 a name
+    ner.set_annotations([doc], [(np.zeros((4,), dtype="int32"), probs)])
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == want
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5])
+def test_elman_ner_rejects_an_opening_names_that_is_no_probability(value):
+    with pytest.raises(ElmanError, match="E028"):
+        blank_with_ner(opening_names=value)
+
+
+@pytest.mark.parametrize(
     "join, want",
     [
         (True, [(0, 3, "A"), (4, 5, "A"), (5, 7, "B")]),
