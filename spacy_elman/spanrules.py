@@ -297,7 +297,7 @@ def whole_doc_rules(
     orth = doc.to_array(ORTH)
     tokens = orth.tolist()
     words = set(tokens)
-    if cfg["take_lifespans"]:
+    if cfg["take_lifespans"] and may_date(tokens):  # a bracket, or the commas of an age
         spans = take_lifespans(spans, doc, persons, offset, orth)
     if spans and cfg["take_repeats"]:
         spans = take_repeats(spans, doc, persons, offset)
