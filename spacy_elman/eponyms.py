@@ -135,9 +135,17 @@ VESSELS: FrozenSet[str] = frozenset(
 )
 # Words that open a street's name in other languages (``Jalan Sudirman``, ``Calle Mayor``,
 # ``Rue Lepic``), as written; a person entity that starts with one or follows one is the
-# street. None stands before or inside a CoNLL-2003 person entity.
+# street. None stands before or inside a CoNLL-2003 person entity. The second line (the
+# twenty-ninth session): the stadiums, theatres, museums, airports, bridges, schools,
+# squares, churches and castles of other languages (``Estadio Alfonso Lastra``), none a
+# token of CoNLL-2003 train or dev; not ``Palacio``, ``Piazza``, ``Castillo`` or
+# ``Mercado``, which are surnames too.
 STREET_PREFIXES: FrozenSet[str] = frozenset(
-    "Jalan Jl Jln Calle Rue Avenida Via Strada Ulica".split()
+    """
+    Jalan Jl Jln Calle Rue Avenida Via Strada Ulica
+    Estadio Estádio Stade Stadio Stadion Teatro Museo Aeropuerto Aeroporto Puente Colegio
+    Universidad Praça Paseo Rambla Iglesia Catedral Schloss
+    """.split()
 )
 DISHES: FrozenSet[str] = frozenset(
     "beef eggs chicken peach oysters bananas crêpes crepes steak veal".split()

@@ -135,6 +135,10 @@ def test_drop_eponyms_reads_lower_case_result_heads_but_not_possessives():
         ("the Mann–Whitney U test", (1, 2), False),
         ("Ann – Lee said", (2, 3), True),  # a dash with spaces: an aside
         ("the Sir Ludwig Guttmann Health Centre", (2, 4), False),
+        ("at the Estadio Alfonso Lastra before", (2, 5), False),  # a stadium's first word
+        ("at the Estadio Alfonso Lastra before", (3, 5), False),  # after it
+        ("Jalan Sudirman was closed", (1, 2), False),  # a street's
+        ("Rodrigo Palacio scored", (0, 2), True),  # a surname too
     ],
 )
 def test_drop_eponyms_drops_storms_saints_places_and_regions(text, span, kept):
