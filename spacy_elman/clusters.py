@@ -52,6 +52,16 @@ def has_cluster(token: Token) -> bool:
     return form_has_cluster(token.text)
 
 
+def lower_word(text: str) -> bool:
+    """Whether the lower-case form of ``text`` has a Brown cluster of its own, other than its
+    capitalised form's: a word that English writes in lower case (``visa``, ``coffee``:
+    each form in its own cluster), not a name, whose two forms share one (``vitaly``)."""
+    lower = text.lower()
+    keys = np.asarray([get_string_id(lower), get_string_id(lower.title())], dtype="uint64")
+    own, capitalised = lookup(cluster_table(), keys).tolist()
+    return own != 0 and own != capitalised
+
+
 def form_has_cluster(text: str) -> bool:
     """Whether the word form ``text`` has a Brown cluster in its own case or in lower case."""
     keys = np.asarray([get_string_id(text), get_string_id(text.lower())], dtype="uint64")

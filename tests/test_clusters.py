@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.strings import get_string_id
 
-from spacy_elman.clusters import N_CLUSTERS, cluster_ids, cluster_table
+from spacy_elman.clusters import N_CLUSTERS, cluster_ids, cluster_table, lower_word
 from spacy_elman.errors import ElmanError
 from spacy_elman.features import docs_features
 
@@ -46,6 +46,19 @@ def test_docs_features_cluster_column_is_the_cluster_index_plus_one(rows):
     (feats,) = docs_features([doc], ["shape", "cluster"], [100, rows])
     expected = np.asarray(ids_of("dave", "met", "Hiroshi", "Qwzxplorf")) + 1
     assert feats[:, 1].tolist() == expected.tolist()  # no two clusters share a row
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("visa", True),  # its lower and capitalised forms in two clusters
+        ("Coffee", True),  # read by its lower form
+        ("vitaly", False),  # a name: one cluster for both forms
+        ("meskerem", False),  # no cluster
+    ],
+)
+def test_lower_word_finds_words_written_in_lower_case(text, want):
+    assert lower_word(text) is want
 
 
 def test_cluster_table_missing_raises_e022(monkeypatch, tmp_path):

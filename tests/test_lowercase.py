@@ -129,6 +129,22 @@ def test_drop_lower_drops_lower_case_names_from_text_written_with_capitals(text,
     assert drop_lower([(*span, 0)], doc, [0]) == ([(*span, 0)] if kept else [])
 
 
+@pytest.mark.parametrize(
+    "text, span, kept",
+    [
+        ("meskerem just got her visa approved !!!", (4, 5), False),  # an English word
+        ("morning all coffee first , humans later", (2, 3), False),
+        ("meskerem just got her visa approved !!!", (0, 1), True),  # no cluster
+        ("lol vitaly is here", (1, 2), True),  # a name: one cluster for both forms
+        ("lol maria is here", (1, 2), True),  # a listed name
+        ("omg coffee shop is here", (1, 3), True),  # two words: the tagger's call
+    ],
+)
+def test_drop_lower_drops_a_lower_case_english_word_from_chat(text, span, kept):
+    doc = NLP(text)
+    assert drop_lower([(*span, 0)], doc, [0]) == ([(*span, 0)] if kept else [])
+
+
 def test_drop_lower_leaves_other_labels_and_reads_batch_offsets():
     doc = NLP("Nana , Kalliopi and seven others")
     assert drop_lower([(5, 6, 1)], doc, [0]) == [(5, 6, 1)]
