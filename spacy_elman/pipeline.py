@@ -292,7 +292,8 @@ def make_elman_ner(
         ``eponyms``.
     drop_lower: no person entity written all in lower case in a doc whose first word and a
         later word start with a capital (``filo`` in ``... rolls out her own filo pastry``;
-        chat such as ``I swear freddie ...`` keeps its names); see ``lowercase``.
+        chat such as ``I swear freddie ...`` keeps its names), nor a one-word one that is an
+        English word and no listed name (``got her visa approved``); see ``lowercase``.
     drop_ordinary: no one-word person entity that is a month beside a number (``Jan 22``) or
         a verb of a name's form that opens a sentence before a determiner or a pronoun
         (``Pat the dough dry``, ``Mark my words``); see ``ordinary``.
