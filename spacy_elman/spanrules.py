@@ -72,7 +72,8 @@ from .nicknames import take_nicknames
 from .ordinary import ORDINARY_WORDS, THING_WORDS, drop_ordinary
 from .places import drop_places
 from .repeats import take_repeats
-from .speakers import VERB_IDS, take_speakers
+from .speakers import CUE_IDS as SPEAKER_CUE_IDS
+from .speakers import take_speakers
 from .surnames import MAX_WORDS, rare_capital, take_surnames
 from .switches import trim_switches
 from .teams import PLURAL_VERBS, drop_teams
@@ -264,7 +265,7 @@ FINDERS = (
 # A doc without one of these words gets no name from ``take_honorifics``, ``take_addressees``,
 # ``take_citations`` or ``take_speakers``; the other finders have tests of their own
 # (``may_greet``, ``may_date``, ``opens_in_one_case``).
-_CUE_IDS = HONORIFIC_CUE_IDS | ADDRESSEE_CUE_IDS | {ET} | VERB_IDS
+_CUE_IDS = HONORIFIC_CUE_IDS | ADDRESSEE_CUE_IDS | SPEAKER_CUE_IDS | {ET}
 
 
 def may_find(doc: Doc) -> bool:

@@ -61,8 +61,10 @@ DETERMINERS: FrozenSet[str] = frozenset("the a an this that my your his her our 
 # Closing quotes, and what may follow a name after ``said``.
 QUOTES: FrozenSet[str] = frozenset(('"', "”", "'", "’", "''"))
 AFTER_NAME: FrozenSet[str] = frozenset(",.!?;:")
-# The ORTH ids of the verbs: a doc without one holds no name this rule finds.
+# The ORTH ids of the verbs, and of the gestures and the quotes: a doc without a gesture or a
+# quote holds no name this rule finds.
 VERB_IDS = frozenset(get_string_id(word) for word in GESTURES | SPEECH_BEFORE)
+CUE_IDS = frozenset(get_string_id(word) for word in GESTURES | QUOTES)
 # How many words the name after ``said`` may have.
 MAX_WORDS = 3
 
@@ -83,7 +85,7 @@ def take_speakers(
     """
     if tokens is None:
         tokens = doc.to_array(ORTH).tolist()
-    if not person_labels or VERB_IDS.isdisjoint(tokens):
+    if not person_labels or CUE_IDS.isdisjoint(tokens) or VERB_IDS.isdisjoint(tokens):
         return list(spans)
     found = []
     for i in [i for i, orth in enumerate(tokens) if orth in VERB_IDS]:

@@ -192,6 +192,10 @@ def test_may_find_passes_every_doc_a_finder_finds_a_name_in():
     [
         ("Ilse Varga flew to Lima on Tuesday .", False),
         ("x", False),
+        ("Chisom shrugged and left", True),  # take_speakers: a gesture
+        ("Prices rose , the ministry said", False),  # a verb of speech with no quote
+        ("survived by her son Athelstan", True),  # take_honorifics: a relation
+        ("Thank you for your order , Onyinyechi !", True),  # take_addressees: a call
         ("Pa Nhia Vang ( born 1979 ) sang .", True),
         ("Hi Loveday , see you soon", True),
         ("PRESENTER : welcome Hasmukh", True),
