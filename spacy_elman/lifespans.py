@@ -64,6 +64,12 @@ def may_date(tokens: List[int]) -> bool:
     return _OPEN in tokens or tokens.count(_COMMA) >= 2
 
 
+def may_date_opening(doc: Doc, tokens: List[int]) -> bool:
+    """Whether a doc with no span may hold a name that :func:`take_lifespans` finds: only
+    one that opens it (a capitalised word, no stop word), before a bracket or an age."""
+    return capital_word(doc[0]) and not doc[0].is_stop and may_date(tokens)
+
+
 def _demonym(text: str) -> bool:
     """Whether ``text`` is a nationality word, also in the plural (``Americans``)."""
     lower = text.lower()

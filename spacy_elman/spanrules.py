@@ -56,7 +56,7 @@ from .headlines import HEADLINE_VERBS, trim_verbs
 from .honorifics import CUE_IDS as HONORIFIC_CUE_IDS
 from .honorifics import take_honorifics
 from .hyphens import hyphen_after, take_hyphenated
-from .lifespans import may_date, take_lifespans
+from .lifespans import may_date, may_date_opening, take_lifespans
 from .lists import take_lists
 from .lowercase import (
     PARTICLES,
@@ -264,7 +264,7 @@ FINDERS = (
 )
 # A doc without one of these words gets no name from ``take_honorifics``, ``take_addressees``,
 # ``take_citations`` or ``take_speakers``; the other finders have tests of their own
-# (``may_greet``, ``may_date``, ``opens_in_one_case``).
+# (``may_greet``, ``may_date_opening``, ``opens_in_one_case``).
 _CUE_IDS = HONORIFIC_CUE_IDS | ADDRESSEE_CUE_IDS | SPEAKER_CUE_IDS | {ET}
 
 
@@ -278,7 +278,7 @@ def may_find(doc: Doc) -> bool:
         return True
     tokens = doc.to_array(ORTH).tolist()
     words = set(tokens)
-    return may_greet(doc, words) or may_date(tokens) or not _CUE_IDS.isdisjoint(words)
+    return may_greet(doc, words) or not _CUE_IDS.isdisjoint(words) or may_date_opening(doc, tokens)
 
 
 def whole_doc_rules(
