@@ -20,8 +20,8 @@ Spanish ``Ortega y Gasset``) as part of it. :func:`drop_lower` drops an entity w
 in lower case from a text that is written with capitals: in CoNLL-2003 train and dev one of
 8,442 person entities is one, while a tagger trained on chat reads lower-case words of news
 and prose (``filo``, ``floor``, ``seven``) as names; in chat too, it drops a one-word one that
-is an English word, not a listed name (``got her visa approved``). The word lists were written for this
-project.
+is an English word, not a listed name (``got her visa approved``). The word lists were
+written for this project.
 """
 
 from typing import FrozenSet, List, Sequence, Tuple

@@ -6,8 +6,8 @@ surname. A tagger reads the quote marks as the end of a name and finds the given
 surname or the nickname alone, or two or three of them as separate entities.
 :func:`take_nicknames` makes one person entity of the name before the quotes (from the first
 person entity in it, or the word right before them), the one to three capitalised words in
-them (after ``The``: ``"The Tulip"``) and the capitalised words after them, where a person entity lies in those words and no
-other entity touches them.
+them (after ``The``: ``"The Tulip"``) and the capitalised words after them, where a person
+entity lies in those words and no other entity touches them.
 """
 
 from typing import FrozenSet, List, Optional, Sequence, Tuple

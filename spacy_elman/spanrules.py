@@ -19,10 +19,11 @@ spans that hold one only. The whole-doc rules (:func:`whole_doc_rules`) read eve
 ``take_lifespans`` (the words before a bracket of life dates or an age), ``take_repeats`` (a
 doc's other mentions of a surname), ``take_lists``, ``take_nicknames``, ``take_honorifics``,
 ``take_addressees``, ``take_citations``, ``take_speakers``, ``take_vocatives`` and
-``take_greetings`` (a doc's first words, colons, quotes and lists, with or without spans); they read a doc's tokens once and
-look for the words they need first. A doc with no span goes through them only if
-:func:`may_find` sees one of those words (954 of the 2,100 such CoNLL-2003 dev sentences skip
-them, twenty-seventh session). On the CoNLL-2003 dev sentences 126 of the 1,148 with an
+``take_greetings`` (a doc's first words, colons, quotes and lists, with or without spans);
+they read a doc's tokens once and look for the words they need first. A doc with no span goes
+through them only if :func:`may_find` sees one of those words (954 of the 2,100 such
+CoNLL-2003 dev sentences skip them, twenty-seventh session; 1,034 with the twenty-ninth
+session's finders and gates). On the CoNLL-2003 dev sentences 126 of the 1,148 with an
 entity needed the per-span rules in the twenty-second session; :func:`needs_rules` tells them
 from the others in ~2.5 ms a pass, with the same entities on CoNLL-2003 train and dev, WNUT-17
 dev and the hand-written sets.
