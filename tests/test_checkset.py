@@ -60,6 +60,7 @@ SETS = [
     "blind29",
     "blind30",
     "blind31",
+    "blind32",
 ]
 
 
@@ -103,6 +104,7 @@ def records(name: str = "names"):
         ("blind29", 250, 185, 95),
         ("blind30", 255, 190, 95),
         ("blind31", 250, 190, 95),
+        ("blind32", 255, 190, 95),
     ],
 )
 def test_checkset_has_enough_sentences_and_names(name, sentences, names, negatives):
