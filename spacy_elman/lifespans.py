@@ -66,8 +66,13 @@ def may_date(tokens: List[int]) -> bool:
 
 def may_date_opening(doc: Doc, tokens: List[int]) -> bool:
     """Whether a doc with no span may hold a name that :func:`take_lifespans` finds: only
-    one that opens it (a capitalised word, no stop word), before a bracket or an age."""
-    return capital_word(doc[0]) and not doc[0].is_stop and may_date(tokens)
+    one that opens it (:func:`_opens_with_name_word`), before a bracket or an age."""
+    return _opens_with_name_word(doc) and may_date(tokens)
+
+
+def _opens_with_name_word(doc: Doc) -> bool:
+    """Whether a capitalised word that is no stop word opens ``doc``."""
+    return len(doc) > 0 and capital_word(doc[0]) and not doc[0].is_stop
 
 
 def _demonym(text: str) -> bool:
@@ -183,7 +188,7 @@ def _found_before_dates(
     of it names an event, a period or a body (``World War II (1939–1945)``, ``the Ming
     Dynasty (1368–1644)``). In a doc with no span only a name that opens the doc is looked
     for."""
-    if not spans and (not len(doc) or not capital_word(doc[0]) or doc[0].is_stop):
+    if not spans and not _opens_with_name_word(doc):
         return spans  # a doc with no entity at all: a name right at its start only
     if orth is None:
         orth = doc.to_array(ORTH)

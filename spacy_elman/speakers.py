@@ -29,6 +29,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from .addressees import QUOTES as CLOSING_QUOTES
 from .bio import touches
 from .lifespans import name_start
 from .places import is_place
@@ -58,8 +59,9 @@ SPEECH_BEFORE: FrozenSet[str] = SPEECH | {"said", "says"}
 FIGURATIVE: FrozenSet[str] = frozenset(("off",))
 # Words before a capitalised word that make it a thing or a role (``The Doctor laughed``).
 DETERMINERS: FrozenSet[str] = frozenset("the a an this that my your his her our their".split())
-# Closing quotes, and what may follow a name after ``said``.
-QUOTES: FrozenSet[str] = frozenset(('"', "”", "'", "’", "''"))
+# Closing quotes (``addressees``' and CoNLL-2003's ``''``), and what may follow a name after
+# ``said``.
+QUOTES: FrozenSet[str] = CLOSING_QUOTES | {"''"}
 AFTER_NAME: FrozenSet[str] = frozenset(",.!?;:")
 # The ORTH ids of the verbs, and of the gestures and the quotes: a doc without a gesture or a
 # quote holds no name this rule finds.
